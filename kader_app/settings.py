@@ -14,7 +14,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from kader_app.core.rules.visit import RuleSettings
+from kader_app.core.rules.visit import BmiScheme, BpScheme, RuleSettings
 
 APP_NAME = "kader-app"
 DATA_DIR_ENV = "KADER_APP_DATA_DIR"
@@ -52,8 +52,10 @@ class AppSettings:
     language: str = "id"
 
     def rule_settings(self) -> RuleSettings:
-        bp = "jnc7" if self.bp_scheme == "jnc7" else "ilp"
-        bmi = "kemenkes_nasional" if self.bmi_scheme == "kemenkes_nasional" else "asia_pacific"
+        bp: BpScheme = "jnc7" if self.bp_scheme == "jnc7" else "ilp"
+        bmi: BmiScheme = (
+            "kemenkes_nasional" if self.bmi_scheme == "kemenkes_nasional" else "asia_pacific"
+        )
         return RuleSettings(
             bp_scheme=bp, bmi_scheme=bmi, tb_cough_min_days=max(0, int(self.tb_cough_min_days))
         )

@@ -1,0 +1,254 @@
+"""Running the cases of ``vectors.json`` through the rules: ``kader-app check-rules``.
+
+Maps a case's input to the rule call and judges it per SCREENING_RULES §7. Never raises on a bad
+file: it reports in Bahasa Indonesia and returns a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from kader_app.core.rules.anthropometry import classify_bmi, classify_waist
+from kader_app.core.rules.blood_pressure import classify_blood_pressure
+from kader_app.core.rules.common import RuleInputError
+from kader_app.core.rules.glucose import classify_glucose
+from kader_app.core.rules.nik import parse_kk, parse_nik
+from kader_app.core.rules.srq20 import classify_srq20
+from kader_app.core.rules.tb import classify_tb
+
+SET_KEYS = frozenset({"warnings", "missing"})
+_ABSENT = "<tidak ada>"
+
+
+class CaseFormatError(ValueError):
+    """A case that cannot be run at all (unknown rule, missing or ill-typed input)."""
+
+
+def _blood_pressure(case_input: Mapping[str, Any]) -> dict[str, Any]:
+    if "readings" in case_input:
+        readings = [tuple(reading) for reading in case_input["readings"]]
+    else:
+        readings = [(case_input["systolic"], case_input["diastolic"])]
+    result = classify_blood_pressure(readings, scheme=case_input.get("scheme", "ilp"))
+    return {
+        "class": result.code,
+        "level": str(result.level),
+        "isolated_systolic": result.isolated_systolic,
+        "systolic": result.systolic,
+        "diastolic": result.diastolic,
+    }
+
+
+def _glucose(case_input: Mapping[str, Any]) -> dict[str, Any]:
+    result = classify_glucose(
+        case_input["value"],
+        kind=case_input.get("kind", "sewaktu"),
+        hypo_symptoms=bool(case_input.get("hypo_symptoms", False)),
+        unit=case_input.get("unit", "mg/dL"),
+    )
+    return {"class": result.code, "level": str(result.level), "value": result.value}
+
+
+def _bmi(case_input: Mapping[str, Any]) -> dict[str, Any]:
+    result = classify_bmi(
+        case_input["weight_kg"],
+        case_input["height_cm"],
+        scheme=case_input.get("scheme", "asia_pacific"),
+    )
+    return {"bmi": float(result.bmi), "class": result.code, "level": str(result.level)}
+
+
+def _waist(case_input: Mapping[str, Any]) -> dict[str, Any]:
+    result = classify_waist(case_input["waist_cm"], sex=case_input["sex"])
+    return {
+        "class": result.code,
+        "central_obesity": result.central_obesity,
+        "level": str(result.level),
+    }
+
+
+def _tb(case_input: Mapping[str, Any]) -> dict[str, Any]:
+    result = classify_tb(
+        cough=bool(case_input.get("cough", False)),
+        cough_days=case_input.get("cough_days", 0),
+        symptoms=tuple(case_input.get("symptoms", ())),
+        contact=case_input.get("contact", "none"),
+        risks=tuple(case_input.get("risks", ())),
+        min_days=case_input.get("min_days", 0),
+    )
+    return {"class": result.code, "level": str(result.level)}
+
+
+def _srq20(case_input: Mapping[str, Any]) -> dict[str, Any]:
+    raw = case_input["answers"]
+    if not isinstance(raw, Mapping):
+        raise CaseFormatError("answers harus berupa objek nomor → jawaban")
+    try:
+        answers = {int(number): answer for number, answer in raw.items()}
+    except ValueError:
+        raise CaseFormatError("nomor pertanyaan SRQ-20 harus angka") from None
+    result = classify_srq20(answers)
+    return {
+        "class": result.code,
+        "level": str(result.level),
+        "score": result.score,
+        "missing": list(result.missing),
+    }
+
+
+def _nik(case_input: Mapping[str, Any]) -> dict[str, Any]:
+    birth_date = case_input.get("birth_date")
+    result = parse_nik(
+        case_input["nik"],
+        birth_date=date.fromisoformat(birth_date) if birth_date else None,
+        sex=case_input.get("sex"),
+    )
+    if not result.valid:
+        return {"valid": False, "error_code": result.error}
+    return {
+        "valid": True,
+        "province": result.province,
+        "regency": result.regency,
+        "district": result.district,
+        "sex": result.sex,
+        "day": result.day,
+        "month": result.month,
+        "serial": result.serial,
+        "warnings": list(result.warnings),
+    }
+
+
+def _kk(case_input: Mapping[str, Any]) -> dict[str, Any]:
+    result = parse_kk(case_input["kk"])
+    if not result.valid:
+        return {"valid": False, "error_code": result.error}
+    return {"valid": True, "province": result.province}
+
+
+RULES: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
+    "blood_pressure": _blood_pressure,
+    "glucose": _glucose,
+    "bmi": _bmi,
+    "waist": _waist,
+    "tb": _tb,
+    "srq20": _srq20,
+    "nik": _nik,
+    "kk": _kk,
+}
+
+
+def evaluate_case(case: Mapping[str, Any]) -> dict[str, Any]:
+    """Run a case's ``input`` through its ``rule``; the flat result is compared to ``expect``.
+
+    An input the rule refuses gives ``{"error": True, "field": ...}``.
+
+    Raises:
+        CaseFormatError: the case names an unknown rule or its input is missing or ill-typed.
+    """
+    rule = case.get("rule")
+    case_input = case.get("input", {})
+    if not isinstance(rule, str) or rule not in RULES:
+        raise CaseFormatError(f"aturan tidak dikenal: {rule!r}")
+    if not isinstance(case_input, Mapping):
+        raise CaseFormatError("input harus berupa objek")
+    try:
+        return RULES[rule](case_input)
+    except RuleInputError as error:
+        return {"error": True, "field": error.field}
+    except KeyError as missing:
+        raise CaseFormatError(f"input tidak memuat {missing}") from None
+    except (TypeError, ValueError) as error:
+        raise CaseFormatError(f"input tidak dapat dibaca ({type(error).__name__})") from None
+
+
+def _same(key: str, expected: Any, actual: Any) -> bool:
+    if key in SET_KEYS and isinstance(expected, list) and isinstance(actual, list):
+        return set(expected) == set(actual)
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return type(expected) is type(actual) and expected == actual
+    return bool(expected == actual)
+
+
+def mismatches(expect: Mapping[str, Any], actual: Mapping[str, Any]) -> list[str]:
+    """The keys of ``expect`` whose value differs from ``actual`` (absent keys differ)."""
+    return [
+        key
+        for key, expected in expect.items()
+        if key not in actual or not _same(key, expected, actual[key])
+    ]
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _load_cases(path: Path, out: TextIO) -> list[Any] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        print(f"Berkas kasus tidak ditemukan: {path}", file=out)
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"Berkas kasus tidak dapat dibaca: {path} ({type(error).__name__})", file=out)
+        return None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        print(
+            f"Berkas kasus bukan JSON yang sah: {path} (baris {error.lineno}, kolom {error.colno})",
+            file=out,
+        )
+        return None
+    cases = data.get("cases") if isinstance(data, dict) else data
+    if not isinstance(cases, list):
+        print(f'Berkas kasus tidak memuat daftar "cases": {path}', file=out)
+        return None
+    if not cases:
+        print(f"Berkas kasus tidak memuat satu kasus pun: {path}", file=out)
+        return None
+    return cases
+
+
+def check_file(path: Path, out: TextIO) -> int:
+    """Judge every case of a vectors file; print each failure and ``N passed, N failed``.
+
+    Returns 0 when every case passes, 1 on any failure or when the file cannot be used.
+    """
+    cases = _load_cases(path, out)
+    if cases is None:
+        return 1
+    passed = failed = 0
+    for index, case in enumerate(cases):
+        problem: str | None = None
+        actual: dict[str, Any] = {}
+        expect: Any = case.get("expect") if isinstance(case, dict) else None
+        if not isinstance(case, dict) or not isinstance(expect, dict) or not expect:
+            problem = 'kasus harus berupa objek dengan "rule", "input" dan "expect"'
+        else:
+            try:
+                actual = evaluate_case(case)
+            except CaseFormatError as error:
+                problem = str(error)
+        if problem is None and not mismatches(expect, actual):
+            passed += 1
+            continue
+        failed += 1
+        rule = case.get("rule") if isinstance(case, dict) else None
+        print(f"GAGAL kasus #{index} (aturan: {rule})", file=out)
+        print(
+            f"  input      : {_dump(case.get('input') if isinstance(case, dict) else case)}",
+            file=out,
+        )
+        print(f"  diharapkan : {_dump(expect)}", file=out)
+        if problem is not None:
+            print(f"  hasil      : tidak dapat dijalankan: {problem}", file=out)
+        else:
+            shown = {key: actual.get(key, _ABSENT) for key in expect}
+            print(f"  hasil      : {_dump(shown)}", file=out)
+            print(f"  berbeda    : {', '.join(mismatches(expect, actual))}", file=out)
+    print(f"{passed} passed, {failed} failed", file=out)
+    return 1 if failed else 0

@@ -1,0 +1,159 @@
+"""Tensi: every class boundary in both schemes, the urgent rule, two readings, plausibility."""
+
+from __future__ import annotations
+
+import pytest
+
+from kader_app.core.rules.blood_pressure import classify_blood_pressure
+from kader_app.core.rules.codes import ReasonCode
+from kader_app.core.rules.common import Level, RuleInputError
+
+ILP_SYSTOLIC = [
+    (119, "optimal", Level.NONE),
+    (120, "normal", Level.NONE),
+    (129, "normal", Level.NONE),
+    (130, "normal_tinggi", Level.MONITOR),
+    (139, "normal_tinggi", Level.MONITOR),
+    (140, "hipertensi_1", Level.REFER),
+    (159, "hipertensi_1", Level.REFER),
+    (160, "hipertensi_2", Level.REFER),
+    (179, "hipertensi_2", Level.REFER),
+    (180, "hipertensi_3", Level.URGENT),
+]
+ILP_DIASTOLIC = [
+    (79, "optimal", Level.NONE),
+    (80, "normal", Level.NONE),
+    (84, "normal", Level.NONE),
+    (85, "normal_tinggi", Level.MONITOR),
+    (89, "normal_tinggi", Level.MONITOR),
+    (90, "hipertensi_1", Level.REFER),
+    (99, "hipertensi_1", Level.REFER),
+    (100, "hipertensi_2", Level.REFER),
+    (109, "hipertensi_2", Level.REFER),
+    (110, "hipertensi_3", Level.URGENT),
+]
+JNC7_SYSTOLIC = [
+    (119, "normal", Level.NONE),
+    (120, "prehipertensi", Level.MONITOR),
+    (139, "prehipertensi", Level.MONITOR),
+    (140, "hipertensi_1", Level.REFER),
+    (159, "hipertensi_1", Level.REFER),
+    (160, "hipertensi_2", Level.REFER),
+    (179, "hipertensi_2", Level.REFER),
+    (180, "hipertensi_2", Level.URGENT),
+]
+JNC7_DIASTOLIC = [
+    (79, "normal", Level.NONE),
+    (80, "prehipertensi", Level.MONITOR),
+    (89, "prehipertensi", Level.MONITOR),
+    (90, "hipertensi_1", Level.REFER),
+    (99, "hipertensi_1", Level.REFER),
+    (100, "hipertensi_2", Level.REFER),
+    (109, "hipertensi_2", Level.REFER),
+    (110, "hipertensi_2", Level.URGENT),
+]
+
+
+@pytest.mark.parametrize(("systolic", "code", "level"), ILP_SYSTOLIC)
+def test_ilp_systolic_boundaries(systolic: int, code: str, level: Level) -> None:
+    result = classify_blood_pressure([(systolic, 60)])
+    assert (result.code, result.level) == (code, level)
+
+
+@pytest.mark.parametrize(("diastolic", "code", "level"), ILP_DIASTOLIC)
+def test_ilp_diastolic_boundaries(diastolic: int, code: str, level: Level) -> None:
+    result = classify_blood_pressure([(115, diastolic)])
+    assert (result.code, result.level) == (code, level)
+
+
+@pytest.mark.parametrize(("systolic", "code", "level"), JNC7_SYSTOLIC)
+def test_jnc7_systolic_boundaries(systolic: int, code: str, level: Level) -> None:
+    result = classify_blood_pressure([(systolic, 60)], scheme="jnc7")
+    assert (result.code, result.level) == (code, level)
+
+
+@pytest.mark.parametrize(("diastolic", "code", "level"), JNC7_DIASTOLIC)
+def test_jnc7_diastolic_boundaries(diastolic: int, code: str, level: Level) -> None:
+    result = classify_blood_pressure([(115, diastolic)], scheme="jnc7")
+    assert (result.code, result.level) == (code, level)
+
+
+def test_the_higher_component_wins_and_is_named() -> None:
+    result = classify_blood_pressure([(125, 95)])
+    assert result.code == "hipertensi_1"
+    codes = [reason.code for reason in result.reasons]
+    assert ReasonCode.BP_DIASTOLIC_HIGH in codes
+    assert ReasonCode.BP_SYSTOLIC_HIGH not in codes
+    diastolic = next(r for r in result.reasons if r.code == ReasonCode.BP_DIASTOLIC_HIGH)
+    assert diastolic.params == {"diastolic": 95, "minimum": 90}
+
+
+def test_very_high_is_urgent_in_jnc7_with_its_own_reason() -> None:
+    result = classify_blood_pressure([(182, 100)], scheme="jnc7")
+    assert (result.code, result.level) == ("hipertensi_2", Level.URGENT)
+    assert ReasonCode.BP_VERY_HIGH in [reason.code for reason in result.reasons]
+
+
+@pytest.mark.parametrize(
+    ("systolic", "diastolic", "isolated"),
+    [(140, 89, True), (139, 60, False), (140, 90, False), (200, 70, True)],
+)
+def test_isolated_systolic_flag(systolic: int, diastolic: int, isolated: bool) -> None:
+    result = classify_blood_pressure([(systolic, diastolic)])
+    assert result.isolated_systolic is isolated
+    assert (ReasonCode.BP_ISOLATED_SYSTOLIC in [r.code for r in result.reasons]) is isolated
+
+
+def test_two_readings_use_the_mean_rounded_half_up() -> None:
+    result = classify_blood_pressure([(139, 89), (140, 90)])
+    # 139.5 / 89.5 round half up to 140 / 90, which is the next class.
+    assert (result.systolic, result.diastolic) == (140, 90)
+    assert result.code == "hipertensi_1"
+    assert result.readings == 2
+    assert result.reasons[0].code == ReasonCode.BP_MEAN_OF_TWO
+    assert result.to_section().values["systolic"] == 140
+
+
+@pytest.mark.parametrize(
+    ("reading", "field", "minimum", "maximum"),
+    [
+        ((59, 40), "systolic", 60, 300),
+        ((301, 100), "systolic", 60, 300),
+        ((100, 29), "diastolic", 30, 200),
+        ((250, 201), "diastolic", 30, 200),
+        ((120, 120), "diastolic", None, None),
+        ((90, 120), "diastolic", None, None),
+    ],
+)
+def test_implausible_reading_is_refused_naming_field_and_range(
+    reading: tuple[int, int], field: str, minimum: int | None, maximum: int | None
+) -> None:
+    with pytest.raises(RuleInputError) as refused:
+        classify_blood_pressure([reading])
+    assert refused.value.field == field
+    assert (refused.value.minimum, refused.value.maximum) == (minimum, maximum)
+    for number in reading:
+        assert str(number) not in str(refused.value)  # never the measurement itself
+
+
+def test_plausible_extremes_are_accepted() -> None:
+    assert classify_blood_pressure([(60, 30)]).code == "optimal"
+    assert classify_blood_pressure([(300, 200)]).level is Level.URGENT
+
+
+def test_a_bad_second_reading_is_refused() -> None:
+    with pytest.raises(RuleInputError) as refused:
+        classify_blood_pressure([(120, 80), (120, 20)])
+    assert refused.value.field == "diastolic"
+    assert "ke-2" in refused.value.message
+
+
+@pytest.mark.parametrize("readings", [[], [(120, 80)] * 3])
+def test_one_or_two_readings_only(readings: list[tuple[int, int]]) -> None:
+    with pytest.raises(RuleInputError):
+        classify_blood_pressure(readings)
+
+
+def test_fractional_mmhg_is_refused() -> None:
+    with pytest.raises(RuleInputError):
+        classify_blood_pressure([(120.5, 80)])  # type: ignore[list-item]
