@@ -15,7 +15,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kader-app", description="Aplikasi pencatatan Posyandu untuk kader (offline)."
     )
-    parser.add_argument("--data-dir", help="folder data (default: KADER_APP_DATA_DIR atau folder pengguna)")
+    parser.add_argument(
+        "--data-dir",
+        help="folder data (bawaan: KADER_APP_DATA_DIR atau folder pengguna)",
+    )
     parser.add_argument("--demo", action="store_true", help="buka database contoh yang terpisah")
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check-rules", help="uji aturan skrining terhadap berkas kasus JSON")

@@ -21,7 +21,9 @@ DATA_DIR_ENV = "KADER_APP_DATA_DIR"
 SETTINGS_FILE = "settings.json"
 
 
-def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None, *, demo: bool = False) -> Path:
+def resolve_data_dir(
+    cli_value: str | os.PathLike[str] | None = None, *, demo: bool = False
+) -> Path:
     """The data directory: ``--data-dir`` first, then ``KADER_APP_DATA_DIR``, then platformdirs.
 
     The demo database lives in its own ``demo`` subfolder so it never mixes with real entries.
