@@ -1,0 +1,90 @@
+"""`puskesmas-server`: serve the sync API, make enrolment codes, revoke devices.
+
+Command-line glue only: the database work is in `store`, the API in `app`. Output is for the
+Puskesmas admin, in Bahasa Indonesia.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import platformdirs
+from sqlmodel import Session
+
+from sync.server import store
+from sync.server.database import make_engine, migrate, sqlite_url
+
+APP_NAME = "puskesmas-server"
+
+
+def database_url(data_dir: str | None) -> str:
+    """`DATABASE_URL` when set, else the SQLite file in the data directory."""
+    env_url = os.environ.get("DATABASE_URL")
+    if env_url:
+        return env_url
+    folder = Path(data_dir) if data_dir else Path(platformdirs.user_data_dir(APP_NAME))
+    folder.mkdir(parents=True, exist_ok=True)
+    return sqlite_url(folder)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=APP_NAME, description="Server sinkronisasi Puskesmas.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--data-dir", default=os.environ.get("PUSKESMAS_SERVER_DATA_DIR"))
+    commands = parser.add_subparsers(dest="command")
+    code = commands.add_parser("enroll-code", help="buat kode pendaftaran sekali pakai")
+    code.add_argument("--posyandu", required=True)
+    code.add_argument("--area", default=None, help="desa/wilayah (bawaan: nama Posyandu)")
+    code.add_argument("--data-dir", dest="sub_data_dir", default=None)
+    revoke = commands.add_parser("revoke-device", help="cabut izin sebuah perangkat")
+    revoke.add_argument("device_id")
+    revoke.add_argument("--data-dir", dest="sub_data_dir", default=None)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    url = database_url(getattr(args, "sub_data_dir", None) or args.data_dir)
+    if args.command is None:
+        return serve(url=url, host=args.host, port=args.port)
+    engine = make_engine(url)
+    migrate(engine)
+    now = datetime.now(UTC)
+    try:
+        with Session(engine) as session:
+            if args.command == "enroll-code":
+                code = store.create_enroll_code(
+                    session=session, posyandu=args.posyandu, area=args.area, now=now
+                )
+                print(code)
+                print(
+                    f"Kode sekali pakai untuk Posyandu {args.posyandu}, berlaku 7 hari.",
+                    file=sys.stderr,
+                )
+                return 0
+            if store.revoke_device(session=session, device_id=args.device_id, now=now):
+                print(f"Perangkat {args.device_id} dicabut.")
+                return 0
+            print(f"Perangkat {args.device_id} tidak ditemukan.", file=sys.stderr)
+            return 1
+    finally:
+        engine.dispose()
+
+
+def serve(*, url: str, host: str, port: int) -> int:
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    uvicorn.run(create_app(database_url=url), host=host, port=port, log_level="info")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

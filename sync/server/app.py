@@ -1,0 +1,143 @@
+"""The Puskesmas sync API: `create_app` builds the FastAPI app with thin route handlers.
+
+Handlers parse, authenticate and call `store`; they hold no queries. Nothing here logs bodies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from sync.protocol import (
+    ENROLL_PATH,
+    HEALTH_PATH,
+    PROTOCOL_VERSION,
+    PULL_PATH,
+    PUSH_PATH,
+    RECONCILE_PATH,
+    EnrollRequest,
+    EnrollResponse,
+    HealthResponse,
+    PullResponse,
+    PushResponse,
+    ReconcileRequest,
+    ReconcileResponse,
+)
+from sync.server import store
+from sync.server.auth import bearer_token
+from sync.server.bodies import MAX_ITEMS_PER_BATCH, PushEnvelope, json_body, too_large
+from sync.server.database import make_engine, migrate
+from sync.server.models import Device
+
+UNAUTHORIZED = "Token perangkat tidak ada, salah, atau sudah dicabut."
+BAD_CODE = "Kode pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa."
+WRONG_DEVICE = "device_id tidak sesuai dengan token perangkat."
+OLD_PROTOCOL = "Versi protokol tidak didukung. Mohon perbarui aplikasi."
+BAD_BODY = "Isi kiriman tidak sesuai protokol."
+DB_DOWN = "Basis data server Puskesmas tidak dapat dihubungi."
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+BodyDep = Annotated[Any, Depends(json_body)]
+
+
+def current_device(
+    session: SessionDep, authorization: Annotated[str | None, Header()] = None
+) -> Device:
+    token = bearer_token(authorization)
+    device = store.device_for_token(session, token) if token else None
+    if device is None:
+        raise HTTPException(
+            status_code=401, detail=UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"}
+        )
+    return device
+
+
+DeviceDep = Annotated[Device, Depends(current_device)]
+
+
+def _parse(model: type[Any], body: Any) -> Any:
+    try:
+        return model.model_validate(body)
+    except ValidationError:
+        # The error text would quote the body, which may hold health data.
+        raise HTTPException(status_code=422, detail=BAD_BODY) from None
+
+
+def create_app(*, database_url: str, run_migrations: bool = True) -> FastAPI:
+    """The API over `database_url` (SQLite or PostgreSQL), migrated to the newest schema."""
+    engine = make_engine(database_url)
+    if run_migrations:
+        migrate(engine)
+    app = FastAPI(title="Server Puskesmas", version=str(PROTOCOL_VERSION))
+    app.state.engine = engine
+
+    @app.exception_handler(SQLAlchemyError)
+    async def _db_error(_request: Request, _exc: SQLAlchemyError) -> JSONResponse:
+        # Exception text can carry bound parameters (health data): answer without it.
+        return JSONResponse(
+            status_code=503, content={"detail": DB_DOWN}, headers={"Retry-After": "30"}
+        )
+
+    @app.get(HEALTH_PATH, response_model=HealthResponse)
+    def health(session: SessionDep) -> HealthResponse:
+        store.health_check(session)
+        return HealthResponse(status="ok", server_time=now_utc())
+
+    @app.post(ENROLL_PATH, response_model=EnrollResponse)
+    def enroll(session: SessionDep, body: BodyDep) -> EnrollResponse:
+        request: EnrollRequest = _parse(EnrollRequest, body)
+        answer = store.enroll_device(
+            session=session, code=request.code, device_name=request.device_name, now=now_utc()
+        )
+        if answer is None:
+            raise HTTPException(status_code=401, detail=BAD_CODE)
+        return answer
+
+    @app.post(PUSH_PATH, response_model=PushResponse)
+    def push(session: SessionDep, device: DeviceDep, body: BodyDep) -> PushResponse:
+        if not isinstance(body, dict) or body.get("protocol_version") != PROTOCOL_VERSION:
+            raise HTTPException(status_code=426, detail=OLD_PROTOCOL)
+        items = body.get("items")
+        if isinstance(items, list) and len(items) > MAX_ITEMS_PER_BATCH:
+            raise too_large()
+        request: PushEnvelope = _parse(PushEnvelope, body)
+        if request.device_id != device.id:
+            raise HTTPException(status_code=403, detail=WRONG_DEVICE)
+        return store.record_batch(session=session, device=device, request=request, now=now_utc())
+
+    @app.get(PULL_PATH, response_model=PullResponse)
+    def pull(
+        session: SessionDep,
+        device: DeviceDep,
+        cursor: Annotated[str | None, Query(max_length=500)] = None,
+        limit: Annotated[int, Query(ge=1, le=store.MAX_PULL_LIMIT)] = 500,
+    ) -> PullResponse:
+        return store.pull_changes(
+            session=session, device=device, cursor=cursor, limit=limit, now=now_utc()
+        )
+
+    @app.post(RECONCILE_PATH, response_model=ReconcileResponse)
+    def reconcile(session: SessionDep, device: DeviceDep, body: BodyDep) -> ReconcileResponse:
+        request: ReconcileRequest = _parse(ReconcileRequest, body)
+        if request.device_id != device.id:
+            raise HTTPException(status_code=403, detail=WRONG_DEVICE)
+        return store.reconcile(session=session, device=device, request=request, now=now_utc())
+
+    return app

@@ -1,0 +1,1 @@
+"""Alembic revisions of the Puskesmas server schema, oldest first."""

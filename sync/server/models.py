@@ -1,0 +1,137 @@
+"""SQLModel tables of the Puskesmas server: devices, enrolment codes, every entry version, audit.
+
+Table definitions only; no queries and no web code. The alembic migrations create these tables.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import registry
+from sqlmodel import Field, SQLModel
+
+UTC_DATETIME = sa.DateTime(timezone=True)
+
+
+class ServerTable(SQLModel, registry=registry()):
+    """Base of the server's tables: their own metadata, apart from any other SQLModel tables."""
+
+
+SERVER_METADATA = ServerTable.metadata
+
+
+class ServerMeta(ServerTable, table=True):
+    """Key/value facts about this database, e.g. its epoch (a random id made at creation)."""
+
+    __tablename__ = "server_meta"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=200)
+
+
+class Device(ServerTable, table=True):
+    """An enrolled laptop; `token_hash` is the sha256 hex of its bearer token."""
+
+    __tablename__ = "device"
+
+    id: str = Field(primary_key=True, max_length=36)
+    name: str = Field(max_length=200)
+    posyandu: str = Field(max_length=200)
+    area: str = Field(max_length=200, index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(sa_type=UTC_DATETIME)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTC_DATETIME)
+    last_seen: datetime | None = Field(default=None, sa_type=UTC_DATETIME)
+    last_pending: int | None = None
+    clock_skew_s: float | None = None
+    app_version: str | None = Field(default=None, max_length=50)
+
+
+class EnrollCode(ServerTable, table=True):
+    """A one-time enrolment code, stored hashed; `used_at` is set exactly once."""
+
+    __tablename__ = "enroll_code"
+
+    code_hash: str = Field(primary_key=True, max_length=64)
+    posyandu: str = Field(max_length=200)
+    area: str = Field(max_length=200)
+    created_at: datetime = Field(sa_type=UTC_DATETIME)
+    expires_at: datetime = Field(sa_type=UTC_DATETIME)
+    used_at: datetime | None = Field(default=None, sa_type=UTC_DATETIME)
+    device_id: str | None = Field(default=None, max_length=36)
+
+
+class Entry(ServerTable, table=True):
+    """One version of one record as received; rows are never deleted, only `is_current` moves.
+
+    `seq` is the server sequence number pull cursors point at.
+    """
+
+    __tablename__ = "entry"
+    __table_args__ = (
+        sa.UniqueConstraint("id", "version", name="uq_entry_id_version"),
+        sa.Index(
+            "ux_entry_current",
+            "id",
+            unique=True,
+            sqlite_where=sa.text("is_current"),
+            postgresql_where=sa.text("is_current"),
+        ),
+        sa.Index("ix_entry_area_pull", "area", "type", "is_current", "seq"),
+        sa.Index("ix_entry_device_recorded", "device_id", "recorded_at"),
+    )
+
+    seq: int | None = Field(default=None, primary_key=True)
+    id: str = Field(max_length=36)
+    type: str = Field(max_length=20)
+    version: int
+    base_version: int | None = None
+    content_hash: str = Field(max_length=64)
+    payload: dict[str, Any] = Field(sa_type=sa.JSON)
+    recorded_at: datetime = Field(sa_type=UTC_DATETIME)
+    received_at: datetime = Field(sa_type=UTC_DATETIME)
+    device_id: str = Field(max_length=36)
+    area: str = Field(max_length=200)
+    is_current: bool
+
+
+class PushBatch(ServerTable, table=True):
+    """The stored answer to one push batch, returned again when the batch is replayed."""
+
+    __tablename__ = "push_batch"
+
+    device_id: str = Field(primary_key=True, max_length=36)
+    batch_id: str = Field(primary_key=True, max_length=100)
+    response: dict[str, Any] = Field(sa_type=sa.JSON)
+    created_at: datetime = Field(sa_type=UTC_DATETIME)
+
+
+class Audit(ServerTable, table=True):
+    """Who did what when (push, pull, enroll, revoke, reconcile), with counts; never payloads."""
+
+    __tablename__ = "audit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20)
+    device_id: str | None = Field(default=None, max_length=36, index=True)
+    counts: dict[str, Any] = Field(sa_type=sa.JSON)
+    at: datetime = Field(sa_type=UTC_DATETIME)
+
+
+class FollowUp(ServerTable, table=True):
+    """A Puskesmas follow-up of a referral; sent back to the devices of its area on pull."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (sa.Index("ix_follow_up_area_seq", "area", "seq"),)
+
+    seq: int | None = Field(default=None, primary_key=True)
+    id: str = Field(max_length=36, unique=True)
+    person_id: str | None = Field(default=None, max_length=36)
+    visit_id: str | None = Field(default=None, max_length=36)
+    area: str = Field(max_length=200)
+    outcome: str = Field(max_length=200)
+    note: str = Field(default="", max_length=2000)
+    recorded_at: datetime = Field(sa_type=UTC_DATETIME)
+    created_at: datetime = Field(sa_type=UTC_DATETIME)

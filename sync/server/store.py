@@ -1,0 +1,686 @@
+"""Store functions of the Puskesmas server: enrol, push, pull, reconcile, revoke, follow-ups.
+
+Keyword-only functions over one session; each commits its own work. No web code here, and no
+payload content ever goes into the audit table or an exception message.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, cast
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from sync.protocol import (
+    REJECT_BAD_PAYLOAD,
+    REJECT_HASH_MISMATCH,
+    REJECT_INVALID_ITEM,
+    REJECT_UNKNOWN_TYPE,
+    EnrollResponse,
+    ItemResult,
+    PullResponse,
+    PushItem,
+    PushResponse,
+    ReconcileRequest,
+    ReconcileResponse,
+    canonical_json,
+    content_hash,
+    day_digest,
+)
+from sync.server.auth import hash_secret, new_enroll_code, new_token, normalize_code
+from sync.server.bodies import PushEnvelope
+from sync.server.database import lock_writes
+from sync.server.models import (
+    SERVER_METADATA,
+    Audit,
+    Device,
+    EnrollCode,
+    FollowUp,
+    PushBatch,
+    ServerMeta,
+)
+
+ENTRY = SERVER_METADATA.tables["entry"]
+FOLLOW_UP = SERVER_METADATA.tables["follow_up"]
+DEVICE = SERVER_METADATA.tables["device"]
+ENROLL_CODE = SERVER_METADATA.tables["enroll_code"]
+AUDIT = SERVER_METADATA.tables["audit"]
+
+ENROLL_CODE_LIFETIME = timedelta(days=7)
+MAX_PULL_LIMIT = 1000
+# Chunk IN (...) lists well under every backend's bound-parameter limit.
+ID_CHUNK = 500
+
+MESSAGES = {
+    REJECT_UNKNOWN_TYPE: "Jenis data tidak dikenal oleh server Puskesmas.",
+    REJECT_INVALID_ITEM: "Data tidak lengkap atau formatnya salah.",
+    REJECT_HASH_MISMATCH: "Data berubah atau rusak di perjalanan (kode cek tidak cocok).",
+    REJECT_BAD_PAYLOAD: "Isi data tidak bisa dibaca oleh server Puskesmas.",
+    "type_mismatch": "Jenis data tidak cocok dengan data yang sudah ada di server.",
+    "conflict": "Data ini sudah diubah dari perangkat lain; perlu dicek oleh petugas.",
+}
+
+
+def utc(value: datetime) -> datetime:
+    """Aware UTC; SQLite hands back naive datetimes, which this server always writes in UTC."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def add_audit(
+    *, session: Session, kind: str, device_id: str | None, counts: dict[str, Any], now: datetime
+) -> None:
+    session.add(Audit(kind=kind, device_id=device_id, counts=counts, at=now))
+
+
+def server_epoch(session: Session) -> str:
+    meta = session.get(ServerMeta, "epoch")
+    if meta is None:
+        raise RuntimeError("database has no epoch; migrations did not run")
+    return meta.value
+
+
+def create_enroll_code(
+    *,
+    session: Session,
+    posyandu: str,
+    area: str | None = None,
+    now: datetime,
+    lifetime: timedelta = ENROLL_CODE_LIFETIME,
+) -> str:
+    """A new one-time code; the area defaults to the Posyandu's name."""
+    code = new_enroll_code()
+    session.add(
+        EnrollCode(
+            code_hash=hash_secret(normalize_code(code)),
+            posyandu=posyandu,
+            area=area or posyandu,
+            created_at=now,
+            expires_at=now + lifetime,
+        )
+    )
+    session.commit()
+    return code
+
+
+def enroll_device(
+    *, session: Session, code: str, device_name: str, now: datetime
+) -> EnrollResponse | None:
+    """Turn an unused, unexpired code into a device and a token; None when the code is not good."""
+    code_hash = hash_secret(normalize_code(code))
+    row = session.get(EnrollCode, code_hash)
+    if row is None or row.used_at is not None or utc(row.expires_at) <= now:
+        return None
+    device_id = str(uuid.uuid4())
+    # Claimed with a guarded UPDATE so two laptops racing with one code cannot both win.
+    claimed = session.execute(
+        sa.update(ENROLL_CODE)
+        .where(ENROLL_CODE.c.code_hash == code_hash, ENROLL_CODE.c.used_at.is_(None))
+        .values(used_at=now, device_id=device_id)
+    )
+    if cast(sa.CursorResult[Any], claimed).rowcount != 1:
+        session.rollback()
+        return None
+    token = new_token()
+    session.add(
+        Device(
+            id=device_id,
+            name=device_name[:200],
+            posyandu=row.posyandu,
+            area=row.area,
+            token_hash=hash_secret(token),
+            created_at=now,
+        )
+    )
+    add_audit(session=session, kind="enroll", device_id=device_id, counts={}, now=now)
+    answer = EnrollResponse(device_id=device_id, token=token, posyandu=row.posyandu, area=row.area)
+    session.commit()
+    return answer
+
+
+def device_for_token(session: Session, token: str) -> Device | None:
+    """The enrolled, unrevoked device holding this token."""
+    device = (
+        session.execute(sa.select(Device).where(DEVICE.c.token_hash == hash_secret(token)))
+        .scalars()
+        .first()
+    )
+    if device is None:
+        return None
+    return device if device.revoked_at is None else None
+
+
+def revoke_device(*, session: Session, device_id: str, now: datetime) -> bool:
+    device = session.get(Device, device_id)
+    if device is None:
+        return False
+    if device.revoked_at is None:
+        device.revoked_at = now
+        add_audit(session=session, kind="revoke", device_id=device_id, counts={}, now=now)
+    session.commit()
+    return True
+
+
+def _reject(item_id: str, version: int, code: str) -> ItemResult:
+    return ItemResult(
+        id=item_id, version=version, status="rejected", code=code, message=MESSAGES[code]
+    )
+
+
+def check_item(raw: Any) -> PushItem | ItemResult:
+    """Validate one raw pushed item on its own: a valid `PushItem`, or its rejection."""
+    if not isinstance(raw, dict):
+        return _reject("", 0, REJECT_INVALID_ITEM)
+    item_id = raw.get("id")
+    item_id = item_id if isinstance(item_id, str) else ""
+    version = raw.get("version")
+    version = version if isinstance(version, int) and not isinstance(version, bool) else 0
+    if raw.get("type") not in ("person", "visit"):
+        return _reject(item_id, version, REJECT_UNKNOWN_TYPE)
+    if not isinstance(raw.get("payload"), dict) or not raw["payload"]:
+        return _reject(item_id, version, REJECT_BAD_PAYLOAD)
+    try:
+        item = PushItem.model_validate(raw)
+        uuid.UUID(item.id)
+    except (ValidationError, ValueError):
+        return _reject(item_id, version, REJECT_INVALID_ITEM)
+    if item.base_version is not None and not 1 <= item.base_version < item.version:
+        return _reject(item_id, version, REJECT_INVALID_ITEM)
+    try:
+        actual = content_hash(item.payload)
+    except (TypeError, ValueError):
+        return _reject(item_id, version, REJECT_BAD_PAYLOAD)
+    if actual != item.content_hash.lower():
+        return _reject(item_id, version, REJECT_HASH_MISMATCH)
+    return item.model_copy(update={"content_hash": actual})
+
+
+@dataclass
+class _Known:
+    type: str
+    versions: dict[int, str]
+    current: int | None
+
+
+def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(values), ID_CHUNK):
+        yield values[start : start + ID_CHUNK]
+
+
+def _load_known(session: Session, ids: Sequence[str]) -> dict[str, _Known]:
+    known: dict[str, _Known] = {}
+    for chunk in _chunks(ids):
+        rows = session.execute(
+            sa.select(
+                ENTRY.c.id, ENTRY.c.type, ENTRY.c.version, ENTRY.c.content_hash, ENTRY.c.is_current
+            ).where(ENTRY.c.id.in_(chunk))
+        )
+        for row in rows:
+            entry = known.setdefault(row.id, _Known(type=row.type, versions={}, current=None))
+            entry.versions[row.version] = row.content_hash
+            if row.is_current:
+                entry.current = row.version
+    return known
+
+
+def _receipt(*, device_id: str, batch_id: str, results: Sequence[ItemResult]) -> str:
+    body = {
+        "device_id": device_id,
+        "batch_id": batch_id,
+        "results": [r.model_dump(mode="json") for r in results],
+    }
+    return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+def record_batch(
+    *, session: Session, device: Device, request: PushEnvelope, now: datetime
+) -> PushResponse:
+    """Store a push batch and answer every item; replaying a batch id returns the stored answer.
+
+    Idempotent under concurrency: writers are serialised and (id, version) is unique, so an
+    IntegrityError can only mean another request stored the same thing first; it is retried once
+    against the committed state.
+    """
+    for attempt in (1, 2):
+        try:
+            return _record_batch_once(session=session, device=device, request=request, now=now)
+        except IntegrityError:
+            session.rollback()
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _record_batch_once(
+    *, session: Session, device: Device, request: PushEnvelope, now: datetime
+) -> PushResponse:
+    lock_writes(session.connection())
+    stored = session.get(PushBatch, (device.id, request.batch_id))
+    if stored is not None:
+        answer = PushResponse.model_validate(stored.response)
+        session.rollback()
+        return answer
+
+    checked = [check_item(raw) for raw in request.items]
+    ids = sorted({c.id for c in checked if isinstance(c, PushItem)})
+    known = _load_known(session, ids)
+    results: list[ItemResult] = []
+    accepted: list[PushItem] = []
+    for item in checked:
+        if isinstance(item, ItemResult):
+            results.append(item)
+            continue
+        state = known.get(item.id)
+        if state is None:
+            state = known[item.id] = _Known(type=item.type, versions={}, current=None)
+        if state.type != item.type:
+            results.append(_reject(item.id, item.version, "type_mismatch"))
+            continue
+        latest = max(state.versions) if state.versions else None
+        if item.version in state.versions:
+            if state.versions[item.version] == item.content_hash:
+                results.append(ItemResult(id=item.id, version=item.version, status="duplicate"))
+            else:
+                results.append(_conflict(item, server_version=latest))
+            continue
+        if latest is not None and item.version > latest and item.base_version != latest:
+            results.append(_conflict(item, server_version=latest))
+            continue
+        # Older missing versions (a server restored from backup) are kept as history.
+        state.versions[item.version] = item.content_hash
+        accepted.append(item)
+        results.append(ItemResult(id=item.id, version=item.version, status="accepted"))
+
+    _insert_accepted(session=session, device=device, accepted=accepted, known=known, now=now)
+    response = PushResponse(
+        batch_id=request.batch_id,
+        results=results,
+        server_time=now,
+        receipt=_receipt(device_id=device.id, batch_id=request.batch_id, results=results),
+    )
+    session.add(
+        PushBatch(
+            device_id=device.id,
+            batch_id=request.batch_id,
+            response=response.model_dump(mode="json"),
+            created_at=now,
+        )
+    )
+    counts: dict[str, Any] = {"items": len(results)}
+    for result in results:
+        counts[result.status] = counts.get(result.status, 0) + 1
+    add_audit(session=session, kind="push", device_id=device.id, counts=counts, now=now)
+    _touch(session=session, device=device, now=now)
+    session.execute(
+        sa.update(DEVICE)
+        .where(DEVICE.c.id == device.id)
+        .values(
+            last_pending=request.pending_count,
+            clock_skew_s=(utc(request.client_time) - now).total_seconds(),
+            app_version=request.app_version[:50],
+        )
+    )
+    session.commit()
+    return response
+
+
+def _conflict(item: PushItem, *, server_version: int | None) -> ItemResult:
+    return ItemResult(
+        id=item.id,
+        version=item.version,
+        status="conflict",
+        code="conflict",
+        message=MESSAGES["conflict"],
+        server_version=server_version,
+    )
+
+
+def _insert_accepted(
+    *,
+    session: Session,
+    device: Device,
+    accepted: Sequence[PushItem],
+    known: dict[str, _Known],
+    now: datetime,
+) -> None:
+    if not accepted:
+        return
+    newest = {item_id: max(state.versions) for item_id, state in known.items() if state.versions}
+    moved = sorted(
+        {
+            item.id
+            for item in accepted
+            if known[item.id].current is not None and newest[item.id] != known[item.id].current
+        }
+    )
+    # Old current rows step down before the new ones arrive: one current row per id at all times.
+    for chunk in _chunks(moved):
+        session.execute(
+            sa.update(ENTRY)
+            .where(ENTRY.c.id.in_(chunk), ENTRY.c.is_current.is_(True))
+            .values(is_current=False)
+        )
+    session.execute(
+        sa.insert(ENTRY),
+        [
+            {
+                "id": item.id,
+                "type": item.type,
+                "version": item.version,
+                "base_version": item.base_version,
+                "content_hash": item.content_hash,
+                "payload": item.payload,
+                "recorded_at": utc(item.recorded_at),
+                "received_at": now,
+                "device_id": device.id,
+                "area": device.area,
+                "is_current": item.version == newest[item.id],
+            }
+            for item in accepted
+        ],
+    )
+
+
+def _touch(*, session: Session, device: Device, now: datetime) -> None:
+    session.execute(sa.update(DEVICE).where(DEVICE.c.id == device.id).values(last_seen=now))
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a device's pull stopped: sequence numbers plus a mark of the row at each.
+
+    The marks catch a database restored from an older copy that has since reused those numbers
+    for other rows; the epoch catches a cursor from another server altogether.
+    """
+
+    epoch: str
+    entry_seq: int = 0
+    entry_mark: str = ""
+    followup_seq: int = 0
+    followup_mark: str = ""
+
+    def encode(self) -> str:
+        fields = (
+            self.epoch,
+            self.entry_seq,
+            self.entry_mark,
+            self.followup_seq,
+            self.followup_mark,
+        )
+        raw = "1:" + ":".join(str(f) for f in fields)
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @staticmethod
+    def decode(text: str) -> Cursor | None:
+        try:
+            padded = text + "=" * (-len(text) % 4)
+            raw = base64.urlsafe_b64decode(padded.encode()).decode()
+            version, epoch, entry_seq, entry_mark, followup_seq, followup_mark = raw.split(":")
+            if version != "1":
+                return None
+            return Cursor(
+                epoch=epoch,
+                entry_seq=int(entry_seq),
+                entry_mark=entry_mark,
+                followup_seq=int(followup_seq),
+                followup_mark=followup_mark,
+            )
+        except (ValueError, binascii.Error, UnicodeDecodeError):
+            return None
+
+
+def _mark(*parts: object) -> str:
+    return hashlib.sha256(":".join(str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+def _entry_mark_at(session: Session, seq: int) -> str | None:
+    if seq == 0:
+        return ""
+    row = session.execute(sa.select(ENTRY.c.id, ENTRY.c.version).where(ENTRY.c.seq == seq)).first()
+    return _mark(row.id, row.version) if row else None
+
+
+def _followup_mark_at(session: Session, seq: int) -> str | None:
+    if seq == 0:
+        return ""
+    row = session.execute(sa.select(FOLLOW_UP.c.id).where(FOLLOW_UP.c.seq == seq)).first()
+    return _mark(row.id) if row else None
+
+
+def _cursor_holds(session: Session, cursor: Cursor, *, epoch: str) -> bool:
+    return (
+        cursor.epoch == epoch
+        and _entry_mark_at(session, cursor.entry_seq) == cursor.entry_mark
+        and _followup_mark_at(session, cursor.followup_seq) == cursor.followup_mark
+    )
+
+
+def pull_changes(
+    *, session: Session, device: Device, cursor: str | None, limit: int, now: datetime
+) -> PullResponse:
+    """Current people and follow-ups of the device's area after `cursor`, oldest first."""
+    limit = max(1, min(limit, MAX_PULL_LIMIT))
+    epoch = server_epoch(session)
+    start = Cursor(epoch=epoch)
+    if cursor:
+        parsed = Cursor.decode(cursor)
+        if parsed is None or not _cursor_holds(session, parsed, epoch=epoch):
+            # Unknown, foreign, or from a newer copy of this database than the one now running.
+            session.rollback()
+            return PullResponse(
+                people=[],
+                followups=[],
+                cursor=start.encode(),
+                must_resync=True,
+                has_more=False,
+                server_time=now,
+            )
+        start = parsed
+    people_rows = list(
+        session.execute(
+            sa.select(
+                ENTRY.c.seq, ENTRY.c.id, ENTRY.c.version, ENTRY.c.content_hash, ENTRY.c.payload
+            )
+            .where(
+                ENTRY.c.area == device.area,
+                ENTRY.c.type == "person",
+                ENTRY.c.is_current.is_(True),
+                ENTRY.c.seq > start.entry_seq,
+            )
+            .order_by(ENTRY.c.seq)
+            .limit(limit + 1)
+        )
+    )
+    followup_rows = list(
+        session.execute(
+            sa.select(FOLLOW_UP)
+            .where(FOLLOW_UP.c.area == device.area, FOLLOW_UP.c.seq > start.followup_seq)
+            .order_by(FOLLOW_UP.c.seq)
+            .limit(limit + 1)
+        )
+    )
+    has_more = len(people_rows) > limit or len(followup_rows) > limit
+    people_rows = people_rows[:limit]
+    followup_rows = followup_rows[:limit]
+    next_cursor = start
+    if people_rows:
+        last = people_rows[-1]
+        next_cursor = replace(
+            next_cursor, entry_seq=last.seq, entry_mark=_mark(last.id, last.version)
+        )
+    if followup_rows:
+        last_followup = followup_rows[-1]
+        next_cursor = replace(
+            next_cursor, followup_seq=last_followup.seq, followup_mark=_mark(last_followup.id)
+        )
+    people = [
+        {"id": r.id, "version": r.version, "content_hash": r.content_hash, "payload": r.payload}
+        for r in people_rows
+    ]
+    followups = [
+        {
+            "id": r.id,
+            "person_id": r.person_id,
+            "visit_id": r.visit_id,
+            "outcome": r.outcome,
+            "note": r.note,
+            "recorded_at": utc(r.recorded_at).isoformat(),
+        }
+        for r in followup_rows
+    ]
+    add_audit(
+        session=session,
+        kind="pull",
+        device_id=device.id,
+        counts={"people": len(people), "followups": len(followups)},
+        now=now,
+    )
+    _touch(session=session, device=device, now=now)
+    session.commit()
+    return PullResponse(
+        people=people,
+        followups=followups,
+        cursor=next_cursor.encode(),
+        must_resync=False,
+        has_more=has_more,
+        server_time=now,
+    )
+
+
+def _day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time.min, tzinfo=UTC)
+    return start, start + timedelta(days=1)
+
+
+def reconcile(
+    *, session: Session, device: Device, request: ReconcileRequest, now: datetime
+) -> ReconcileResponse:
+    """Compare the device's per-day digests with what this server holds from that device.
+
+    A day that differs comes back in `missing_days` unless the device listed its ids for it; then
+    the ids the server lacks come back in `missing_ids` (checked against every device's entries,
+    so a laptop that was re-enrolled is not asked to resend what the server has).
+    """
+    by_day: dict[date, list[tuple[str, str]]] = {}
+    if request.days:
+        low, _ = _day_bounds(min(d.day for d in request.days))
+        _, high = _day_bounds(max(d.day for d in request.days))
+        rows = session.execute(
+            sa.select(ENTRY.c.id, ENTRY.c.content_hash, ENTRY.c.recorded_at).where(
+                ENTRY.c.device_id == device.id,
+                ENTRY.c.recorded_at >= low,
+                ENTRY.c.recorded_at < high,
+            )
+        )
+        for row in rows:
+            by_day.setdefault(utc(row.recorded_at).date(), []).append((row.id, row.content_hash))
+    missing_days: list[date] = []
+    wanted: list[tuple[str, str | None]] = []
+    for day in sorted(request.days, key=lambda d: d.day):
+        held = by_day.get(day.day, [])
+        if len(held) == day.count and day_digest(held) == day.digest:
+            continue
+        if not day.ids:
+            missing_days.append(day.day)
+            continue
+        for line in day.ids:
+            item_id, sep, item_hash = line.partition(":")
+            wanted.append((item_id, item_hash.lower() if sep else None))
+    missing_ids = _missing(session=session, wanted=wanted)
+    add_audit(
+        session=session,
+        kind="reconcile",
+        device_id=device.id,
+        counts={
+            "days": len(request.days),
+            "missing_days": len(missing_days),
+            "missing_ids": len(missing_ids),
+        },
+        now=now,
+    )
+    _touch(session=session, device=device, now=now)
+    session.commit()
+    return ReconcileResponse(missing_days=missing_days, missing_ids=missing_ids)
+
+
+def _missing(*, session: Session, wanted: Sequence[tuple[str, str | None]]) -> list[str]:
+    ids = sorted({item_id for item_id, _ in wanted})
+    held_hashes: dict[str, set[str]] = {}
+    for chunk in _chunks(ids):
+        rows = session.execute(
+            sa.select(ENTRY.c.id, ENTRY.c.content_hash).where(ENTRY.c.id.in_(chunk))
+        )
+        for row in rows:
+            held_hashes.setdefault(row.id, set()).add(row.content_hash)
+    missing: list[str] = []
+    seen: set[str] = set()
+    for item_id, item_hash in wanted:
+        hashes = held_hashes.get(item_id)
+        lacking = hashes is None or (item_hash is not None and item_hash not in hashes)
+        if lacking and item_id not in seen:
+            seen.add(item_id)
+            missing.append(item_id)
+    return missing
+
+
+def add_follow_up(
+    *,
+    session: Session,
+    area: str,
+    outcome: str,
+    person_id: str | None = None,
+    visit_id: str | None = None,
+    note: str = "",
+    recorded_at: datetime,
+    now: datetime,
+) -> str:
+    """Record a referral follow-up; devices of `area` receive it on their next pull."""
+    lock_writes(session.connection())
+    follow_up_id = str(uuid.uuid4())
+    session.add(
+        FollowUp(
+            id=follow_up_id,
+            person_id=person_id,
+            visit_id=visit_id,
+            area=area,
+            outcome=outcome,
+            note=note,
+            recorded_at=utc(recorded_at),
+            created_at=now,
+        )
+    )
+    session.commit()
+    return follow_up_id
+
+
+def entry_versions(*, session: Session, item_id: str) -> list[dict[str, Any]]:
+    """Every stored version of one record, oldest first (for the dashboard and for checks)."""
+    rows = session.execute(
+        sa.select(
+            ENTRY.c.seq, ENTRY.c.version, ENTRY.c.content_hash, ENTRY.c.is_current, ENTRY.c.area
+        )
+        .where(ENTRY.c.id == item_id)
+        .order_by(ENTRY.c.version)
+    )
+    return [dict(row._mapping) for row in rows]
+
+
+def health_check(session: Session) -> bool:
+    session.execute(sa.text("SELECT 1"))
+    return True
+
+
+def audit_rows(session: Session) -> list[dict[str, Any]]:
+    """The audit rows (kind, device, counts, time), oldest first."""
+    rows = session.execute(sa.select(AUDIT).order_by(AUDIT.c.id))
+    return [dict(row._mapping) for row in rows]
