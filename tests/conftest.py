@@ -1,5 +1,7 @@
 """Test set-up shared by every test: Qt runs offscreen, and no test touches the user's data."""
 
+# ruff: noqa: E402  (the environment must be set before anything below can import Qt)
+
 from __future__ import annotations
 
 import os
@@ -7,3 +9,107 @@ import os
 # Must happen before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KADER_APP_KEYRING", "off")
+
+import itertools
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kader_app.core.database import DB_FILENAME, open_database
+from kader_app.core.keystore import key_file_path
+from kader_app.core.models import PersonInput
+from kader_app.core.register import Register
+from kader_app.core.rules.visit import (
+    AnthropometryInput,
+    BloodPressureInput,
+    GlucoseInput,
+    TbInput,
+    VisitInput,
+)
+
+_serials = itertools.count(1)
+
+
+def make_nik(*, birth_date: date, sex: str, serial: int, region: str = "320101") -> str:
+    """A well-formed NIK (Jawa Barat) whose date and sex agree with the person."""
+    day = birth_date.day + (40 if sex == "P" else 0)
+    return f"{region}{day:02d}{birth_date.month:02d}{birth_date.year % 100:02d}{serial:04d}"
+
+
+@pytest.fixture(scope="session")
+def register_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, empty data directory made once per session; tests copy it."""
+    data_dir = tmp_path_factory.mktemp("register-template") / "data"
+    open_database(data_dir).close()
+    return data_dir
+
+
+def copy_data_dir(source: Path, target: Path) -> Path:
+    """Copy a closed data directory and its key file (the key lives beside the folder)."""
+    target.mkdir(parents=True)
+    shutil.copy2(source / DB_FILENAME, target / DB_FILENAME)
+    shutil.copy2(key_file_path(source), key_file_path(target))
+    return target
+
+
+@pytest.fixture
+def register_dir(tmp_path: Path, register_template: Path) -> Path:
+    """A fresh data directory for this test, copied from the migrated template."""
+    return copy_data_dir(register_template, tmp_path / "data")
+
+
+@pytest.fixture
+def register(register_dir: Path) -> Iterator[Register]:
+    """A fresh Register per test, in its own tmp_path data directory."""
+    reg = Register.open(register_dir, device_id="test-device")
+    yield reg
+    reg.close()
+
+
+@pytest.fixture
+def make_person_input() -> Callable[..., PersonInput]:
+    """Factory: a valid PersonInput with a unique NIK; keyword overrides change any field."""
+
+    def make(**overrides: Any) -> PersonInput:
+        birth_date = overrides.get("birth_date", date(1975, 8, 17))
+        sex = overrides.get("sex", "P")
+        values: dict[str, Any] = {
+            "name": "Sri Wahyuni",
+            "sex": sex,
+            "birth_date": birth_date,
+            "nik": make_nik(birth_date=birth_date, sex=sex, serial=next(_serials) % 9999 + 1),
+            "kk": "3201010101200001",
+            "dusun": "Krajan",
+            "rt": "002",
+            "rw": "001",
+            "desa": "Sukamaju",
+            "phone": "081234567890",
+        }
+        values.update(overrides)
+        return PersonInput(**values)
+
+    return make
+
+
+@pytest.fixture
+def make_visit_input() -> Callable[..., VisitInput]:
+    """Factory: a plausible adult visit with every section but SRQ-20; overrides replace fields."""
+
+    def make(**overrides: Any) -> VisitInput:
+        values: dict[str, Any] = {
+            "sex": "P",
+            "birth_date": date(1975, 8, 17),
+            "measured_on": date(2025, 3, 10),
+            "anthropometry": AnthropometryInput(weight_kg=52.0, height_cm=152.0, waist_cm=76.0),
+            "blood_pressure": BloodPressureInput(readings=((118, 76),)),
+            "glucose": GlucoseInput(value="105"),
+            "tb": TbInput(),
+        }
+        values.update(overrides)
+        return VisitInput(**values)
+
+    return make

@@ -1,0 +1,238 @@
+"""Local store benchmarks, as ratios against a baseline measured in the same run.
+
+save-one-visit: Register.record_visit vs a bare SQLAlchemy Core insert of the same three rows
+(visit + outbox + audit) in one transaction on the same database. search-100k:
+Register.search_people vs its SQL run raw on a plain sqlcipher3 connection, and the unindexed
+LIKE scan that the trigram index replaced.
+``KADER_APP_KEYRING=off uv run python bench/bench_store.py [--data-dir DIR] [--people N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select, text
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from datagen import generate  # noqa: E402
+
+from kader_app.core.database import connect_raw, write_transaction  # noqa: E402
+from kader_app.core.models import (  # noqa: E402
+    AUDIT_TABLE,
+    OUTBOX_TABLE,
+    VISIT_TABLE,
+    jsonable,
+    reasons_to_json,
+    sections_to_json,
+    visit_input_to_json,
+)
+from kader_app.core.outbox import content_hash  # noqa: E402
+from kader_app.core.register import Register  # noqa: E402
+from kader_app.core.rules.visit import (  # noqa: E402
+    AnthropometryInput,
+    BloodPressureInput,
+    GlucoseInput,
+    RuleSettings,
+    TbInput,
+    VisitInput,
+    evaluate_visit,
+)
+
+RUNS = 7
+SAVES_PER_RUN = 40
+SEARCHES_PER_RUN = 20
+
+
+def median_seconds(fn: Callable[[], object], *, repeat: int) -> float:
+    """Median over RUNS runs of the mean time of ``repeat`` calls."""
+    results = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            fn()
+        results.append((time.perf_counter() - start) / repeat)
+    return statistics.median(results)
+
+
+INPUTS = VisitInput(
+    sex="P",
+    birth_date=date(1970, 1, 1),
+    measured_on=date(2025, 1, 1),
+    anthropometry=AnthropometryInput(weight_kg=60.0, height_cm=155.0, waist_cm=80.0),
+    blood_pressure=BloodPressureInput(readings=((146, 92),)),
+    glucose=GlucoseInput(value="182"),
+    tb=TbInput(),
+)
+
+
+def bare_rows(person_id: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    ev = evaluate_visit(INPUTS, RuleSettings())
+    now = datetime.now(UTC)
+    vid = str(uuid.uuid4())
+    visit = {
+        "id": vid,
+        "visit_key": vid,
+        "version": 1,
+        "replaces_id": None,
+        "is_current": True,
+        "person_id": person_id,
+        "measured_at": now.isoformat(),
+        "measured_at_utc": now,
+        "place": "posyandu",
+        "recorded_by": "",
+        "voided": False,
+        "void_reason": None,
+        "created_at": now,
+        "inputs": visit_input_to_json(INPUTS),
+        "sections": sections_to_json(ev.sections),
+        "rules_version": ev.rules_version,
+        "level": ev.level.value,
+        "reasons": reasons_to_json(ev.reasons),
+    }
+    payload = jsonable(visit)
+    entry = {
+        "id": str(uuid.uuid4()),
+        "entity_type": "visit",
+        "entity_id": vid,
+        "entity_version": 1,
+        "base_version": None,
+        "row_id": vid,
+        "person_id": person_id,
+        "payload": payload,
+        "content_hash": content_hash(payload),
+        "state": "pending",
+        "attempts": 0,
+        "created_at": now,
+    }
+    audit = {
+        "id": str(uuid.uuid4()),
+        "at": now,
+        "kind": "create",
+        "entity_type": "visit",
+        "entity_id": vid,
+        "device_id": "bench",
+        "detail": "v1",
+    }
+    return visit, entry, audit
+
+
+def bench_save(register: Register, person_id: str) -> None:
+    engine = register.database.engine
+    next_seq = select(func.max(OUTBOX_TABLE.c.seq) + 1).scalar_subquery()
+
+    def bare() -> None:
+        visit, entry, audit = bare_rows(person_id)
+        with write_transaction(engine) as conn:
+            conn.execute(insert(VISIT_TABLE), [visit])
+            conn.execute(insert(OUTBOX_TABLE).values(**entry, seq=next_seq))
+            conn.execute(insert(AUDIT_TABLE), [audit])
+
+    def facade() -> None:
+        register.record_visit(person_id=person_id, inputs=INPUTS, settings=RuleSettings())
+
+    base = median_seconds(bare, repeat=SAVES_PER_RUN)
+    ours = median_seconds(facade, repeat=SAVES_PER_RUN)
+    print(
+        f"save-one-visit: Register.record_visit {ours * 1e3:.2f} ms, bare Core insert "
+        f"{base * 1e3:.2f} ms (row building included) -> ratio {ours / base:.2f}"
+    )
+
+
+LAST_VISIT = """
+  (SELECT v.measured_at_utc FROM visit v WHERE v.person_id = p.id AND v.is_current = 1
+     AND v.voided = 0 ORDER BY v.measured_at_utc DESC LIMIT 1),
+  (SELECT v.level FROM visit v WHERE v.person_id = p.id AND v.is_current = 1
+     AND v.voided = 0 ORDER BY v.measured_at_utc DESC LIMIT 1)"""
+# The SQL the Register runs, by hand on a plain sqlcipher3 connection.
+RAW_FTS = (
+    "SELECT p.*, " + LAST_VISIT + " FROM person p JOIN (SELECT rowid AS sid, {col} AS k "
+    "FROM person_search WHERE person_search MATCH ? ORDER BY {order} LIMIT 50) s "
+    "ON p.sid = s.sid ORDER BY {outer}"
+)
+# The alternative we measured against: an unindexed LIKE over the person table.
+SCAN = "SELECT p.*, " + LAST_VISIT + " FROM person p WHERE {where} ORDER BY {col} LIMIT 50"
+
+
+def bench_search(register: Register, *, key: bytes) -> None:
+    raw = connect_raw(register.database.path, key=key)
+    name_order = ("name_norm", "name_norm, rowid", "s.k, s.sid")
+    cases = [
+        ("common name part 'wati'", "wati", 'name_norm:"wati"', ["%wati%"], name_order),
+        (
+            "two name parts 'sari kusu'",
+            "sari kusu",
+            'name_norm:"sari" AND name_norm:"kusu"',
+            ["%sari%", "%kusu%"],
+            name_order,
+        ),
+        (
+            "NIK prefix '3273'",
+            "3273",
+            'nik:"3273"',
+            ["%3273%"],
+            ("nik", "nik LIKE '3273%' DESC, nik", "s.k LIKE '3273%' DESC, s.k"),
+        ),
+        (
+            "NIK part '150880'",
+            "150880",
+            'nik:"150880"',
+            ["%150880%"],
+            ("nik", "nik LIKE '150880%' DESC, nik", "s.k LIKE '150880%' DESC, s.k"),
+        ),
+    ]
+    for label, query, match, likes, (col, order, outer) in cases:
+        found = [p.id for p in register.search_people(query)]
+        sql = RAW_FTS.format(col=col, order=order, outer=outer)
+        assert [r[0] for r in raw.execute(sql, [match]).fetchall()] == found
+        where = " AND ".join(f"p.{col} LIKE ?" for _ in likes)
+        scan_sql = SCAN.format(where=where, col=f"p.{col}")
+        ours = median_seconds(lambda q=query: register.search_people(q), repeat=SEARCHES_PER_RUN)
+        base = median_seconds(
+            lambda s=sql, m=match: raw.execute(s, [m]).fetchall(), repeat=SEARCHES_PER_RUN
+        )
+        scan = median_seconds(lambda s=scan_sql, p=likes: raw.execute(s, p).fetchall(), repeat=3)
+        print(
+            f"search {label}: {len(found)} shown; Register {ours * 1e3:.2f} ms, same SQL raw "
+            f"{base * 1e3:.2f} ms -> ratio {ours / base:.2f}; unindexed LIKE scan "
+            f"{scan * 1e3:.2f} ms ({scan / ours:.1f}x the Register)"
+        )
+    raw.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", type=Path, help="reuse a database made by datagen.py")
+    parser.add_argument("--people", type=int, default=100_000)
+    args = parser.parse_args()
+    os.environ.setdefault("KADER_APP_KEYRING", "off")
+    with tempfile.TemporaryDirectory(prefix="kader-bench-") as tmp:
+        data_dir = args.data_dir
+        if data_dir is None:
+            data_dir = Path(tmp) / "data"
+            seconds = generate(data_dir=data_dir, people=args.people, seed=1)
+            print(f"datagen: {args.people} people (+ visits, outbox) in {seconds:.1f} s")
+        register = Register.open(data_dir, device_id="bench")
+        try:
+            with register.database.engine.connect() as conn:
+                people = conn.execute(text("SELECT count(*) FROM person")).scalar()
+                person_id = conn.execute(text("SELECT id FROM person LIMIT 1")).scalar_one()
+            print(f"database: {people} people, {data_dir}")
+            bench_search(register, key=register.database.key)
+            bench_save(register, person_id)
+        finally:
+            register.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Alembic migrations of the local database, shipped inside the package. No app logic here."""

@@ -1,0 +1,187 @@
+"""The outbox as the sync client sees it: claiming, settling, late acks, crash recovery."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from kader_app.core import outbox
+from kader_app.core.models import OUTBOX_TABLE
+from kader_app.core.register import Register
+from kader_app.core.rules.visit import RuleSettings
+
+SETTINGS = RuleSettings()
+
+
+def states(register: Register) -> list[tuple[str, str, int]]:
+    with register.database.engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                OUTBOX_TABLE.c.entity_type, OUTBOX_TABLE.c.state, OUTBOX_TABLE.c.entity_version
+            ).order_by(OUTBOX_TABLE.c.seq)
+        ).all()
+    return [tuple(r) for r in rows]
+
+
+def ack(*items: outbox.OutboxItem) -> list[outbox.ItemResult]:
+    return [
+        outbox.ItemResult(id=i.id, content_hash=i.content_hash, status="accepted") for i in items
+    ]
+
+
+def test_payload_is_self_contained_and_hashed(register, make_person_input, make_visit_input):
+    pid = register.register_person(make_person_input(name="Wati")).person_id
+    register.record_visit(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
+    _, (person_item, visit_item) = register.claim_outbox(limit=10)
+    assert person_item.type == "person" and person_item.entity_id == pid
+    assert (person_item.version, person_item.base_version) == (1, None)
+    assert person_item.payload["name"] == "Wati"
+    assert visit_item.type == "visit" and visit_item.payload["person_id"] == pid
+    evaluation = visit_item.payload["evaluation"]
+    assert evaluation["rules_version"] and evaluation["level"] == "none"
+    assert {s["section"] for s in evaluation["sections"]} >= {"blood_pressure", "glucose"}
+    assert visit_item.payload["inputs"]["blood_pressure"] == {"readings": [[118, 76]]}
+    for item in (person_item, visit_item):
+        canonical = json.dumps(
+            item.payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        ).encode()
+        assert item.content_hash == hashlib.sha256(canonical).hexdigest()
+        json.dumps(item.payload)  # plain JSON, ready for the wire
+
+
+def test_claim_marks_in_flight_and_ack_settles(register, make_person_input):
+    register.register_person(make_person_input())
+    batch_id, items = register.claim_outbox(limit=10)
+    assert [i.attempts for i in items] == [1]
+    assert states(register) == [("person", "in_flight", 1)]
+    assert register.claim_outbox(limit=10)[1] == []  # nothing claimed twice
+    register.settle_outbox(ack(*items))
+    assert states(register) == [("person", "acked", 1)]
+    assert register.sync_counts().pending == 0
+
+
+def test_late_ack_for_old_content_never_marks_newer_content(register, make_person_input):
+    pid = register.register_person(make_person_input(name="Asih")).person_id
+    _, [v1] = register.claim_outbox(limit=10)
+    register.update_person(
+        person_id=pid, data=make_person_input(name="Asih Lestari"), base_version=1
+    )
+    # The newer version is held back while version 1 is in flight.
+    assert register.claim_outbox(limit=10)[1] == []
+    # A confused ack that names the new row with the old hash changes nothing.
+    with register.database.engine.connect() as conn:
+        v2_id = conn.execute(
+            select(OUTBOX_TABLE.c.id).where(OUTBOX_TABLE.c.entity_version == 2)
+        ).scalar_one()
+    register.settle_outbox(
+        [outbox.ItemResult(id=v2_id, content_hash=v1.content_hash, status="accepted")]
+    )
+    assert states(register) == [("person", "in_flight", 1), ("person", "pending", 2)]
+    register.settle_outbox(ack(v1))
+    _, [v2] = register.claim_outbox(limit=10)
+    assert (v2.version, v2.base_version, v2.payload["name"]) == (2, 1, "Asih Lestari")
+    assert v2.content_hash != v1.content_hash
+    # A late duplicate ack of version 1 arriving now leaves version 2 in flight.
+    register.settle_outbox(
+        [outbox.ItemResult(id=v1.id, content_hash=v1.content_hash, status="duplicate")]
+    )
+    assert states(register) == [("person", "acked", 1), ("person", "in_flight", 2)]
+
+
+def test_rejected_person_blocks_what_depends_on_it(register, make_person_input, make_visit_input):
+    a = register.register_person(make_person_input(name="A")).person_id
+    b = register.register_person(make_person_input(name="B")).person_id
+    register.record_visit(person_id=a, inputs=make_visit_input(), settings=SETTINGS)
+    register.record_visit(person_id=b, inputs=make_visit_input(), settings=SETTINGS)
+    _, items = register.claim_outbox(limit=10)
+    by_entity = {(i.type, i.payload.get("person_id", i.entity_id)): i for i in items}
+    rejected = by_entity[("person", a)]
+    register.settle_outbox(
+        [
+            outbox.ItemResult(
+                id=rejected.id,
+                content_hash=rejected.content_hash,
+                status="rejected",
+                code="invalid_nik",
+                message="NIK ditolak",
+            ),
+            *ack(by_entity[("person", b)], by_entity[("visit", b)]),
+        ]
+    )
+    assert states(register) == [
+        ("person", "rejected", 1),
+        ("person", "acked", 1),
+        ("visit", "blocked", 1),
+        ("visit", "acked", 1),
+    ]
+    counts = register.sync_counts()
+    assert (counts.pending, counts.rejected, counts.conflict) == (2, 1, 0)
+
+
+def test_conflict_is_counted(register, make_person_input):
+    register.register_person(make_person_input())
+    _, [item] = register.claim_outbox(limit=10)
+    register.settle_outbox(
+        [
+            outbox.ItemResult(
+                id=item.id, content_hash=item.content_hash, status="conflict", server_version=3
+            )
+        ]
+    )
+    counts = register.sync_counts()
+    assert (counts.pending, counts.conflict) == (1, 1)
+
+
+def test_failed_batch_waits_for_its_next_attempt(register, make_person_input):
+    register.register_person(make_person_input())
+    batch_id, _ = register.claim_outbox(limit=10)
+    later = datetime.now(UTC) + timedelta(minutes=5)
+    assert register.release_outbox(batch_id=batch_id, error="network", next_attempt_at=later) == 1
+    assert register.claim_outbox(limit=10)[1] == []
+    engine = register.database.engine
+    _, [item] = outbox.claim_batch(engine, limit=10, now=later + timedelta(seconds=1))
+    assert item.attempts == 2
+
+
+def test_retry_now_makes_waiting_entries_due(register, make_person_input):
+    register.register_person(make_person_input())
+    batch_id, _ = register.claim_outbox(limit=10)
+    register.release_outbox(
+        batch_id=batch_id, error="network", next_attempt_at=datetime.now(UTC) + timedelta(hours=1)
+    )
+    assert outbox.retry_now(register.database.engine) == 1
+    assert len(register.claim_outbox(limit=10)[1]) == 1
+
+
+def test_in_flight_entries_are_requeued_at_startup(register_dir, make_person_input):
+    first = Register.open(register_dir)
+    first.register_person(make_person_input())
+    first.claim_outbox(limit=10)
+    first.close()  # as if the app died mid-send
+    second = Register.open(register_dir)
+    try:
+        assert states(second) == [("person", "pending", 1)]
+        assert len(second.claim_outbox(limit=10)[1]) == 1
+    finally:
+        second.close()
+
+
+def test_batch_limit_keeps_order(register, make_person_input):
+    names = [f"Warga {n}" for n in range(5)]
+    for name in names:
+        register.register_person(make_person_input(name=name))
+    _, first = register.claim_outbox(limit=3)
+    _, second = register.claim_outbox(limit=3)
+    assert [i.payload["name"] for i in first + second] == names
+
+
+def test_backoff_grows_and_is_capped():
+    import random
+
+    rng = random.Random(7)
+    assert all(outbox.backoff_delay(1, rng=rng) <= timedelta(seconds=30) for _ in range(50))
+    big = [outbox.backoff_delay(20, rng=rng) for _ in range(200)]
+    assert max(big) <= timedelta(minutes=30) and max(big) > timedelta(minutes=10)
