@@ -1,0 +1,405 @@
+"""``MainWindow``: search residents, see one resident's history, and open the forms.
+
+Every Register call goes through the runner's database lane; the window never blocks and never
+opens a database session. Stale answers (an older search, another resident) are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kader_app.core.models import Change, PersonRecord, SyncCounts, VisitRecord
+from kader_app.core.register import Register
+from kader_app.core.rules.visit import VisitEvaluation
+from kader_app.settings import AppSettings
+from kader_app.ui.labels import level_text
+from kader_app.ui.people_model import PeopleModel
+from kader_app.ui.resident_form import ResidentDialog
+from kader_app.ui.resident_panel import ResidentPanel
+from kader_app.ui.runner import Runner
+from kader_app.ui.settings_dialog import SettingsDialog
+from kader_app.ui.visit_form import VisitDialog
+from kader_app.ui.void_dialog import VoidDialog
+
+SEARCH_DELAY_MS = 250
+
+
+@dataclass(frozen=True, slots=True)
+class PersonView:
+    person: PersonRecord
+    history: list[VisitRecord]
+
+
+class MainWindow(QMainWindow):
+    """The app's one window.
+
+    Signals for tests and the composition root: ``search_finished`` after results are shown,
+    ``person_shown(person_id)`` after the panel shows a resident, ``sync_counts_shown`` after
+    the status bar is refreshed, ``change_applied(change)`` after any saved change was shown.
+    """
+
+    search_finished = Signal()
+    person_shown = Signal(str)
+    sync_counts_shown = Signal()
+    change_applied = Signal(object)
+
+    def __init__(
+        self,
+        *,
+        register: Register,
+        runner: Runner,
+        settings: AppSettings,
+        store_settings: Callable[[AppSettings], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._register = register
+        self._runner = runner
+        self._settings = settings
+        self._store_settings = store_settings
+        self._search_generation = 0
+        self._person_generation = 0
+        self._selected_id: str | None = None
+        self.resident_dialog: ResidentDialog | None = None
+        self.visit_dialog: VisitDialog | None = None
+        self.void_dialog: VoidDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self._update_title()
+        self.resize(1366, 740)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        top = QHBoxLayout()
+        self.search_edit = QLineEdit(central)
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setPlaceholderText(self.tr("Cari warga: ketik nama atau NIK (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        top.addWidget(self.search_edit, 1)
+        self.new_person_button = QPushButton(self.tr("Warga baru (Ctrl+N)"), central)
+        self.new_person_button.setObjectName("primaryButton")
+        top.addWidget(self.new_person_button)
+        layout.addLayout(top)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.result_count = QLabel(left)
+        left_layout.addWidget(self.result_count)
+        self.people_model = PeopleModel(self)
+        self.people_view = QTableView(left)
+        self.people_view.setModel(self.people_model)
+        self.people_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.people_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.people_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.people_view.verticalHeader().hide()
+        self.people_view.setAlternatingRowColors(True)
+        header = self.people_view.horizontalHeader()
+        for column in range(6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        left_layout.addWidget(self.people_view, 1)
+        self.panel = ResidentPanel(splitter)
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel)
+        splitter.setSizes([840, 520])
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.sync_label = QLabel(self)
+        self.sync_label.setObjectName("syncLabel")
+        self.statusBar().addPermanentWidget(self.sync_label)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._build_actions()
+
+        self.search_edit.textChanged.connect(self.on_search_edited)
+        self._search_timer.timeout.connect(self.run_search)
+        self.people_view.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self.new_person_button.clicked.connect(self.open_new_person)
+        self.panel.new_visit_requested.connect(self.open_new_visit)
+        self.panel.edit_requested.connect(self.open_edit_person)
+        self.panel.correct_requested.connect(self.open_correction)
+        self.panel.void_requested.connect(self.open_void)
+
+        self.run_search()
+        self.refresh_sync_counts()
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        self.new_person_action = QAction(self.tr("Warga &baru"), self)
+        self.new_person_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_person_action.triggered.connect(self.open_new_person)
+        self.new_visit_action = QAction(self.tr("&Pemeriksaan baru"), self)
+        self.new_visit_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.new_visit_action.triggered.connect(self.open_new_visit)
+        self.find_action = QAction(self.tr("&Cari warga"), self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.focus_search)
+        self.settings_action = QAction(self.tr("P&engaturan…"), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        quit_action = QAction(self.tr("&Keluar"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        for action in (
+            self.new_person_action,
+            self.new_visit_action,
+            self.find_action,
+            self.settings_action,
+            quit_action,
+        ):
+            menu.addAction(action)
+            self.addAction(action)
+
+    def _update_title(self) -> None:
+        name = self._settings.posyandu_name
+        title = self.tr("Posyandu — Pencatatan Kader")
+        self.setWindowTitle(f"{title} — {name}" if name else title)
+
+    @property
+    def settings(self) -> AppSettings:
+        return self._settings
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def on_search_edited(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        self._search_generation += 1
+        generation = self._search_generation
+        query = self.search_edit.text().strip()
+        register = self._register
+
+        def search() -> list[PersonRecord]:
+            """Worker thread: runs the query; never touches widgets."""
+            return register.search_people(query, limit=200)
+
+        self._runner.submit(
+            search, on_done=lambda people: self.on_search_done(generation, query, people)
+        )
+
+    def on_search_done(self, generation: int, query: str, people: list[PersonRecord]) -> None:
+        if generation != self._search_generation:
+            return
+        self.people_model.set_people(people)
+        if query:
+            self.result_count.setText(self.tr("{n} warga ditemukan").format(n=len(people)))
+        else:
+            self.result_count.setText(self.tr("Warga yang terakhir diubah"))
+        if self._selected_id is not None:
+            row = self.people_model.row_of(self._selected_id)
+            if row >= 0:
+                self.people_view.selectionModel().blockSignals(True)
+                self.people_view.selectRow(row)
+                self.people_view.selectionModel().blockSignals(False)
+        self.search_finished.emit()
+
+    def on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        person = self.people_model.person_at(indexes[0].row())
+        if person is not None:
+            self.show_person(person.id)
+
+    def show_person(self, person_id: str) -> None:
+        """Load a resident and their history on the runner, then show them in the panel."""
+        self._selected_id = person_id
+        self._person_generation += 1
+        generation = self._person_generation
+        register = self._register
+
+        def load() -> PersonView:
+            """Worker thread: reads one resident and their history; never touches widgets."""
+            return PersonView(
+                person=register.get_person(person_id), history=register.history(person_id)
+            )
+
+        self._runner.submit(load, on_done=lambda view: self.on_person_loaded(generation, view))
+
+    def on_person_loaded(self, generation: int, view: PersonView) -> None:
+        if generation != self._person_generation:
+            return
+        self.panel.show_person(view.person, view.history)
+        self.person_shown.emit(view.person.id)
+
+    def refresh_sync_counts(self) -> None:
+        register = self._register
+
+        def counts() -> SyncCounts:
+            """Worker thread: reads the outbox counts; never touches widgets."""
+            return register.sync_counts()
+
+        self._runner.submit(counts, on_done=self.on_sync_counts)
+
+    def on_sync_counts(self, counts: SyncCounts) -> None:
+        self.sync_label.setText(sync_status_text(counts, now=datetime.now(UTC)))
+        self.sync_counts_shown.emit()
+
+    def open_new_person(self) -> None:
+        dialog = ResidentDialog(
+            register=self._register,
+            runner=self._runner,
+            default_desa=self._settings.desa,
+            parent=self,
+        )
+        dialog.person_saved.connect(self.on_person_saved)
+        dialog.existing_person_requested.connect(self.on_existing_person_requested)
+        self.resident_dialog = dialog
+        dialog.open()
+
+    def open_edit_person(self) -> None:
+        person = self.panel.person
+        if person is None:
+            return
+        dialog = ResidentDialog(
+            register=self._register,
+            runner=self._runner,
+            default_desa=self._settings.desa,
+            person=person,
+            parent=self,
+        )
+        dialog.person_saved.connect(self.on_person_saved)
+        dialog.existing_person_requested.connect(self.on_existing_person_requested)
+        self.resident_dialog = dialog
+        dialog.open()
+
+    def on_person_saved(self, person_id: str, change: Change) -> None:
+        self.statusBar().showMessage(self.tr("Data warga tersimpan."), 8000)
+        self.show_person(person_id)
+        self.run_search()
+        self.refresh_sync_counts()
+        self.change_applied.emit(change)
+
+    def on_existing_person_requested(self, person_id: str) -> None:
+        self.show_person(person_id)
+
+    def open_new_visit(self) -> None:
+        person = self.panel.person
+        if person is None:
+            self.statusBar().showMessage(self.tr("Pilih warga dulu dari daftar."), 6000)
+            return
+        self._open_visit_dialog(person=person, visit=None)
+
+    def open_correction(self, visit: VisitRecord) -> None:
+        person = self.panel.person
+        if person is not None:
+            self._open_visit_dialog(person=person, visit=visit)
+
+    def _open_visit_dialog(self, *, person: PersonRecord, visit: VisitRecord | None) -> None:
+        dialog = VisitDialog(
+            register=self._register,
+            runner=self._runner,
+            person=person,
+            settings=self._settings.rule_settings(),
+            recorded_by=self._settings.kader_name,
+            visit=visit,
+            parent=self,
+        )
+        dialog.visit_saved.connect(self.on_visit_saved)
+        self.visit_dialog = dialog
+        dialog.open()
+
+    def on_visit_saved(self, change: Change, evaluation: VisitEvaluation | None) -> None:
+        if change.kind == "visit_corrected":
+            text = self.tr("Koreksi tersimpan.")
+        else:
+            text = self.tr("Hasil skrining tersimpan.")
+        level = evaluation.level if evaluation is not None else None
+        if level is not None:
+            text += " " + self.tr("Hasil: {level}.").format(level=level_text(level))
+        self.panel.show_notice(text, level=level)
+        self.statusBar().showMessage(text, 8000)
+        self._after_change(change)
+
+    def open_void(self, visit: VisitRecord) -> None:
+        dialog = VoidDialog(when=visit.measured_at.strftime("%d/%m/%Y"), parent=self)
+        dialog.void_confirmed.connect(lambda reason: self.void_visit(visit, reason))
+        self.void_dialog = dialog
+        dialog.open()
+
+    def void_visit(self, visit: VisitRecord, reason: str) -> None:
+        register, recorded_by = self._register, self._settings.kader_name
+
+        def void() -> Change:
+            """Worker thread: marks the visit void; never touches widgets."""
+            return register.void_visit(visit_id=visit.id, reason=reason, recorded_by=recorded_by)
+
+        self._runner.submit(void, on_done=self.on_visit_voided)
+
+    def on_visit_voided(self, change: Change) -> None:
+        text = self.tr("Pemeriksaan dibatalkan; tetap tercatat di riwayat.")
+        self.panel.show_notice(text, level=None)
+        self.statusBar().showMessage(text, 8000)
+        self._after_change(change)
+
+    def _after_change(self, change: Change) -> None:
+        self.show_person(change.person_id)
+        self.run_search()
+        self.refresh_sync_counts()
+        self.change_applied.emit(change)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(settings=self._settings, parent=self)
+        dialog.accepted.connect(lambda: self.on_settings_accepted(dialog.settings()))
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def on_settings_accepted(self, settings: AppSettings) -> None:
+        self._settings = settings
+        self._store_settings(settings)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Pengaturan tersimpan."), 6000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Let a save that is already running finish, so nothing typed is lost on exit.
+        self._runner.wait_idle()
+        super().closeEvent(event)
+
+
+def sync_status_text(counts: SyncCounts, *, now: datetime) -> str:
+    """'12 data belum terkirim, terlama 3 hari' or 'Semua data sudah terkirim'."""
+    if counts.pending == 0:
+        return QCoreApplication.translate("MainWindow", "Semua data sudah terkirim")
+    text = QCoreApplication.translate("MainWindow", "{n} data belum terkirim").format(
+        n=counts.pending
+    )
+    if counts.oldest_unsent_at is not None:
+        oldest = counts.oldest_unsent_at
+        if oldest.tzinfo is None:
+            oldest = oldest.replace(tzinfo=UTC)
+        days = max(0, (now - oldest).days)
+        if days == 0:
+            text += QCoreApplication.translate("MainWindow", ", terlama hari ini")
+        else:
+            text += QCoreApplication.translate("MainWindow", ", terlama {d} hari").format(d=days)
+    problems = counts.rejected + counts.conflict
+    if problems:
+        text += QCoreApplication.translate("MainWindow", " ({n} perlu diperiksa)").format(
+            n=problems
+        )
+    return text

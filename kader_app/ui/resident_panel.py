@@ -1,0 +1,221 @@
+"""``ResidentPanel``: one resident's identity, latest results and full visit history.
+
+Shows plain records handed to it; it never loads data itself and asks for actions by signal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kader_app.core.models import PersonRecord, VisitRecord
+from kader_app.core.rules.common import Level
+from kader_app.ui.labels import class_text, level_text, reason_text, section_title, sex_text
+from kader_app.ui.level_badge import LevelBadge
+from kader_app.ui.people_model import address_text, age_years
+
+
+class VisitCard(QFrame):
+    """One visit in the history: when, where, the level and each section's class in words."""
+
+    correct_requested = Signal(object)
+    void_requested = Signal(object)
+
+    def __init__(self, visit: VisitRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.visit = visit
+        self.setObjectName("visitCard")
+        self.setProperty("voided", visit.voided)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        when = visit.measured_at.strftime("%d/%m/%Y %H:%M")
+        place = self.tr("Posyandu") if visit.place == "posyandu" else self.tr("Kunjungan rumah")
+        title = QLabel(f"<b>{when}</b> · {place}", self)
+        title.setTextFormat(Qt.TextFormat.RichText)
+        top.addWidget(title)
+        if visit.version > 1:
+            corrected = QLabel(self.tr("(dikoreksi, versi {n})").format(n=visit.version), self)
+            corrected.setObjectName("hint")
+            top.addWidget(corrected)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.level_badge = LevelBadge(self)
+        self.level_badge.setWordWrap(False)
+        if visit.voided:
+            self.level_badge.set_neutral(self.tr("DIBATALKAN"))
+        else:
+            self.level_badge.set_level(
+                visit.evaluation.level,
+                self.tr("Hasil skrining: {level}").format(level=level_text(visit.evaluation.level)),
+            )
+        layout.addWidget(self.level_badge)
+
+        if visit.voided:
+            self.void_label = QLabel(
+                self.tr("Dibatalkan. Alasan: {reason}").format(reason=visit.void_reason or "-"),
+                self,
+            )
+            self.void_label.setObjectName("voidReason")
+            self.void_label.setWordWrap(True)
+            layout.addWidget(self.void_label)
+
+        badges = QGridLayout()
+        badges.setColumnStretch(1, 1)
+        self.section_badges: list[LevelBadge] = []
+        for row, result in enumerate(visit.evaluation.sections):
+            badges.addWidget(QLabel(section_title(result.section), self), row, 0)
+            badge = LevelBadge(self)
+            badge.setWordWrap(False)
+            text = class_text(result.section, result.code)
+            if visit.voided:
+                badge.set_neutral(text)
+            else:
+                badge.set_level(result.level, text)
+            badge.setToolTip(" ".join(reason_text(r) for r in result.reasons))
+            self.section_badges.append(badge)
+            badges.addWidget(badge, row, 1)
+        layout.addLayout(badges)
+
+        if not visit.voided:
+            actions = QHBoxLayout()
+            actions.addStretch(1)
+            self.correct_button = QPushButton(self.tr("Koreksi"), self)
+            self.void_button = QPushButton(self.tr("Batalkan…"), self)
+            actions.addWidget(self.correct_button)
+            actions.addWidget(self.void_button)
+            layout.addLayout(actions)
+            self.correct_button.clicked.connect(lambda: self.correct_requested.emit(self.visit))
+            self.void_button.clicked.connect(lambda: self.void_requested.emit(self.visit))
+
+    def text_shown(self) -> str:
+        """Every text on the card in reading order (section name and its class on one line)."""
+        lines = [label.text() for label in self.findChildren(QLabel)]
+        lines.extend(
+            f"{section_title(r.section)}: {badge.text()}"
+            for r, badge in zip(self.visit.evaluation.sections, self.section_badges, strict=True)
+        )
+        return "\n".join(lines)
+
+
+class ResidentPanel(QWidget):
+    """The selected resident. Signals ask the window to act; the panel holds no database."""
+
+    new_visit_requested = Signal()
+    edit_requested = Signal()
+    correct_requested = Signal(object)
+    void_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.person: PersonRecord | None = None
+        self.cards: list[VisitCard] = []
+        layout = QVBoxLayout(self)
+
+        self.name_label = QLabel(self)
+        self.name_label.setObjectName("personName")
+        self.name_label.setWordWrap(True)
+        layout.addWidget(self.name_label)
+        self.identity_label = QLabel(self)
+        self.identity_label.setWordWrap(True)
+        self.identity_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.identity_label)
+
+        actions = QHBoxLayout()
+        self.new_visit_button = QPushButton(self.tr("Pemeriksaan baru (Ctrl+P)"), self)
+        self.new_visit_button.setObjectName("primaryButton")
+        self.edit_button = QPushButton(self.tr("Ubah data warga"), self)
+        actions.addWidget(self.new_visit_button)
+        actions.addWidget(self.edit_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.notice = QLabel(self)
+        self.notice.setObjectName("savedNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+        self.history_heading = QLabel(self.tr("Riwayat pemeriksaan (terbaru di atas)"), self)
+        self.history_heading.setObjectName("sectionHeading")
+        layout.addWidget(self.history_heading)
+        self.history_scroll = QScrollArea(self)
+        self.history_scroll.setWidgetResizable(True)
+        self.history_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.history = QWidget(self.history_scroll)
+        self.history_layout = QVBoxLayout(self.history)
+        self.history_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.history_scroll.setWidget(self.history)
+        layout.addWidget(self.history_scroll, 1)
+
+        self.new_visit_button.clicked.connect(self.new_visit_requested)
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.clear()
+
+    def clear(self) -> None:
+        self.person = None
+        self.name_label.setText(self.tr("Pilih warga dari daftar, atau daftarkan warga baru."))
+        self.identity_label.setText("")
+        self.new_visit_button.setEnabled(False)
+        self.edit_button.setEnabled(False)
+        self.notice.hide()
+        self._set_cards([])
+
+    def show_person(self, person: PersonRecord, history: list[VisitRecord]) -> None:
+        same_person = self.person is not None and self.person.id == person.id
+        self.person = person
+        if not same_person:
+            self.notice.hide()
+        self.name_label.setText(person.name)
+        age = age_years(person.birth_date, date.today())
+        lines = [
+            self.tr("{sex}, {age} tahun (lahir {birth})").format(
+                sex=sex_text(person.sex), age=age, birth=person.birth_date.strftime("%d/%m/%Y")
+            ),
+            self.tr("NIK: {nik}").format(nik=person.nik or self.tr("belum ada")),
+            self.tr("No. KK: {kk}").format(kk=person.kk or "-"),
+            self.tr("Alamat: {address}").format(address=address_text(person) or "-"),
+        ]
+        if person.phone:
+            lines.append(self.tr("No. HP: {phone}").format(phone=person.phone))
+        self.identity_label.setText("\n".join(lines))
+        self.new_visit_button.setEnabled(True)
+        self.edit_button.setEnabled(True)
+        self._set_cards(history)
+
+    def show_notice(self, text: str, *, level: Level | None = None) -> None:
+        self.notice.setText(text)
+        self.notice.setProperty("level", level.value if level else "")
+        self.notice.style().unpolish(self.notice)
+        self.notice.style().polish(self.notice)
+        self.notice.show()
+
+    def _set_cards(self, history: list[VisitRecord]) -> None:
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
+        while self.history_layout.count():
+            item = self.history_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        if not history and self.person is not None:
+            empty = QLabel(self.tr("Belum ada pemeriksaan."), self.history)
+            self.history_layout.addWidget(empty)
+        for visit in history:
+            card = VisitCard(visit, self.history)
+            card.correct_requested.connect(self.correct_requested)
+            card.void_requested.connect(self.void_requested)
+            self.cards.append(card)
+            self.history_layout.addWidget(card)

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from kader_app.core.rules.codes import (
+    CLASS_CODES,
+    KK_ERROR_CODES,
+    NIK_ERROR_CODES,
+    NIK_WARNING_CODES,
+    REASON_PARAMS,
+)
+from kader_app.core.rules.common import Level, Reason
+from kader_app.core.rules.srq20 import SRQ20_ITEMS
+from kader_app.ui import labels
+
+
+def test_every_class_and_reason_code_has_indonesian_words() -> None:
+    for section, codes in CLASS_CODES.items():
+        for code in codes:
+            text = labels.class_text(section, code)
+            assert "_" not in text and text, (section, code)
+    for code, params in REASON_PARAMS.items():
+        assert code in labels.REASON_TEXT, code
+        samples = {
+            "symptoms": ["fever"],
+            "risks": ["smoking"],
+            "missing": [3, 4],
+            "contact": "household",
+            "kind": "puasa",
+            "sex": "L",
+            "section": "blood_pressure",
+            "class": "normal",
+        }
+        text = labels.reason_text(Reason(code, {p: samples.get(p, 1) for p in params}))
+        assert "{" not in text and "?" not in text, code
+    for level in Level:
+        assert labels.level_text(level)
+    for code in NIK_ERROR_CODES:
+        assert code in labels.NIK_ERROR_TEXT
+    for code in NIK_WARNING_CODES:
+        assert code in labels.NIK_WARNING_TEXT
+    for code in KK_ERROR_CODES:
+        assert code in labels.KK_ERROR_TEXT
+    assert [n for n, _key in SRQ20_ITEMS] == sorted(labels.SRQ20_QUESTION)
+
+
+def test_reason_params_that_are_codes_are_shown_as_words() -> None:
+    reason = Reason("tb_contact_and_symptoms", {"contact": "household", "symptoms": ["fever"]})
+    assert labels.reason_text(reason) == (
+        "Kontak TBC (Serumah dengan pasien TBC) dan ada gejala: demam tanpa sebab."
+    )
+
+
+def test_allowed_range_in_words() -> None:
+    assert (
+        labels.range_text(field="systolic", minimum=60, maximum=300)
+        == "Sistolik di luar batas wajar (60–300)"
+    )
+
+
+def test_english_catalogue_translates_levels_and_classes(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTranslator
+
+    from kader_app.app import RESOURCES
+
+    translator = QTranslator()
+    assert translator.load(str(RESOURCES / "translations" / "kader_app_en.qm"))
+    qapp.installTranslator(translator)
+    try:
+        assert labels.level_text(Level.REFER) == "Refer to the Puskesmas"
+        assert labels.class_text("blood_pressure", "hipertensi_1") == "Grade 1 hypertension"
+    finally:
+        qapp.removeTranslator(translator)
+    assert labels.level_text(Level.REFER) == "Rujuk ke Puskesmas"
