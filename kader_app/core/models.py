@@ -16,6 +16,7 @@ from sqlalchemy import JSON, Column, Index, text
 from sqlmodel import Field, SQLModel
 
 from kader_app.core.rules.common import Level, Reason
+from kader_app.core.rules.srq20 import SRQ20_KEY_BY_NUMBER
 from kader_app.core.rules.visit import (
     AnthropometryInput,
     BloodPressureInput,
@@ -308,8 +309,14 @@ def visit_input_to_json(visit: VisitInput) -> dict[str, Any]:
             "risks": sorted(t.risks),
         }
     if visit.srq20 is not None:
+        answers = sorted(visit.srq20.answers.items())
+        # By number for the form, and under the stable key too: the WHO original numbers some
+        # items differently, so reports and exports must never rely on the number alone.
         out["srq20"] = {
-            "answers": {str(k): bool(v) for k, v in sorted(visit.srq20.answers.items())}
+            "answers": {str(k): bool(v) for k, v in answers},
+            "items": [
+                {"number": k, "key": SRQ20_KEY_BY_NUMBER[k], "answer": bool(v)} for k, v in answers
+            ],
         }
     return out
 

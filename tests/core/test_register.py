@@ -387,3 +387,25 @@ def test_audit_log_holds_ids_and_kinds_but_no_health_data(
     dump = repr(rows)
     for secret in ("Namarahasia", "3201015205800001", "alasanrahasia"):
         assert secret not in dump
+
+
+def test_srq20_answers_travel_with_their_stable_keys(register, make_person_input, make_visit_input):
+    from kader_app.core.rules.visit import Srq20Input
+
+    person = register.register_person(make_person_input())
+    answers = {n: n in (5, 6, 17) for n in range(1, 21)}
+    register.record_visit(
+        person_id=person.person_id,
+        inputs=make_visit_input(srq20=Srq20Input(answers=answers)),
+        settings=RuleSettings(),
+    )
+    _, items = register.claim_outbox(limit=10)
+    visit_payloads = [i.payload for i in items if i.type == "visit"]
+    assert len(visit_payloads) == 1
+    srq = visit_payloads[0]["inputs"]["srq20"]
+    by_key = {item["key"]: (item["number"], item["answer"]) for item in srq["items"]}
+    # Item 5 is "cemas" on the Kemenkes form (6 in the WHO original): the key says which it is.
+    assert by_key["anxious_tense_worried"] == (5, True)
+    assert by_key["suicidal_thoughts"] == (17, True)
+    assert by_key["headaches"] == (1, False)
+    assert len(by_key) == 20
