@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 
 from kader_app.core.models import Change, PersonRecord, SyncCounts, VisitRecord
 from kader_app.core.register import Register
+from kader_app.core.report import MonthlyReport, build_report
 from kader_app.core.rules.visit import VisitEvaluation
 from kader_app.settings import AppSettings
 from kader_app.ui.labels import level_text
 from kader_app.ui.people_model import PeopleModel
+from kader_app.ui.report_dialog import ReportDialog
 from kader_app.ui.resident_form import ResidentDialog
 from kader_app.ui.resident_panel import ResidentPanel
 from kader_app.ui.runner import Runner
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         self.visit_dialog: VisitDialog | None = None
         self.void_dialog: VoidDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.report_dialog: ReportDialog | None = None
         self._update_title()
         self.resize(1366, 740)
 
@@ -156,6 +159,8 @@ class MainWindow(QMainWindow):
         self.find_action = QAction(self.tr("&Cari warga"), self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.triggered.connect(self.focus_search)
+        self.report_action = QAction(self.tr("&Laporan bulanan…"), self)
+        self.report_action.triggered.connect(self.open_report)
         self.settings_action = QAction(self.tr("P&engaturan…"), self)
         self.settings_action.triggered.connect(self.open_settings)
         quit_action = QAction(self.tr("&Keluar"), self)
@@ -165,6 +170,7 @@ class MainWindow(QMainWindow):
             self.new_person_action,
             self.new_visit_action,
             self.find_action,
+            self.report_action,
             self.settings_action,
             quit_action,
         ):
@@ -362,6 +368,23 @@ class MainWindow(QMainWindow):
         self.run_search()
         self.refresh_sync_counts()
         self.change_applied.emit(change)
+
+    def open_report(self) -> None:
+        engine = self._register.database.engine
+        settings = self._settings
+
+        def load(month: date, progress: Callable[[int, int], None]) -> MonthlyReport:
+            """Worker thread (the runner's database lane): read-only report of one month."""
+            return build_report(
+                engine,
+                month=month,
+                posyandu=settings.posyandu_name,
+                desa=settings.desa,
+                progress=progress,
+            )
+
+        self.report_dialog = ReportDialog(runner=self._runner, load_report=load, parent=self)
+        self.report_dialog.open()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(settings=self._settings, parent=self)

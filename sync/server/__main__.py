@@ -1,4 +1,4 @@
-"""`puskesmas-server`: serve the sync API, make enrolment codes, revoke devices.
+"""`puskesmas-server`: serve the API and dashboard, make enrolment codes, revoke devices, add staff.
 
 Command-line glue only: the database work is in `store`, the API in `app`. Output is for the
 Puskesmas admin, in Bahasa Indonesia.
@@ -7,6 +7,7 @@ Puskesmas admin, in Bahasa Indonesia.
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from pathlib import Path
 import platformdirs
 from sqlmodel import Session
 
-from sync.server import store
+from sync.server import staff, store
 from sync.server.database import make_engine, migrate, sqlite_url
 
 APP_NAME = "puskesmas-server"
@@ -45,7 +46,22 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = commands.add_parser("revoke-device", help="cabut izin sebuah perangkat")
     revoke.add_argument("device_id")
     revoke.add_argument("--data-dir", dest="sub_data_dir", default=None)
+    add_staff = commands.add_parser("add-staff", help="tambah petugas dasbor atau ganti sandinya")
+    add_staff.add_argument("--username", required=True)
+    add_staff.add_argument(
+        "--password-stdin", action="store_true", help="baca kata sandi dari baris pertama stdin"
+    )
+    add_staff.add_argument("--data-dir", dest="sub_data_dir", default=None)
     return parser
+
+
+def read_password(*, from_stdin: bool) -> str | None:
+    """The new password, from stdin or typed twice at a prompt; None when the two differ."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Kata sandi baru: ")
+    second = getpass.getpass("Ulangi kata sandi: ")
+    return first if first == second else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,11 +69,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = database_url(getattr(args, "sub_data_dir", None) or args.data_dir)
     if args.command is None:
         return serve(url=url, host=args.host, port=args.port)
+    password = None
+    if args.command == "add-staff":
+        password = read_password(from_stdin=args.password_stdin)
+        if password is None:
+            print("Kata sandi tidak sama. Tidak ada yang diubah.", file=sys.stderr)
+            return 1
     engine = make_engine(url)
     migrate(engine)
     now = datetime.now(UTC)
     try:
         with Session(engine) as session:
+            if args.command == "add-staff":
+                assert password is not None
+                try:
+                    staff.add_staff(
+                        session=session, username=args.username, password=password, now=now
+                    )
+                except staff.StaffInputError as exc:
+                    print(str(exc), file=sys.stderr)
+                    return 1
+                print(f"Petugas {args.username.strip()} dapat masuk ke dasbor.")
+                return 0
             if args.command == "enroll-code":
                 code = store.create_enroll_code(
                     session=session, posyandu=args.posyandu, area=args.area, now=now

@@ -1,4 +1,4 @@
-"""The Puskesmas sync API: `create_app` builds the FastAPI app with thin route handlers.
+"""The Puskesmas sync API and dashboard: `create_app` builds the FastAPI app, thin handlers only.
 
 Handlers parse, authenticate and call `store`; they hold no queries. Nothing here logs bodies.
 """
@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
@@ -33,6 +34,7 @@ from sync.protocol import (
 from sync.server import store
 from sync.server.auth import bearer_token
 from sync.server.bodies import MAX_ITEMS_PER_BATCH, PushEnvelope, json_body, too_large
+from sync.server.dashboard import routes as dashboard
 from sync.server.database import make_engine, migrate
 from sync.server.models import Device
 
@@ -94,6 +96,23 @@ def create_app(*, database_url: str, run_migrations: bool = True) -> FastAPI:
         return JSONResponse(
             status_code=503, content={"detail": DB_DOWN}, headers={"Retry-After": "30"}
         )
+
+    @app.exception_handler(dashboard.LoginRequiredError)
+    async def _login_required(
+        _request: Request, _exc: dashboard.LoginRequiredError
+    ) -> RedirectResponse:
+        return RedirectResponse(f"{dashboard.PREFIX}/masuk", status_code=303)
+
+    app.include_router(dashboard.make_router())
+    app.mount(
+        f"{dashboard.PREFIX}/static",
+        StaticFiles(directory=str(dashboard.HERE / "static")),
+        name="dashboard-static",
+    )
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse(dashboard.PREFIX, status_code=303)
 
     @app.get(HEALTH_PATH, response_model=HealthResponse)
     def health(session: SessionDep) -> HealthResponse:

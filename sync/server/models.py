@@ -1,4 +1,4 @@
-"""SQLModel tables of the Puskesmas server: devices, enrolment codes, every entry version, audit.
+"""SQLModel tables of the Puskesmas server: devices, codes, every entry version, audit, staff.
 
 Table definitions only; no queries and no web code. The alembic migrations create these tables.
 """
@@ -135,3 +135,29 @@ class FollowUp(ServerTable, table=True):
     note: str = Field(default="", max_length=2000)
     recorded_at: datetime = Field(sa_type=UTC_DATETIME)
     created_at: datetime = Field(sa_type=UTC_DATETIME)
+    # The staff username who recorded it (None for follow-ups made outside the dashboard).
+    recorded_by: str | None = Field(default=None, max_length=100)
+
+
+class StaffUser(ServerTable, table=True):
+    """A Puskesmas staff member who may use the dashboard; the password is kept argon2-hashed."""
+
+    __tablename__ = "staff_user"
+
+    username: str = Field(primary_key=True, max_length=100)
+    password_hash: str = Field(max_length=200)
+    created_at: datetime = Field(sa_type=UTC_DATETIME)
+    disabled_at: datetime | None = Field(default=None, sa_type=UTC_DATETIME)
+
+
+class StaffSession(ServerTable, table=True):
+    """A dashboard login: `token_hash` is the sha256 hex of its cookie; forms carry `csrf_token`."""
+
+    __tablename__ = "staff_session"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    username: str = Field(max_length=100, index=True)
+    csrf_token: str = Field(max_length=100)
+    created_at: datetime = Field(sa_type=UTC_DATETIME)
+    last_seen: datetime = Field(sa_type=UTC_DATETIME)
+    expires_at: datetime = Field(sa_type=UTC_DATETIME)

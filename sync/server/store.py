@@ -643,8 +643,12 @@ def add_follow_up(
     note: str = "",
     recorded_at: datetime,
     now: datetime,
+    recorded_by: str | None = None,
 ) -> str:
-    """Record a referral follow-up; devices of `area` receive it on their next pull."""
+    """Record a referral follow-up; devices of `area` receive it on their next pull.
+
+    `recorded_by` is the staff username when it comes from the dashboard.
+    """
     lock_writes(session.connection())
     follow_up_id = str(uuid.uuid4())
     session.add(
@@ -657,8 +661,10 @@ def add_follow_up(
             note=note,
             recorded_at=utc(recorded_at),
             created_at=now,
+            recorded_by=recorded_by,
         )
     )
+    add_audit(session=session, kind="follow_up", device_id=None, counts={}, now=now)
     session.commit()
     return follow_up_id
 

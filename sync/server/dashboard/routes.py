@@ -1,0 +1,427 @@
+"""Dashboard pages for Puskesmas staff: login, PWS overview, open referrals, devices, exports.
+
+Thin handlers: they check the login and the CSRF token, call `aggregates`/`store`/`exports`/
+`fhir`, and render Jinja2 templates. Every page is plain HTML + CSS (works without JavaScript on
+a slow phone). Nothing here logs names, NIKs or measurements.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from sqlmodel import Session
+
+from sync.server import aggregates, exports, fhir, staff, store
+from sync.server.dashboard.chart import legend, rate_chart
+from sync.server.dashboard.labels import FOLLOW_UP_OUTCOMES, LEVEL_TEXT, SEX_TEXT
+
+PREFIX = "/dashboard"
+HERE = Path(__file__).parent
+SESSION_COOKIE = "pkm_sesi"
+LOGIN_CSRF_COOKIE = "pkm_masuk"
+# The dashboard's calendar: months and "days waiting" are counted in WIB (UTC+7).
+WIB = timezone(timedelta(hours=7), "WIB")
+MONTH_NAMES = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+MAX_NOTE = 2000
+SECURITY_HEADERS = {
+    "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+}
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def today_wib() -> date:
+    return now_utc().astimezone(WIB).date()
+
+
+def month_name(month: date) -> str:
+    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
+
+
+def percent(value: float | None) -> str:
+    """`12,5%` (Indonesian decimal comma); a dash when nobody was screened."""
+    return "–" if value is None else f"{value:.1f}%".replace(".", ",")
+
+
+def short_date(value: date | datetime | None) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, datetime):
+        local = value.astimezone(WIB)
+        return f"{local.day} {MONTH_NAMES[local.month - 1][:3]} {local.year} {local:%H:%M} WIB"
+    return f"{value.day} {MONTH_NAMES[value.month - 1][:3]} {value.year}"
+
+
+def skew_text(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    minutes = round(seconds / 60)
+    if abs(seconds) < 60:
+        return "tepat"
+    direction = "lebih cepat" if seconds > 0 else "lebih lambat"
+    return f"{abs(minutes)} menit {direction}"
+
+
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.filters["percent"] = percent
+templates.env.filters["short_date"] = short_date
+templates.env.filters["month_name"] = month_name
+templates.env.filters["skew"] = skew_text
+templates.env.globals["LEVEL_TEXT"] = LEVEL_TEXT
+templates.env.globals["SEX_TEXT"] = SEX_TEXT
+templates.env.globals["OUTCOMES"] = FOLLOW_UP_OUTCOMES
+templates.env.globals["INDICATORS"] = aggregates.INDICATORS
+
+
+class LoginRequiredError(Exception):
+    """Raised by the login dependency; the app answers with a redirect to the login page."""
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def current_login(request: Request, session: SessionDep) -> staff.StaffLogin:
+    login = staff.login_for_token(
+        session=session, token=request.cookies.get(SESSION_COOKIE), now=now_utc()
+    )
+    if login is None:
+        raise LoginRequiredError
+    return login
+
+
+LoginDep = Annotated[staff.StaffLogin, Depends(current_login)]
+CsrfField = Annotated[str, Form(alias="csrf_token")]
+
+
+def require_csrf(login: staff.StaffLogin, submitted: str) -> None:
+    if not staff.csrf_ok(login.csrf_token, submitted):
+        raise HTTPException(status_code=403, detail="Formulir kedaluwarsa. Muat ulang halaman.")
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any], *, status_code: int = 200
+) -> HTMLResponse:
+    response = templates.TemplateResponse(request, name, context, status_code=status_code)
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+def _redirect(url: str) -> RedirectResponse:
+    response = RedirectResponse(url, status_code=303)
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+def _secure(request: Request) -> bool:
+    return request.url.scheme == "https"
+
+
+def parse_month(text: str | None) -> date:
+    """`YYYY-MM` → its first day; this month (WIB) when empty or malformed."""
+    if text:
+        try:
+            year, month = text.split("-")
+            return date(int(year), int(month), 1)
+        except ValueError:
+            pass
+    return today_wib().replace(day=1)
+
+
+def parse_day(text: str | None, *, default: date) -> date:
+    if text:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    return default
+
+
+def make_router() -> APIRouter:
+    router = APIRouter(prefix=PREFIX)
+
+    @router.get("/masuk", response_class=HTMLResponse)
+    def login_page(request: Request, gagal: int = 0) -> HTMLResponse:
+        token = secrets.token_urlsafe(24)
+        response = render(
+            request,
+            "login.html",
+            {"csrf_token": token, "failed": bool(gagal), "login": None},
+            status_code=401 if gagal else 200,
+        )
+        response.set_cookie(
+            LOGIN_CSRF_COOKIE,
+            token,
+            httponly=True,
+            samesite="strict",
+            secure=_secure(request),
+            path=PREFIX,
+            max_age=3600,
+        )
+        return response
+
+    @router.post("/masuk")
+    def login_submit(
+        request: Request,
+        session: SessionDep,
+        username: Annotated[str, Form(max_length=100)],
+        password: Annotated[str, Form(max_length=500)],
+        csrf_token: CsrfField,
+    ) -> RedirectResponse:
+        expected = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
+        if not expected or not staff.csrf_ok(expected, csrf_token):
+            return _redirect(f"{PREFIX}/masuk?gagal=1")
+        answer = staff.log_in(session=session, username=username, password=password, now=now_utc())
+        if answer is None:
+            return _redirect(f"{PREFIX}/masuk?gagal=1")
+        token, login = answer
+        response = _redirect(PREFIX)
+        response.set_cookie(
+            SESSION_COOKIE,
+            token,
+            httponly=True,
+            samesite="strict",
+            secure=_secure(request),
+            path=PREFIX,
+            max_age=int(staff.SESSION_LIFETIME.total_seconds()),
+        )
+        response.delete_cookie(LOGIN_CSRF_COOKIE, path=PREFIX)
+        return response
+
+    @router.post("/keluar")
+    def logout(
+        request: Request, session: SessionDep, login: LoginDep, csrf_token: CsrfField
+    ) -> RedirectResponse:
+        require_csrf(login, csrf_token)
+        staff.log_out(session=session, token=request.cookies.get(SESSION_COOKIE))
+        response = _redirect(f"{PREFIX}/masuk")
+        response.delete_cookie(SESSION_COOKIE, path=PREFIX)
+        return response
+
+    @router.get("", response_class=HTMLResponse)
+    def overview(
+        request: Request,
+        session: SessionDep,
+        login: LoginDep,
+        bulan: Annotated[str | None, Query(max_length=7)] = None,
+        desa: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> HTMLResponse:
+        month = parse_month(bulan)
+        first = aggregates.shift_month(month, -11)
+        people = aggregates.load_people(session=session, area=desa or None)
+        visits = aggregates.load_visits(session=session, area=desa or None, since=first)
+        rows = aggregates.summarize(people=people, visits=visits, month=month)
+        history = aggregates.trend(people=people, visits=visits, last_month=month)
+        where = desa or "semua desa"
+        chart = rate_chart(
+            history,
+            title=f"Persentase hasil skrining per bulan, {where}, "
+            f"{month_name(first)} – {month_name(month)}",
+        )
+        return render(
+            request,
+            "overview.html",
+            {
+                "login": login,
+                "month": month,
+                "month_value": f"{month:%Y-%m}",
+                "previous_month": f"{aggregates.shift_month(month, -1):%Y-%m}",
+                "next_month": f"{aggregates.shift_month(month, 1):%Y-%m}",
+                "areas": aggregates.load_areas(session),
+                "area": desa or "",
+                "rows": rows[:-1],
+                "total": rows[-1],
+                "history": history,
+                "chart": chart,
+                "legend": legend(),
+                "page": "ringkasan",
+            },
+        )
+
+    @router.get("/rujukan", response_class=HTMLResponse)
+    def referrals(
+        request: Request,
+        session: SessionDep,
+        login: LoginDep,
+        desa: Annotated[str | None, Query(max_length=200)] = None,
+        tersimpan: int = 0,
+    ) -> HTMLResponse:
+        people = aggregates.load_people(session=session, area=desa or None)
+        visits = aggregates.load_visits(session=session, area=desa or None)
+        followed = aggregates.load_followed_ids(session=session, area=desa or None)
+        open_rows = aggregates.open_referrals(
+            people=people, visits=visits, followed=followed, today=today_wib()
+        )
+        return render(
+            request,
+            "referrals.html",
+            {
+                "login": login,
+                "referrals": open_rows,
+                "areas": aggregates.load_areas(session),
+                "area": desa or "",
+                "saved": bool(tersimpan),
+                "page": "rujukan",
+            },
+        )
+
+    @router.post("/rujukan/{visit_key}/tindak-lanjut")
+    def follow_up(
+        visit_key: str,
+        session: SessionDep,
+        login: LoginDep,
+        csrf_token: CsrfField,
+        outcome: Annotated[str, Form(max_length=50)],
+        note: Annotated[str, Form(max_length=MAX_NOTE)] = "",
+        desa: Annotated[str, Form(max_length=200)] = "",
+    ) -> RedirectResponse:
+        require_csrf(login, csrf_token)
+        if outcome not in FOLLOW_UP_OUTCOMES:
+            raise HTTPException(status_code=422, detail="Hasil tindak lanjut tidak dikenal.")
+        visit = next(
+            (v for v in aggregates.load_visits(session=session) if v.key == visit_key), None
+        )
+        if visit is None:
+            raise HTTPException(status_code=404, detail="Rujukan tidak ditemukan.")
+        now = now_utc()
+        store.add_follow_up(
+            session=session,
+            area=visit.area,
+            person_id=visit.person_id,
+            visit_id=visit.row_id,
+            outcome=FOLLOW_UP_OUTCOMES[outcome],
+            note=note.strip(),
+            recorded_at=now,
+            now=now,
+            recorded_by=login.username,
+        )
+        query = urlencode({"desa": desa, "tersimpan": 1} if desa else {"tersimpan": 1})
+        return _redirect(f"{PREFIX}/rujukan?{query}")
+
+    @router.get("/perangkat", response_class=HTMLResponse)
+    def devices(request: Request, session: SessionDep, login: LoginDep) -> HTMLResponse:
+        return render(
+            request,
+            "devices.html",
+            {
+                "login": login,
+                "devices": aggregates.load_devices(session),
+                "now": now_utc(),
+                "page": "perangkat",
+            },
+        )
+
+    @router.post("/perangkat/{device_id}/cabut")
+    def revoke(
+        device_id: str, session: SessionDep, login: LoginDep, csrf_token: CsrfField
+    ) -> RedirectResponse:
+        require_csrf(login, csrf_token)
+        if not store.revoke_device(session=session, device_id=device_id, now=now_utc()):
+            raise HTTPException(status_code=404, detail="Perangkat tidak ditemukan.")
+        return _redirect(f"{PREFIX}/perangkat")
+
+    @router.get("/ekspor", response_class=HTMLResponse)
+    def export_page(request: Request, session: SessionDep, login: LoginDep) -> HTMLResponse:
+        today = today_wib()
+        return render(
+            request,
+            "exports.html",
+            {
+                "login": login,
+                "areas": aggregates.load_areas(session),
+                "start": today.replace(day=1).isoformat(),
+                "end": today.isoformat(),
+                "page": "ekspor",
+            },
+        )
+
+    @router.get("/ekspor/unduh")
+    def export_download(
+        session: SessionDep,
+        login: LoginDep,
+        fmt: Annotated[str, Query(alias="format", pattern="^(csv|xlsx|fhir)$")] = "csv",
+        dari: Annotated[str | None, Query(max_length=10)] = None,
+        sampai: Annotated[str | None, Query(max_length=10)] = None,
+        desa: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> Response:
+        today = today_wib()
+        start = parse_day(dari, default=today.replace(day=1))
+        end = parse_day(sampai, default=today)
+        if end < start:
+            start, end = end, start
+        people = aggregates.load_people(session=session, area=desa or None)
+        visits = exports.in_period(
+            aggregates.load_visits(session=session, area=desa or None, since=start),
+            start=start,
+            end=end,
+            area=desa or None,
+        )
+        now = now_utc()
+        store.add_audit(
+            session=session,
+            kind="export",
+            device_id=None,
+            counts={"format": fmt, "visits": len(visits), "by": login.username},
+            now=now,
+        )
+        session.commit()
+        stem = f"kunjungan_{start:%Y%m%d}_{end:%Y%m%d}"
+        if fmt == "fhir":
+            bundle = fhir.visit_bundle(visits=visits, people=people, now=now)
+            body = json.dumps(bundle, ensure_ascii=False, indent=1).encode()
+            media, filename = "application/fhir+json", f"{stem}_fhir.json"
+        else:
+            rows = exports.visit_rows(visits=visits, people=people)
+            if fmt == "xlsx":
+                body = exports.to_xlsx(rows)
+                media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                filename = f"{stem}.xlsx"
+            else:
+                body, media, filename = (
+                    exports.to_csv(rows),
+                    "text/csv; charset=utf-8",
+                    f"{stem}.csv",
+                )
+        return Response(
+            content=body,
+            media_type=media,
+            headers={
+                "Content-Disposition": f'attachment; filename="{filename}"',
+                **SECURITY_HEADERS,
+            },
+        )
+
+    return router

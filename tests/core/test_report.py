@@ -1,0 +1,188 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from kader_app.core.register import Register
+from kader_app.core.report import BySex, MonthlyReport, build_report, report_html, write_xlsx
+from kader_app.core.rules.visit import BloodPressureInput, GlucoseInput, RuleSettings
+
+WIB = timezone(timedelta(hours=7))
+MARCH = date(2025, 3, 1)
+
+
+def at(day: date, hour: int = 9) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=WIB)
+
+
+@pytest.fixture
+def march(
+    register: Register,
+    make_person_input: Callable[..., Any],
+    make_visit_input: Callable[..., Any],
+) -> Register:
+    """Five residents; March 2025 holds, by hand:
+
+    - Sri (P, 49): 10 Mar hipertensi 1 (refer), 20 Mar optimal → latest tensi optimal, refer.
+    - Budi (L, 65): 12 Mar tensi 185/100 (hipertensi 3, urgent) and glucose 250 (curiga).
+    - Ani (P, 16): 5 Mar, voided → not counted at all.
+    - Joko (L, 39): 15 Mar 150/95 corrected to 120/80 → normal, not referred.
+    - Tono (L, 35): 28 Feb → another month.
+    """
+    settings = RuleSettings()
+
+    def person(name: str, sex: str, born: date) -> str:
+        change = register.register_person(make_person_input(name=name, sex=sex, birth_date=born))
+        return change.person_id
+
+    def visit(person_id: str, sex: str, born: date, day: date, **overrides: Any) -> str:
+        inputs = make_visit_input(sex=sex, birth_date=born, measured_on=day, **overrides)
+        change = register.record_visit(
+            person_id=person_id, inputs=inputs, settings=settings, measured_at=at(day)
+        )
+        assert change.visit_id is not None
+        return change.visit_id
+
+    sri_born, budi_born, ani_born = date(1975, 8, 17), date(1960, 1, 1), date(2008, 6, 1)
+    joko_born, tono_born = date(1985, 5, 5), date(1990, 2, 2)
+    sri = person("Sri Wahyuni", "P", sri_born)
+    budi = person("Budi Santoso", "L", budi_born)
+    ani = person("Ani Lestari", "P", ani_born)
+    joko = person("Joko Susilo", "L", joko_born)
+    tono = person("Tono Hartono", "L", tono_born)
+    high_bp = BloodPressureInput(readings=((150, 95),))
+    visit(sri, "P", sri_born, date(2025, 3, 10), blood_pressure=high_bp)
+    visit(sri, "P", sri_born, date(2025, 3, 20))
+    visit(
+        budi,
+        "L",
+        budi_born,
+        date(2025, 3, 12),
+        blood_pressure=BloodPressureInput(readings=((185, 100),)),
+        glucose=GlucoseInput(value="250"),
+    )
+    voided = visit(ani, "P", ani_born, date(2025, 3, 5))
+    register.void_visit(visit_id=voided, reason="salah orang")
+    wrong = visit(joko, "L", joko_born, date(2025, 3, 15), blood_pressure=high_bp)
+    register.correct_visit(
+        visit_id=wrong,
+        inputs=make_visit_input(
+            sex="L",
+            birth_date=joko_born,
+            measured_on=date(2025, 3, 15),
+            blood_pressure=BloodPressureInput(readings=((120, 80),)),
+        ),
+        settings=settings,
+    )
+    visit(tono, "L", tono_born, date(2025, 2, 28), blood_pressure=high_bp)
+    return register
+
+
+def report_for(register: Register, month: date = MARCH) -> MonthlyReport:
+    return build_report(register.database.engine, month=month, posyandu="Mawar", desa="Sukamaju")
+
+
+def classes(report: MonthlyReport) -> dict[tuple[str, str], BySex]:
+    return {(c.section, c.code): c.people for c in report.classes}
+
+
+def test_people_screened_count_once_by_sex_and_age_group(march: Register) -> None:
+    report = report_for(march)
+
+    assert report.visits == 4
+    assert report.screened == BySex(male=2, female=1)
+    assert dict(report.by_age) == {
+        "< 15 tahun": BySex(),
+        "15–18 tahun (remaja)": BySex(),
+        "19–59 tahun (dewasa)": BySex(male=1, female=1),
+        "≥ 60 tahun (lansia)": BySex(male=1, female=0),
+    }
+
+
+def test_each_class_counts_the_latest_current_result_of_each_person(march: Register) -> None:
+    got = classes(report_for(march))
+
+    assert got[("blood_pressure", "optimal")] == BySex(female=1)
+    assert got[("blood_pressure", "normal")] == BySex(male=1)
+    assert got[("blood_pressure", "hipertensi_3")] == BySex(male=1)
+    assert ("blood_pressure", "hipertensi_1") not in got
+    assert got[("glucose", "normal")] == BySex(male=1, female=1)
+    assert got[("glucose", "curiga_diabetes")] == BySex(male=1)
+    assert got[("tb", "bukan_terduga")] == BySex(male=2, female=1)
+
+
+def test_referrals_use_each_persons_highest_level_of_the_month(march: Register) -> None:
+    report = report_for(march)
+
+    assert dict(report.referrals) == {"refer": BySex(female=1), "urgent": BySex(male=1)}
+    assert [(r.name, r.level, r.age) for r in report.referral_list] == [
+        ("Budi Santoso", "urgent", 65),
+        ("Sri Wahyuni", "refer", 49),
+    ]
+    assert "Tensi: Hipertensi derajat 3" in report.referral_list[0].reasons
+    assert "Gula darah: Curiga diabetes" in report.referral_list[0].reasons
+
+
+def test_a_month_without_visits_is_empty_and_registration_counts_up_to_its_end(
+    march: Register,
+) -> None:
+    empty = report_for(march, date(2024, 12, 1))
+    this_month = report_for(march, date.today().replace(day=1))
+
+    assert empty.visits == 0 and empty.screened == BySex() and empty.referral_list == ()
+    # Everyone was registered today: not yet in December 2024, all five this month.
+    assert empty.registered == BySex()
+    assert this_month.registered == BySex(male=3, female=2)
+
+
+def test_progress_reaches_the_number_of_visits(march: Register) -> None:
+    seen: list[tuple[int, int]] = []
+    build_report(march.database.engine, month=MARCH, progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (4, 4)
+
+
+def test_xlsx_holds_the_same_numbers(march: Register, tmp_path: Path) -> None:
+    report = report_for(march)
+    path = tmp_path / "laporan.xlsx"
+
+    write_xlsx(report, path)
+
+    sheet = load_workbook(path).active
+    rows = [tuple(c for c in row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0][0] == "Laporan Bulanan Posyandu Mawar · Sukamaju — Maret 2025"
+    assert ("Warga diperiksa", 2, 1, 3) in [r[:4] for r in rows]
+    assert ("Tensi", "Hipertensi derajat 3", 1, 0, 1) in [r[:5] for r in rows]
+    assert ("Hubungi nakes hari ini", 1, 0, 1) in [r[:4] for r in rows]
+    names = [r[0] for r in rows]
+    assert names.index("Budi Santoso") < names.index("Sri Wahyuni")
+    assert "Ani Lestari" not in names
+
+
+def test_html_escapes_what_was_typed(
+    register: Register, make_person_input: Callable[..., Any], make_visit_input: Callable[..., Any]
+) -> None:
+    born = date(1970, 1, 1)
+    pid = register.register_person(
+        make_person_input(name="<b>Siti</b> & co", sex="P", birth_date=born)
+    ).person_id
+    register.record_visit(
+        person_id=pid,
+        inputs=make_visit_input(
+            sex="P",
+            birth_date=born,
+            measured_on=date(2025, 3, 3),
+            blood_pressure=BloodPressureInput(readings=((190, 120),)),
+        ),
+        settings=RuleSettings(),
+        measured_at=at(date(2025, 3, 3)),
+    )
+
+    html = report_html(report_for(register))
+
+    assert "&lt;b&gt;Siti&lt;/b&gt; &amp; co" in html
+    assert "<b>Siti</b>" not in html

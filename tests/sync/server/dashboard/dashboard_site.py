@@ -1,0 +1,177 @@
+"""Helpers for the dashboard suite: seed an area through the real push API, log staff in.
+
+Test support only. The seeded area is counted by hand in `seed_area`'s docstring.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+import httpx
+from payloads import item, person_payload, visit_payload
+from server_api import push
+from server_process import REPO, EnrolledDevice, ServerProcess, enroll_on
+
+WIB = timezone(timedelta(hours=7))
+PASSWORD = "sandi-rahasia-123"
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@dataclass
+class SeededArea:
+    area: str
+    mawar: EnrolledDevice
+    melati: EnrolledDevice
+    people: dict[str, str]
+    visits: dict[str, str]
+
+
+def seed_area(server: ServerProcess) -> SeededArea:
+    """One desa, two Posyandu, March 2025 (WIB):
+
+    Mawar: Sri (hipertensi 2 → refer, glucose normal), Budi (hipertensi 3 + curiga diabetes →
+    urgent), Ani (registered, not screened). Melati: Dewi (hipertensi 1 corrected to optimal by
+    a version 2, TB terduga → refer). A visit of Joko voided. People screened 3; hipertensi 1/3.
+    """
+    area = f"Desa {uuid.uuid4().hex[:6]}"
+    mawar = enroll_on(server, posyandu="Posyandu Mawar", area=area)
+    melati = enroll_on(server, posyandu="Posyandu Melati", area=area)
+    people = {name: str(uuid.uuid4()) for name in ("Sri", "Budi", "Ani", "Dewi", "Joko")}
+    full = {
+        "Sri": "Sri Wahyuni",
+        "Budi": "Budi Santoso",
+        "Ani": "Ani Lestari",
+        "Dewi": "Dewi Sartika",
+        "Joko": "Joko Susilo",
+    }
+    created = "2025-02-01T08:00:00+00:00"
+
+    def person(name: str, sex: str) -> dict[str, object]:
+        return item(
+            person_payload(person_id=people[name], name=full[name], sex=sex, created_at=created),
+            kind="person",
+        )
+
+    def at(day: int) -> datetime:
+        return datetime(2025, 3, day, 9, tzinfo=WIB)
+
+    sri = visit_payload(
+        person_id=people["Sri"],
+        measured_at=at(3),
+        sections={"blood_pressure": ("hipertensi_2", "refer"), "glucose": ("normal", "none")},
+    )
+    budi = visit_payload(
+        person_id=people["Budi"],
+        measured_at=at(4),
+        sections={
+            "blood_pressure": ("hipertensi_3", "urgent"),
+            "glucose": ("curiga_diabetes", "refer"),
+        },
+    )
+    joko = visit_payload(
+        person_id=people["Joko"],
+        measured_at=at(4),
+        sections={"blood_pressure": ("hipertensi_1", "refer")},
+    )
+    joko_void = {**joko, "id": str(uuid.uuid4()), "version": 2, "replaces_id": joko["id"]}
+    joko_void["voided"] = True
+    dewi = visit_payload(
+        person_id=people["Dewi"],
+        measured_at=at(5),
+        sections={"blood_pressure": ("hipertensi_1", "refer"), "tb": ("terduga_tbc", "refer")},
+    )
+    dewi_fixed = visit_payload(
+        person_id=people["Dewi"],
+        measured_at=at(5),
+        visit_key=dewi["visit_key"],
+        version=2,
+        replaces_id=dewi["id"],
+        sections={"blood_pressure": ("optimal", "none"), "tb": ("terduga_tbc", "refer")},
+    )
+    push(
+        mawar,
+        [
+            person("Sri", "P"),
+            person("Budi", "L"),
+            person("Ani", "P"),
+            person("Joko", "L"),
+            item(sri, kind="visit"),
+            item(budi, kind="visit"),
+            item(joko, kind="visit"),
+        ],
+    )
+    push(mawar, [item(joko_void, kind="visit", version=2, base_version=1)])
+    push(melati, [person("Dewi", "P"), item(dewi, kind="visit")])
+    push(melati, [item(dewi_fixed, kind="visit", version=2, base_version=1)])
+    return SeededArea(
+        area=area,
+        mawar=mawar,
+        melati=melati,
+        people=people,
+        visits={"Sri": sri["visit_key"], "Budi": budi["visit_key"], "Dewi": dewi["visit_key"]},
+    )
+
+
+def add_staff(server: ServerProcess) -> str:
+    """A new staff user made through the real `puskesmas-server add-staff --password-stdin`."""
+    username = f"bidan{uuid.uuid4().hex[:6]}"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sync.server",
+            "--data-dir",
+            str(server.data_dir),
+            "add-staff",
+            "--username",
+            username,
+            "--password-stdin",
+        ],
+        cwd=REPO,
+        env=server.env(),
+        input=PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return username
+
+
+@contextlib.contextmanager
+def logged_in_client(server: ServerProcess, username: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server.url, timeout=60) as client:
+        page = client.get("/dashboard/masuk")
+        answer = client.post(
+            "/dashboard/masuk",
+            data={"username": username, "password": PASSWORD, "csrf_token": csrf_of(page.text)},
+        )
+        assert answer.status_code == 303, answer.text
+        assert answer.headers["location"] == "/dashboard"
+        yield client
+
+
+def csrf_of(html: str) -> str:
+    found = CSRF.search(html)
+    assert found is not None
+    return found.group(1)
+
+
+def cells(html: str, *, posyandu: str) -> dict[str, str]:
+    """The overview table's cells (data-key → text) of one Posyandu row ('' = the total)."""
+    row = re.search(
+        rf'<tr data-area="[^"]*" data-posyandu="{re.escape(posyandu)}">(.*?)</tr>', html, re.S
+    )
+    assert row is not None, f"no row for {posyandu!r}"
+    found = re.findall(r'<td class="n" data-key="([^"]+)">(.*?)</td>', row.group(1), re.S)
+    return {
+        key: re.sub(r"<[^>]+>", "", text.replace("<br>", " ")).split()[0] for key, text in found
+    }

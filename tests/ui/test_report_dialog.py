@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from kader_app.core.register import Register
+from kader_app.core.report import MonthlyReport, build_report
+from kader_app.core.rules.visit import BloodPressureInput, RuleSettings
+from kader_app.ui.main_window import MainWindow
+from kader_app.ui.report_dialog import ReportDialog
+from kader_app.ui.runner import Runner
+
+WIB = timezone(timedelta(hours=7))
+
+
+@pytest.fixture
+def seeded(
+    register: Register,
+    make_person_input: Callable[..., Any],
+    make_visit_input: Callable[..., Any],
+) -> Register:
+    """Two residents screened in March 2025; one of them referred (hipertensi derajat 2)."""
+    for name, sex, born, reading in (
+        ("Rina Marlina", "P", date(1980, 4, 4), (165, 102)),
+        ("Agus Salim", "L", date(1950, 9, 9), (118, 76)),
+    ):
+        pid = register.register_person(
+            make_person_input(name=name, sex=sex, birth_date=born)
+        ).person_id
+        register.record_visit(
+            person_id=pid,
+            inputs=make_visit_input(
+                sex=sex,
+                birth_date=born,
+                measured_on=date(2025, 3, 8),
+                blood_pressure=BloodPressureInput(readings=(reading,)),
+            ),
+            settings=RuleSettings(),
+            measured_at=datetime(2025, 3, 8, 9, tzinfo=WIB),
+        )
+    return register
+
+
+def make_dialog(
+    qtbot: QtBot,
+    runner: Runner,
+    load: Callable[[date, Callable[[int, int], None]], MonthlyReport],
+    month: date = date(2025, 3, 1),
+) -> ReportDialog:
+    dialog = ReportDialog(runner=runner, load_report=load, initial_month=month)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def loader(register: Register) -> Callable[[date, Callable[[int, int], None]], MonthlyReport]:
+    def load(month: date, progress: Callable[[int, int], None]) -> MonthlyReport:
+        return build_report(
+            register.database.engine, month=month, posyandu="Melati", progress=progress
+        )
+
+    return load
+
+
+def test_the_preview_shows_the_chosen_months_figures(
+    qtbot: QtBot, runner: Runner, seeded: Register
+) -> None:
+    dialog = make_dialog(qtbot, runner, loader(seeded))
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+
+    assert dialog.status.text() == "2 warga diperiksa dalam 2 kunjungan, Maret 2025."
+    text = dialog.preview.toPlainText()
+    assert "Rina Marlina" in text and "Hipertensi derajat 2" in text
+
+    with qtbot.waitSignal(dialog.report_loaded, timeout=10_000):
+        dialog.month_edit.setDate(QDate(2025, 4, 1))
+    assert dialog.status.text() == "0 warga diperiksa dalam 0 kunjungan, April 2025."
+    assert "Rina Marlina" not in dialog.preview.toPlainText()
+
+
+def test_pdf_button_writes_a_pdf_whose_first_page_names_the_referred_resident(
+    qtbot: QtBot, runner: Runner, seeded: Register, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, runner, loader(seeded))
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    dialog.ask_path = lambda _title, suggested: str(tmp_path / suggested)
+
+    with qtbot.waitSignal(dialog.report_saved, timeout=20_000) as saved:
+        qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+
+    path = Path(saved.args[0])
+    assert path == tmp_path / "laporan-posyandu-2025-03.pdf"
+    assert path.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Laporan Bulanan Posyandu Melati" in text
+    assert "Rina Marlina" in text
+    assert "Maret 2025" in text
+
+
+def test_excel_button_writes_the_report_and_adds_the_extension(
+    qtbot: QtBot, runner: Runner, seeded: Register, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, runner, loader(seeded))
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    dialog.ask_path = lambda _title, _suggested: str(tmp_path / "maret")
+
+    with qtbot.waitSignal(dialog.report_saved, timeout=20_000):
+        qtbot.mouseClick(dialog.xlsx_button, Qt.MouseButton.LeftButton)
+
+    rows = list(load_workbook(tmp_path / "maret.xlsx").active.iter_rows(values_only=True))
+    assert ("Warga diperiksa", 1, 1, 2) in [r[:4] for r in rows]
+    assert ("Rujuk ke Puskesmas", 0, 1, 1) in [r[:4] for r in rows]
+
+
+def test_cancelling_the_file_dialog_saves_nothing(
+    qtbot: QtBot, runner: Runner, seeded: Register, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, runner, loader(seeded))
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    dialog.ask_path = lambda _title, _suggested: ""
+
+    qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+
+    assert not runner.is_busy()
+    assert not list(tmp_path.glob("*.pdf"))
+    assert dialog.pdf_button.isEnabled()
+
+
+def test_slow_work_shows_a_progress_bar_that_moves_and_then_goes(
+    qtbot: QtBot, runner: Runner, seeded: Register
+) -> None:
+    release = threading.Event()
+    real = loader(seeded)
+
+    def slow(month: date, progress: Callable[[int, int], None]) -> MonthlyReport:
+        progress(1, 4)
+        release.wait(20)
+        return real(month, progress)
+
+    dialog = make_dialog(qtbot, runner, slow)
+    qtbot.waitUntil(dialog.progress.isVisible, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.progress.value() == 1, timeout=10_000)
+    assert dialog.progress.maximum() == 4
+    assert not dialog.pdf_button.isEnabled()
+
+    release.set()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    assert not dialog.progress.isVisible()
+    assert dialog.pdf_button.isEnabled()
+
+
+def test_a_failure_is_told_in_words_and_the_buttons_come_back(
+    qtbot: QtBot, runner: Runner, seeded: Register
+) -> None:
+    def broken(_month: date, _progress: Callable[[int, int], None]) -> MonthlyReport:
+        raise OSError("disk penuh")
+
+    dialog = make_dialog(qtbot, runner, broken)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Laporan tidak dapat"), timeout=10_000)
+    assert dialog.pdf_button.isEnabled()
+
+
+def test_the_main_window_menu_opens_the_report_for_this_month(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], runner: Runner
+) -> None:
+    window = make_window(posyandu_name="Melati")
+    window.report_action.trigger()
+
+    dialog = window.report_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    assert dialog.report.month == date.today().replace(day=1)
+    assert dialog.report.posyandu == "Melati"
