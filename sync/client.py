@@ -1,0 +1,281 @@
+"""HTTP client for the sync protocol v1: gzip JSON over requests, with typed failures.
+
+It never retries or sleeps by itself (the engine decides when), never logs bodies or health data,
+and never treats a response that does not parse as success. No Qt, no `kader_app`, no server.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import gzip
+import json
+import logging
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import pydantic
+import requests
+
+from sync.protocol import (
+    ENROLL_PATH,
+    HEALTH_PATH,
+    PULL_PATH,
+    PUSH_PATH,
+    RECONCILE_PATH,
+    EnrollRequest,
+    EnrollResponse,
+    HealthResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ReconcileRequest,
+    ReconcileResponse,
+)
+
+log = logging.getLogger(__name__)
+
+ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
+
+DEFAULT_TIMEOUT = (10.0, 60.0)
+
+
+class SyncError(Exception):
+    """Base of every sync failure; `user_message` is what the kader reads (Bahasa Indonesia)."""
+
+    user_message = "Sinkronisasi gagal. Data tetap aman di laptop dan akan dikirim lagi."
+    retryable = True
+
+
+class NetworkError(SyncError):
+    """No usable answer: refused, reset, timed out or cut short. Retry with backoff."""
+
+    user_message = "Tidak ada koneksi ke Puskesmas. Data tersimpan dan akan dikirim otomatis."
+
+    def __init__(self, message: str, *, timeout: bool = False) -> None:
+        super().__init__(message)
+        self.timeout = timeout
+
+
+class ServerError(SyncError):
+    """The server answered 5xx/429 (or something it should not have). Retry with backoff."""
+
+    user_message = "Server Puskesmas sedang sibuk. Data akan dikirim lagi nanti."
+
+    def __init__(self, message: str, *, status: int, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
+class PayloadTooLargeError(SyncError):
+    """413: the batch is too big for the link or the server; send smaller batches."""
+
+    user_message = "Paket data terlalu besar; dikirim ulang dalam bagian lebih kecil."
+
+
+class AuthError(SyncError):
+    """401: the token is missing, wrong or revoked. Sync pauses until the device is enrolled."""
+
+    user_message = "Laptop ini belum terdaftar atau izinnya dicabut. Hubungi admin Puskesmas."
+    retryable = False
+
+
+class CaptivePortalError(SyncError):
+    """An HTML page, a redirect or other non-JSON where the API answers JSON: a Wi-Fi login."""
+
+    user_message = (
+        "Jaringan meminta login Wi-Fi/voucher. Buka browser untuk masuk, lalu tekan Kirim sekarang."
+    )
+
+
+class ProtocolMismatchError(SyncError):
+    """426: this app version speaks a protocol the server no longer accepts."""
+
+    user_message = "Versi aplikasi terlalu lama untuk server Puskesmas. Mohon perbarui aplikasi."
+    retryable = False
+
+
+def _retry_after_seconds(value: str | None, *, now: datetime) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+class SyncClient:
+    """One device's connection to the Puskesmas server.
+
+    Blocking; call it from the network lane only. TLS verification is always on: `ca_bundle`
+    names the CA file to trust instead of the system's (a Puskesmas' own CA); nothing turns
+    checking off.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str | None,
+        device_id: str | None,
+        ca_bundle: str | None = None,
+        timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
+        app_version: str = "0",
+        session: requests.Session | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.device_id = device_id
+        self.app_version = app_version
+        self.timeout = timeout if isinstance(timeout, tuple) else (timeout, timeout)
+        self._verify: str | bool = ca_bundle or True
+        self._session = session or requests.Session()
+        self._session.headers["Accept"] = "application/json"
+        self._session.headers["Accept-Encoding"] = "gzip"
+
+    def set_credentials(self, *, token: str, device_id: str) -> None:
+        self.token = token
+        self.device_id = device_id
+
+    def close(self) -> None:
+        self._session.close()
+
+    def enroll(self, code: str, *, device_name: str = "laptop-posyandu") -> EnrollResponse:
+        """Turn a one-time code into credentials, which this client keeps for later calls."""
+        body = EnrollRequest(code=code, device_name=device_name)
+        answer = self._call("POST", ENROLL_PATH, body=body, model=EnrollResponse)
+        self.set_credentials(token=answer.token, device_id=answer.device_id)
+        return answer
+
+    def push(self, batch: PushRequest) -> PushResponse:
+        answer = self._call("POST", PUSH_PATH, body=batch, model=PushResponse)
+        if answer.batch_id != batch.batch_id:
+            raise ServerError("push answer names another batch", status=200)
+        sent = {(item.id, item.version) for item in batch.items}
+        if any((r.id, r.version) not in sent for r in answer.results):
+            raise ServerError("push answer names items that were not sent", status=200)
+        return answer
+
+    def pull(self, cursor: str | None, *, limit: int = 500) -> PullResponse:
+        params: dict[str, str | int] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        return self._call("GET", PULL_PATH, params=params, model=PullResponse)
+
+    def reconcile(self, request: ReconcileRequest) -> ReconcileResponse:
+        return self._call("POST", RECONCILE_PATH, body=request, model=ReconcileResponse)
+
+    def health(self) -> HealthResponse:
+        """200 with `status: ok` when the server reaches its database; raises otherwise."""
+        return self._call("GET", HEALTH_PATH, model=HealthResponse)
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        model: type[ModelT],
+        body: pydantic.BaseModel | None = None,
+        params: dict[str, str | int] | None = None,
+    ) -> ModelT:
+        response = self._request(method, path, body=body, params=params)
+        data = self._json(response)
+        try:
+            return model.model_validate(data)
+        except pydantic.ValidationError as exc:
+            # Only the error count: the body may hold health data.
+            raise ServerError(
+                f"{path} answer does not match the protocol ({exc.error_count()} errors)",
+                status=response.status_code,
+            ) from None
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: pydantic.BaseModel | None,
+        params: dict[str, str | int] | None,
+    ) -> requests.Response:
+        headers: dict[str, str] = {}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        data: bytes | None = None
+        if body is not None:
+            data = encode_body(body)
+            headers["Content-Type"] = "application/json"
+            headers["Content-Encoding"] = "gzip"
+        try:
+            response = self._session.request(
+                method,
+                self.base_url + path,
+                data=data,
+                params=params,
+                headers=headers,
+                timeout=self.timeout,
+                verify=self._verify,
+                # A captive portal answers with a redirect to its login page.
+                allow_redirects=False,
+            )
+            # Read the body inside the try: a cut connection shows up here, not earlier.
+            _ = response.content
+        except requests.exceptions.SSLError as exc:
+            raise NetworkError(f"TLS failed: {type(exc).__name__}") from None
+        except requests.exceptions.Timeout:
+            raise NetworkError(f"{path} timed out", timeout=True) from None
+        except requests.exceptions.RequestException as exc:
+            raise NetworkError(f"{path} failed: {type(exc).__name__}") from None
+        self._raise_for_status(path, response)
+        return response
+
+    def _raise_for_status(self, path: str, response: requests.Response) -> None:
+        status = response.status_code
+        if 200 <= status < 300:
+            return
+        if 300 <= status < 400:
+            raise CaptivePortalError(f"{path} redirected ({status})")
+        if status == 401:
+            raise AuthError(f"{path}: not authorised")
+        if status == 426:
+            raise ProtocolMismatchError(f"{path}: protocol not supported")
+        if status == 413:
+            raise PayloadTooLargeError(f"{path}: payload too large")
+        retry_after = _retry_after_seconds(
+            response.headers.get("Retry-After"), now=datetime.now(UTC)
+        )
+        if status == 429 or status >= 500:
+            raise ServerError(f"{path}: HTTP {status}", status=status, retry_after=retry_after)
+        if _looks_like_html(response):
+            raise CaptivePortalError(f"{path}: HTML answer with HTTP {status}")
+        # Any other 4xx is a server/client disagreement; keep the data and try again later.
+        raise ServerError(f"{path}: HTTP {status}", status=status, retry_after=retry_after)
+
+    def _json(self, response: requests.Response) -> Any:
+        ctype = response.headers.get("Content-Type", "").lower()
+        if "json" not in ctype or _looks_like_html(response):
+            raise CaptivePortalError(f"non-JSON answer ({ctype.split(';')[0] or 'none'})")
+        try:
+            return json.loads(response.content)
+        except ValueError:
+            # A JSON content type that does not parse is a cut-short body, not a portal.
+            raise NetworkError("answer cut short (invalid JSON)") from None
+
+
+def _looks_like_html(response: requests.Response) -> bool:
+    ctype = response.headers.get("Content-Type", "").lower()
+    if "html" in ctype:
+        return True
+    # JSON never starts with "<"; portals that lie about the content type still send markup.
+    return response.content[:64].lstrip().startswith(b"<")
+
+
+def encode_body(body: pydantic.BaseModel) -> bytes:
+    """Compact JSON, then gzip: the wire form of every request body."""
+    raw = body.model_dump_json(exclude_none=False).encode()
+    return gzip.compress(raw, compresslevel=6, mtime=0)
