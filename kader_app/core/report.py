@@ -15,9 +15,10 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from kader_app.core.report_queries import ReportVisit, month_visits, registered_by_sex
-from kader_app.core.rules.codes import CLASS_CODES, NOT_CLASSIFIED, SECTIONS
+from kader_app.core.rules.codes import CLASS_CODES, SECTIONS
 from kader_app.core.rules.common import Level, SectionResult
 from kader_app.core.rules.visit import age_in_years
+from sync.vocabulary import LEVEL_TEXT, MONTH_NAMES, SECTION_TITLE, class_text, month_title
 
 Progress = Callable[[int, int], None]
 
@@ -28,75 +29,10 @@ AGE_GROUPS: tuple[tuple[str, int, int | None], ...] = (
     ("19–59 tahun (dewasa)", 19, 59),
     ("≥ 60 tahun (lansia)", 60, None),
 )
-MONTH_NAMES = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-# The GUI labels live in `kader_app.ui.labels` (Qt); core cannot import them, so the report
-# carries its own words for the same stable codes.
-SECTION_TITLE = {
-    "bmi": "IMT",
-    "waist": "Lingkar perut",
-    "blood_pressure": "Tensi",
-    "glucose": "Gula darah",
-    "tb": "TBC",
-    "srq20": "Jiwa (SRQ-20)",
-}
-CLASS_TEXT: dict[tuple[str, str], str] = {
-    ("blood_pressure", "optimal"): "Optimal",
-    ("blood_pressure", "normal"): "Normal",
-    ("blood_pressure", "normal_tinggi"): "Normal tinggi",
-    ("blood_pressure", "prehipertensi"): "Prehipertensi",
-    ("blood_pressure", "hipertensi_1"): "Hipertensi derajat 1",
-    ("blood_pressure", "hipertensi_2"): "Hipertensi derajat 2",
-    ("blood_pressure", "hipertensi_3"): "Hipertensi derajat 3",
-    ("glucose", "hipoglikemia"): "Hipoglikemia",
-    ("glucose", "rendah"): "Gula darah rendah",
-    ("glucose", "normal"): "Normal",
-    ("glucose", "prediabetes"): "Prediabetes (curiga)",
-    ("glucose", "curiga_diabetes"): "Curiga diabetes",
-    ("bmi", "kurang"): "Berat badan kurang",
-    ("bmi", "normal"): "Normal",
-    ("bmi", "berisiko"): "Berisiko (berat badan lebih)",
-    ("bmi", "obesitas_1"): "Obesitas I",
-    ("bmi", "obesitas_2"): "Obesitas II",
-    ("bmi", "kurus_berat"): "Kurus berat",
-    ("bmi", "kurus_ringan"): "Kurus ringan",
-    ("bmi", "gemuk_ringan"): "Gemuk ringan",
-    ("bmi", "obesitas"): "Obesitas",
-    ("waist", "central_obesity"): "Obesitas sentral",
-    ("waist", "normal"): "Normal",
-    ("tb", "terduga_tbc"): "Terduga TBC",
-    ("tb", "kontak_erat"): "Kontak erat TBC",
-    ("tb", "bukan_terduga"): "Bukan terduga TBC",
-    ("srq20", "normal"): "Normal",
-    ("srq20", "berpotensi_masalah_jiwa"): "Berpotensi masalah kesehatan jiwa",
-    ("srq20", "belum_lengkap"): "Belum lengkap",
-}
-LEVEL_TEXT = {
-    "refer": "Rujuk ke Puskesmas",
-    "urgent": "Hubungi nakes hari ini",
-}
-
-
-def month_title(month: date) -> str:
-    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
 
 
 def class_label(section: str, code: str) -> str:
-    if code == NOT_CLASSIFIED:
-        return "Tidak dinilai (di bawah batas usia)"
-    return CLASS_TEXT.get((section, code), code)
+    return class_text(section, code)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from sqlmodel import Session
 from sync.server import aggregates, exports, fhir, staff, store
 from sync.server.dashboard.chart import legend, rate_chart
 from sync.server.dashboard.labels import FOLLOW_UP_OUTCOMES, LEVEL_TEXT, SEX_TEXT
+from sync.vocabulary import MONTH_NAMES, month_title
 
 PREFIX = "/dashboard"
 HERE = Path(__file__).parent
@@ -30,20 +31,6 @@ SESSION_COOKIE = "pkm_sesi"
 LOGIN_CSRF_COOKIE = "pkm_masuk"
 # The dashboard's calendar: months and "days waiting" are counted in WIB (UTC+7).
 WIB = timezone(timedelta(hours=7), "WIB")
-MONTH_NAMES = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 MAX_NOTE = 2000
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
@@ -64,7 +51,7 @@ def today_wib() -> date:
 
 
 def month_name(month: date) -> str:
-    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
+    return month_title(month)
 
 
 def percent(value: float | None) -> str:
