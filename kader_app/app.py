@@ -23,6 +23,7 @@ from kader_app.settings import AppSettings, load_settings, save_settings
 from kader_app.ui.error_dialog import install_error_handling
 from kader_app.ui.main_window import MainWindow
 from kader_app.ui.runner import Runner
+from kader_app.ui.sync_controller import SyncController
 
 log = logging.getLogger(__name__)
 
@@ -75,13 +76,16 @@ def run_app(*, data_dir: Path, demo: bool = False) -> int:
 
     register = Register.open(data_dir)
     runner = Runner(app)
+    sync = SyncController(register=register, runner=runner, settings=settings, parent=app)
     window = MainWindow(
         register=register,
         runner=runner,
         settings=settings,
         store_settings=lambda new: save_settings(data_dir, new),
+        sync=sync,
     )
     window.show()
+    sync.start()
     if demo and not (data_dir / DEMO_MARKER).exists():
         _seed_in_background(window=window, register=register, runner=runner, data_dir=data_dir)
     elif os.environ.get(SCREENSHOT_ENV):
@@ -89,6 +93,7 @@ def run_app(*, data_dir: Path, demo: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        sync.stop()
         runner.wait_idle()
         register.close()
         del translators
@@ -152,6 +157,8 @@ def _open_for_screenshot(window: MainWindow, *, register: Register) -> None:
         window.person_shown.connect(lambda _pid: _fill_visit_form(window))
     elif what == "settings":
         window.open_settings()
+    elif what == "sync-panel":
+        window.open_sync_panel()
 
 
 def _fill_visit_form(window: MainWindow) -> None:

@@ -140,6 +140,27 @@ class Outbox(SQLModel, table=True):
     created_at: datetime
     acked_at: datetime | None = None
     batch_id: str | None = None
+    # The server's reason for a rejection or conflict (Bahasa Indonesia), shown to the kader.
+    last_message: str | None = None
+
+
+class FollowUp(SQLModel, table=True):
+    """A Puskesmas referral follow-up received by pull; never sent back."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (
+        Index("ix_follow_up_person", "person_id", "recorded_at"),
+        Index("ix_follow_up_visit", "visit_id"),
+    )
+
+    id: str = Field(primary_key=True)
+    person_id: str | None = None
+    # The server names the visit by the id of one of its versions (or by its visit key).
+    visit_id: str | None = None
+    outcome: str
+    note: str = ""
+    recorded_at: datetime
+    received_at: datetime
 
 
 class AuditLog(SQLModel, table=True):
@@ -173,6 +194,7 @@ VISIT_TABLE = SQLModel.metadata.tables["visit"]
 OUTBOX_TABLE = SQLModel.metadata.tables["outbox"]
 AUDIT_TABLE = SQLModel.metadata.tables["audit_log"]
 META_TABLE = SQLModel.metadata.tables["meta"]
+FOLLOW_UP_TABLE = SQLModel.metadata.tables["follow_up"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +263,18 @@ class Change:
     person_id: str
     visit_id: str | None = None
     pending: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpRecord:
+    """A Puskesmas follow-up as the GUI receives it (``outcome`` is already in words)."""
+
+    id: str
+    person_id: str | None
+    visit_id: str | None
+    outcome: str
+    note: str
+    recorded_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

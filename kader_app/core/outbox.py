@@ -215,7 +215,12 @@ def apply_results(
                 conn.execute(
                     update(OUTBOX)
                     .where(match, OUTBOX.c.state != OutboxState.ACKED.value)
-                    .values(state=OutboxState.ACKED.value, acked_at=now, last_error=None)
+                    .values(
+                        state=OutboxState.ACKED.value,
+                        acked_at=now,
+                        last_error=None,
+                        last_message=None,
+                    )
                 )
                 continue
             state = OutboxState.REJECTED if result.status == "rejected" else OutboxState.CONFLICT
@@ -225,7 +230,11 @@ def apply_results(
             changed = conn.execute(
                 update(OUTBOX)
                 .where(match, OUTBOX.c.state.in_(UNSENT_STATES))
-                .values(state=state.value, last_error=error[:500])
+                .values(
+                    state=state.value,
+                    last_error=error[:500],
+                    last_message=(result.message or None) and result.message[:500],
+                )
                 .returning(
                     OUTBOX.c.seq, OUTBOX.c.entity_type, OUTBOX.c.entity_id, OUTBOX.c.person_id
                 )

@@ -10,6 +10,7 @@ import re
 import uuid
 from dataclasses import asdict
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from kader_app.core.models import (
     VISIT_TABLE,
     Change,
     EntityType,
+    FollowUpRecord,
     PersonInput,
     PersonRecord,
     SyncCounts,
@@ -411,6 +413,14 @@ class Register:
             raise NotFoundError("visit", visit_id)
         return _visit_record(row)
 
+    def follow_ups(self, person_id: str) -> list[FollowUpRecord]:
+        """Puskesmas follow-ups of the person's referrals (received by sync), newest first."""
+        # Imported here: sync_state builds on this module's name and NIK normalisation.
+        from kader_app.core.sync_state import follow_ups_for_person
+
+        with _read(self._db.engine) as conn:
+            return follow_ups_for_person(conn, person_id)
+
     def sync_counts(self) -> SyncCounts:
         with _read(self._db.engine) as conn:
             return outbox.sync_counts(conn)
@@ -696,7 +706,10 @@ def _fts_match(*, column: str, terms: list[str]) -> Any:
     return literal_column("person_search").op("MATCH")(query)
 
 
+@cache
 def _person_select() -> Any:
+    # Built once: the aliases' column proxies cost ~1 ms per search, more than the query itself
+    # (bench/run.py); statements are immutable, so each caller's .where() makes a new one.
     # Aliases, so the inner visit subquery is never auto-correlated to the outer one.
     latest_v = VISIT.alias("latest_v")
     shown_v = VISIT.alias("shown_v")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kader_app.core.models import Change, PersonRecord, SyncCounts, VisitRecord
+from kader_app.core.models import Change, FollowUpRecord, PersonRecord, SyncCounts, VisitRecord
 from kader_app.core.register import Register
 from kader_app.core.report import MonthlyReport, build_report
 from kader_app.core.rules.visit import VisitEvaluation
@@ -38,6 +38,8 @@ from kader_app.ui.resident_form import ResidentDialog
 from kader_app.ui.resident_panel import ResidentPanel
 from kader_app.ui.runner import Runner
 from kader_app.ui.settings_dialog import SettingsDialog
+from kader_app.ui.sync_controller import SyncController, SyncSnapshot
+from kader_app.ui.sync_panel import SyncPanel, clock_warning_text
 from kader_app.ui.visit_form import VisitDialog
 from kader_app.ui.void_dialog import VoidDialog
 
@@ -48,6 +50,7 @@ SEARCH_DELAY_MS = 250
 class PersonView:
     person: PersonRecord
     history: list[VisitRecord]
+    follow_ups: list[FollowUpRecord]
 
 
 class MainWindow(QMainWindow):
@@ -70,10 +73,13 @@ class MainWindow(QMainWindow):
         runner: Runner,
         settings: AppSettings,
         store_settings: Callable[[AppSettings], None],
+        sync: SyncController | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._register = register
+        self._sync = sync
+        self.sync_panel: SyncPanel | None = None
         self._runner = runner
         self._settings = settings
         self._store_settings = store_settings
@@ -130,6 +136,16 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(self)
         self.sync_label.setObjectName("syncLabel")
         self.statusBar().addPermanentWidget(self.sync_label)
+        self.clock_warning_label = QLabel(self)
+        self.clock_warning_label.setObjectName("clockWarning")
+        self.clock_warning_label.hide()
+        self.statusBar().addPermanentWidget(self.clock_warning_label)
+        self.sync_button = QPushButton(self.tr("Status kirim data…"), self)
+        self.sync_button.setObjectName("syncButton")
+        self.sync_button.setFlat(True)
+        self.sync_button.setVisible(sync is not None)
+        self.sync_button.clicked.connect(self.open_sync_panel)
+        self.statusBar().addPermanentWidget(self.sync_button)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -144,6 +160,10 @@ class MainWindow(QMainWindow):
         self.panel.edit_requested.connect(self.open_edit_person)
         self.panel.correct_requested.connect(self.open_correction)
         self.panel.void_requested.connect(self.open_void)
+
+        if sync is not None:
+            self.change_applied.connect(sync.on_change_applied)
+            sync.sync_finished.connect(self.on_sync_finished)
 
         self.run_search()
         self.refresh_sync_counts()
@@ -242,7 +262,9 @@ class MainWindow(QMainWindow):
         def load() -> PersonView:
             """Worker thread: reads one resident and their history; never touches widgets."""
             return PersonView(
-                person=register.get_person(person_id), history=register.history(person_id)
+                person=register.get_person(person_id),
+                history=register.history(person_id),
+                follow_ups=register.follow_ups(person_id),
             )
 
         self._runner.submit(load, on_done=lambda view: self.on_person_loaded(generation, view))
@@ -250,7 +272,7 @@ class MainWindow(QMainWindow):
     def on_person_loaded(self, generation: int, view: PersonView) -> None:
         if generation != self._person_generation:
             return
-        self.panel.show_person(view.person, view.history)
+        self.panel.show_person(view.person, view.history, view.follow_ups)
         self.person_shown.emit(view.person.id)
 
     def refresh_sync_counts(self) -> None:
@@ -386,8 +408,29 @@ class MainWindow(QMainWindow):
         self.report_dialog = ReportDialog(runner=self._runner, load_report=load, parent=self)
         self.report_dialog.open()
 
+    def open_sync_panel(self) -> None:
+        if self._sync is None:
+            return
+        if self.sync_panel is None:
+            self.sync_panel = SyncPanel(controller=self._sync, parent=self)
+        self.sync_panel.show()
+        self.sync_panel.raise_()
+
+    def on_sync_finished(self, snapshot: SyncSnapshot) -> None:
+        """After each sync attempt: counts, new residents and follow-ups, the clock warning."""
+        self.refresh_sync_counts()
+        status = snapshot.status
+        summary = None if status is None else status.last_summary
+        if summary is not None and (summary.pulled_people or summary.pulled_followups):
+            self.run_search()
+            if self.panel.person is not None:
+                self.show_person(self.panel.person.id)
+        warning = clock_warning_text(None if status is None else status.skew_seconds)
+        self.clock_warning_label.setText(warning)
+        self.clock_warning_label.setVisible(bool(warning))
+
     def open_settings(self) -> None:
-        dialog = SettingsDialog(settings=self._settings, parent=self)
+        dialog = SettingsDialog(settings=self._settings, enroller=self._sync, parent=self)
         dialog.accepted.connect(lambda: self.on_settings_accepted(dialog.settings()))
         self.settings_dialog = dialog
         dialog.open()
@@ -395,10 +438,15 @@ class MainWindow(QMainWindow):
     def on_settings_accepted(self, settings: AppSettings) -> None:
         self._settings = settings
         self._store_settings(settings)
+        if self._sync is not None:
+            self._sync.update_settings(settings)
         self._update_title()
         self.statusBar().showMessage(self.tr("Pengaturan tersimpan."), 6000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._sync is not None:
+            # Sync ends after its current request; what it did not send is sent next time.
+            self._sync.stop()
         # Let a save that is already running finish, so nothing typed is lost on exit.
         self._runner.wait_idle()
         super().closeEvent(event)

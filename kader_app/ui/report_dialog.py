@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kader_app.core.report import MonthlyReport, month_title, report_html, write_xlsx
+from kader_app.core.report import MonthlyReport, report_html, write_xlsx
 from kader_app.ui.runner import Runner
+from sync.vocabulary import month_title
 
 # Below this the work feels instant and a progress bar would only flicker.
 PROGRESS_DELAY_MS = 400

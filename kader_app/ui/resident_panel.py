@@ -5,9 +5,10 @@ Shows plain records handed to it; it never loads data itself and asks for action
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,11 +20,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kader_app.core.models import PersonRecord, VisitRecord
+from kader_app.core.models import FollowUpRecord, PersonRecord, VisitRecord
 from kader_app.core.rules.common import Level
 from kader_app.ui.labels import class_text, level_text, reason_text, section_title, sex_text
 from kader_app.ui.level_badge import LevelBadge
 from kader_app.ui.people_model import address_text, age_years
+
+
+def follow_up_text(follow_up: FollowUpRecord) -> str:
+    """'Tindak lanjut Puskesmas: <hasil>, <tanggal>' (and the note, when there is one)."""
+    when = follow_up.recorded_at.astimezone().strftime("%d/%m/%Y")
+    text = QCoreApplication.translate("ResidentPanel", "Tindak lanjut Puskesmas: {outcome}, {when}")
+    text = text.format(outcome=follow_up.outcome, when=when)
+    if follow_up.note:
+        text += f" — {follow_up.note}"
+    return text
+
+
+def answers_visit(follow_up: FollowUpRecord, visit: VisitRecord) -> bool:
+    return follow_up.visit_id is not None and follow_up.visit_id in (
+        visit.id,
+        visit.visit_key,
+        visit.replaces_id,
+    )
 
 
 class VisitCard(QFrame):
@@ -32,7 +51,13 @@ class VisitCard(QFrame):
     correct_requested = Signal(object)
     void_requested = Signal(object)
 
-    def __init__(self, visit: VisitRecord, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        visit: VisitRecord,
+        parent: QWidget | None = None,
+        *,
+        follow_ups: Sequence[FollowUpRecord] = (),
+    ) -> None:
         super().__init__(parent)
         self.visit = visit
         self.setObjectName("visitCard")
@@ -87,6 +112,12 @@ class VisitCard(QFrame):
             badges.addWidget(badge, row, 1)
         layout.addLayout(badges)
 
+        for follow_up in follow_ups:
+            answer = QLabel(follow_up_text(follow_up), self)
+            answer.setObjectName("followUp")
+            answer.setWordWrap(True)
+            layout.addWidget(answer)
+
         if not visit.voided:
             actions = QHBoxLayout()
             actions.addStretch(1)
@@ -140,6 +171,12 @@ class ResidentPanel(QWidget):
         actions.addStretch(1)
         layout.addLayout(actions)
 
+        self.follow_up_label = QLabel(self)
+        self.follow_up_label.setObjectName("followUp")
+        self.follow_up_label.setWordWrap(True)
+        self.follow_up_label.hide()
+        layout.addWidget(self.follow_up_label)
+
         self.notice = QLabel(self)
         self.notice.setObjectName("savedNotice")
         self.notice.setWordWrap(True)
@@ -169,9 +206,15 @@ class ResidentPanel(QWidget):
         self.new_visit_button.setEnabled(False)
         self.edit_button.setEnabled(False)
         self.notice.hide()
+        self.follow_up_label.hide()
         self._set_cards([])
 
-    def show_person(self, person: PersonRecord, history: list[VisitRecord]) -> None:
+    def show_person(
+        self,
+        person: PersonRecord,
+        history: list[VisitRecord],
+        follow_ups: Sequence[FollowUpRecord] = (),
+    ) -> None:
         same_person = self.person is not None and self.person.id == person.id
         self.person = person
         if not same_person:
@@ -191,7 +234,10 @@ class ResidentPanel(QWidget):
         self.identity_label.setText("\n".join(lines))
         self.new_visit_button.setEnabled(True)
         self.edit_button.setEnabled(True)
-        self._set_cards(history)
+        # The newest follow-up first: it is what the kader needs to know at the table.
+        self.follow_up_label.setText("\n".join(follow_up_text(f) for f in follow_ups))
+        self.follow_up_label.setVisible(bool(follow_ups))
+        self._set_cards(history, follow_ups)
 
     def show_notice(self, text: str, *, level: Level | None = None) -> None:
         self.notice.setText(text)
@@ -200,7 +246,9 @@ class ResidentPanel(QWidget):
         self.notice.style().polish(self.notice)
         self.notice.show()
 
-    def _set_cards(self, history: list[VisitRecord]) -> None:
+    def _set_cards(
+        self, history: list[VisitRecord], follow_ups: Sequence[FollowUpRecord] = ()
+    ) -> None:
         for card in self.cards:
             card.setParent(None)
             card.deleteLater()
@@ -214,7 +262,8 @@ class ResidentPanel(QWidget):
             empty = QLabel(self.tr("Belum ada pemeriksaan."), self.history)
             self.history_layout.addWidget(empty)
         for visit in history:
-            card = VisitCard(visit, self.history)
+            answered = [f for f in follow_ups if answers_visit(f, visit)]
+            card = VisitCard(visit, self.history, follow_ups=answered)
             card.correct_requested.connect(self.correct_requested)
             card.void_requested.connect(self.void_requested)
             self.cards.append(card)

@@ -1,33 +1,54 @@
-"""``SettingsDialog``: Posyandu, kader, server address, rule schemes and language.
+"""``SettingsDialog``: Posyandu, kader, server address and enrolment, rule schemes, language.
 
-Edits an ``AppSettings`` value and hands a new one back; it never writes files itself.
+Edits an ``AppSettings`` value and hands a new one back; it never writes files itself. Enrolment
+goes through the sync controller (network lane); the token never passes through this dialog.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from kader_app.settings import AppSettings
+from kader_app.sync_link import Enrollment
+
+if TYPE_CHECKING:
+    from kader_app.ui.sync_controller import SyncController
 
 
 class SettingsDialog(QDialog):
-    """After ``accepted``, ``settings()`` holds the edited values."""
+    """After ``accepted``, ``settings()`` holds the edited values.
 
-    def __init__(self, *, settings: AppSettings, parent: QWidget | None = None) -> None:
+    ``enrollment_shown(result)`` fires once an enrolment answer is on screen (for tests).
+    """
+
+    enrollment_shown = Signal(object)
+
+    def __init__(
+        self,
+        *,
+        settings: AppSettings,
+        enroller: SyncController | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._original = settings
+        self._enroller = enroller
         self.setWindowTitle(self.tr("Pengaturan"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -41,6 +62,23 @@ class SettingsDialog(QDialog):
         self.server_edit = QLineEdit(settings.server_url, self)
         self.server_edit.setPlaceholderText("https://puskesmas.example/")
         form.addRow(self.tr("Alamat server Puskesmas"), self.server_edit)
+        self.ca_edit = QLineEdit(settings.ca_bundle, self)
+        self.ca_edit.setPlaceholderText(self.tr("kosongkan kecuali diminta Puskesmas"))
+        form.addRow(self.tr("Berkas sertifikat Puskesmas (CA)"), self.ca_edit)
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setPlaceholderText(self.tr("kode sekali pakai dari admin Puskesmas"))
+        self.enroll_button = QPushButton(self.tr("&Daftarkan laptop ini"), self)
+        enroll_row = QHBoxLayout()
+        enroll_row.addWidget(self.code_edit, 1)
+        enroll_row.addWidget(self.enroll_button)
+        form.addRow(self.tr("Kode pendaftaran"), enroll_row)
+        self.enroll_status = QLabel(self)
+        self.enroll_status.setObjectName("hint")
+        self.enroll_status.setWordWrap(True)
+        form.addRow("", self.enroll_status)
+        self.enroll_button.setEnabled(enroller is not None)
+        self.code_edit.setEnabled(enroller is not None)
+        self.enroll_button.clicked.connect(self.on_enroll_clicked)
 
         self.bmi_combo = QComboBox(self)
         self.bmi_combo.addItem(self.tr("Asia-Pasifik (tabel ILP)"), "asia_pacific")
@@ -82,8 +120,43 @@ class SettingsDialog(QDialog):
             desa=self.desa_edit.text().strip(),
             kader_name=self.kader_edit.text().strip(),
             server_url=self.server_edit.text().strip(),
+            ca_bundle=self.ca_edit.text().strip(),
             bmi_scheme=str(self.bmi_combo.currentData()),
             bp_scheme=str(self.bp_combo.currentData()),
             tb_cough_min_days=self.cough_spin.value(),
             language=str(self.language_combo.currentData()),
         )
+
+    def on_enroll_clicked(self) -> None:
+        url = self.server_edit.text().strip()
+        code = self.code_edit.text().strip()
+        if self._enroller is None:
+            return
+        if not url or not code:
+            self.enroll_status.setText(
+                self.tr("Isi alamat server dan kode pendaftaran dari admin Puskesmas.")
+            )
+            return
+        self.enroll_button.setEnabled(False)
+        self.enroll_status.setText(self.tr("Mendaftarkan laptop…"))
+        self._enroller.enrollment_finished.connect(self.on_enrollment_finished)
+        self._enroller.enroll(server_url=url, code=code, ca_bundle=self.ca_edit.text().strip())
+
+    def on_enrollment_finished(self, result: object) -> None:
+        if self._enroller is not None:
+            self._enroller.enrollment_finished.disconnect(self.on_enrollment_finished)
+        self.enroll_button.setEnabled(True)
+        if isinstance(result, Enrollment):
+            self.code_edit.clear()
+            self.server_edit.setText(result.server_url)
+            self.enroll_status.setText(
+                self.tr("Laptop terdaftar: {posyandu}, {area}. Data akan dikirim otomatis.").format(
+                    posyandu=result.posyandu, area=result.area
+                )
+            )
+        else:
+            message = getattr(result, "message", "")
+            self.enroll_status.setText(
+                self.tr("Pendaftaran gagal: {reason}").format(reason=message)
+            )
+        self.enrollment_shown.emit(result)

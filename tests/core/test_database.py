@@ -129,8 +129,9 @@ def test_v1_fixture_opens_with_current_schema_and_data_intact(tmp_path):
             assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
     finally:
         register.close()
-    # Nothing was pending, so no backup was taken.
-    assert not (data_dir / database.BACKUP_DIRNAME).exists()
+    # v1 is older than the current schema, so the file was backed up before migrating.
+    backups = list((data_dir / database.BACKUP_DIRNAME).iterdir())
+    assert [b.name.startswith(f"kader-before-{SCHEMA_HEAD}") for b in backups] == [True]
 
 
 def test_pending_migration_backs_up_the_file_first(tmp_path, monkeypatch):

@@ -1,0 +1,418 @@
+"""What sync keeps in the encrypted database: credentials, cursor, pulled residents, follow-ups.
+
+Qt-free and network-free: the app's sync adapter calls these with the Register's engine. Never
+logs or raises with names, NIKs or tokens; a pulled row never gets an outbox entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pydantic
+from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from kader_app.core.database import read_connection, write_transaction
+from kader_app.core.models import (
+    FOLLOW_UP_TABLE,
+    META_TABLE,
+    OUTBOX_TABLE,
+    PERSON_TABLE,
+    PERSON_VERSION_TABLE,
+    VISIT_TABLE,
+    EntityType,
+    FollowUpRecord,
+    OutboxState,
+)
+from kader_app.core.register import normalise_name, normalise_number
+from sync.protocol import PulledFollowUp, PulledPerson
+
+META = META_TABLE
+OUTBOX = OUTBOX_TABLE
+PERSON = PERSON_TABLE
+FOLLOW_UP = FOLLOW_UP_TABLE
+
+KEY_SERVER_URL = "sync_server_url"
+KEY_DEVICE_ID = "sync_device_id"
+KEY_TOKEN = "sync_token"
+KEY_POSYANDU = "sync_posyandu"
+KEY_AREA = "sync_area"
+KEY_CURSOR = "sync_cursor"
+KEY_LAST_SUCCESS = "sync_last_success_at"
+CREDENTIAL_KEYS = (KEY_SERVER_URL, KEY_DEVICE_ID, KEY_TOKEN, KEY_POSYANDU, KEY_AREA)
+# Keeps IN (...) lists well under SQLite's bound-parameter limit.
+_CHUNK = 500
+_SENDING = (OutboxState.PENDING.value, OutboxState.IN_FLIGHT.value)
+_PROBLEMS = (OutboxState.REJECTED.value, OutboxState.CONFLICT.value, OutboxState.BLOCKED.value)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncCredentials:
+    """This laptop's enrolment: where it sends, as which device, with which bearer token."""
+
+    server_url: str
+    device_id: str
+    token: str
+    posyandu: str = ""
+    area: str = ""
+
+    def __repr__(self) -> str:
+        # The token must never reach a log line or a traceback through a repr.
+        return f"SyncCredentials(server_url={self.server_url!r}, device_id={self.device_id!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemEntry:
+    """An entry the server refused (or that waits on one): shown to the kader with the reason."""
+
+    outbox_id: str
+    entity_type: str
+    entity_id: str
+    version: int
+    state: str
+    code: str
+    message: str
+    created_at: datetime
+    person_id: str
+    person_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnsentSummary:
+    count: int
+    oldest_at: datetime | None
+
+
+def _aware(value: datetime | str | None) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def get_meta(conn: Connection, key: str) -> str | None:
+    value: str | None = conn.execute(
+        select(META.c.value).where(META.c.key == key)
+    ).scalar_one_or_none()
+    return value
+
+
+def set_meta(conn: Connection, *, key: str, value: str | None) -> None:
+    """Store ``value`` under ``key``; ``None`` removes the key."""
+    if value is None:
+        conn.execute(delete(META).where(META.c.key == key))
+        return
+    conn.execute(
+        sqlite_insert(META)
+        .values(key=key, value=value)
+        .on_conflict_do_update(index_elements=[META.c.key], set_={"value": value})
+    )
+
+
+def load_credentials(engine: Engine) -> SyncCredentials | None:
+    with read_connection(engine) as conn:
+        rows = dict(
+            conn.execute(
+                select(META.c.key, META.c.value).where(META.c.key.in_(CREDENTIAL_KEYS))
+            ).all()
+        )
+    if not (rows.get(KEY_SERVER_URL) and rows.get(KEY_DEVICE_ID) and rows.get(KEY_TOKEN)):
+        return None
+    return SyncCredentials(
+        server_url=rows[KEY_SERVER_URL],
+        device_id=rows[KEY_DEVICE_ID],
+        token=rows[KEY_TOKEN],
+        posyandu=rows.get(KEY_POSYANDU, ""),
+        area=rows.get(KEY_AREA, ""),
+    )
+
+
+def save_credentials(engine: Engine, credentials: SyncCredentials) -> None:
+    """Replace the enrolment; a new server or device starts pulling from the beginning."""
+    with write_transaction(engine) as conn:
+        previous = (get_meta(conn, KEY_SERVER_URL), get_meta(conn, KEY_DEVICE_ID))
+        set_meta(conn, key=KEY_SERVER_URL, value=credentials.server_url)
+        set_meta(conn, key=KEY_DEVICE_ID, value=credentials.device_id)
+        set_meta(conn, key=KEY_TOKEN, value=credentials.token)
+        set_meta(conn, key=KEY_POSYANDU, value=credentials.posyandu)
+        set_meta(conn, key=KEY_AREA, value=credentials.area)
+        if previous != (credentials.server_url, credentials.device_id):
+            set_meta(conn, key=KEY_CURSOR, value=None)
+
+
+def load_cursor(engine: Engine) -> str | None:
+    with read_connection(engine) as conn:
+        return get_meta(conn, KEY_CURSOR)
+
+
+def save_cursor(engine: Engine, cursor: str | None) -> None:
+    with write_transaction(engine) as conn:
+        set_meta(conn, key=KEY_CURSOR, value=cursor)
+
+
+def load_last_success(engine: Engine) -> datetime | None:
+    with read_connection(engine) as conn:
+        return _aware(get_meta(conn, KEY_LAST_SUCCESS))
+
+
+def save_last_success(engine: Engine, when: datetime) -> None:
+    with write_transaction(engine) as conn:
+        set_meta(conn, key=KEY_LAST_SUCCESS, value=when.astimezone(UTC).isoformat())
+
+
+def unsent_summary(engine: Engine) -> UnsentSummary:
+    """Entries still to send (pending or in flight) and when the oldest was recorded."""
+    with read_connection(engine) as conn:
+        count, oldest = conn.execute(
+            select(func.count(), func.min(OUTBOX.c.created_at)).where(OUTBOX.c.state.in_(_SENDING))
+        ).one()
+    return UnsentSummary(count=int(count), oldest_at=_aware(oldest))
+
+
+def acked_pairs_by_day(engine: Engine) -> dict[date, list[tuple[str, str]]]:
+    """(record id, content hash) of every acknowledged entry, by UTC day of its recording.
+
+    The day and the pair are exactly what was pushed (``recorded_at`` = the outbox row's
+    ``created_at``), so ``sync.protocol.day_digest`` over them matches the server's.
+    """
+    by_day: dict[date, list[tuple[str, str]]] = {}
+    with read_connection(engine) as conn:
+        rows = conn.execute(
+            select(OUTBOX.c.entity_id, OUTBOX.c.content_hash, OUTBOX.c.created_at).where(
+                OUTBOX.c.state == OutboxState.ACKED.value
+            )
+        )
+        for entity_id, item_hash, created_at in rows:
+            day = (_aware(created_at) or datetime.now(UTC)).astimezone(UTC).date()
+            by_day.setdefault(day, []).append((entity_id, item_hash))
+    return by_day
+
+
+def requeue_acked(engine: Engine, ids: Sequence[str]) -> int:
+    """Acknowledged entries of these records go back to pending (the server lost them)."""
+    changed = 0
+    with write_transaction(engine) as conn:
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            changed += conn.execute(
+                update(OUTBOX)
+                .where(OUTBOX.c.entity_id.in_(chunk), OUTBOX.c.state == OutboxState.ACKED.value)
+                .values(state=OutboxState.PENDING.value, next_attempt_at=None, acked_at=None)
+            ).rowcount
+    return changed
+
+
+def problem_entries(engine: Engine, *, limit: int = 200) -> list[ProblemEntry]:
+    """Rejected, conflicting and blocked entries, oldest first, with the resident's name."""
+    with read_connection(engine) as conn:
+        rows = conn.execute(
+            select(
+                OUTBOX.c.id,
+                OUTBOX.c.entity_type,
+                OUTBOX.c.entity_id,
+                OUTBOX.c.entity_version,
+                OUTBOX.c.state,
+                OUTBOX.c.last_error,
+                OUTBOX.c.last_message,
+                OUTBOX.c.created_at,
+                OUTBOX.c.person_id,
+                PERSON.c.name,
+            )
+            .select_from(OUTBOX.outerjoin(PERSON, PERSON.c.id == OUTBOX.c.person_id))
+            .where(OUTBOX.c.state.in_(_PROBLEMS))
+            .order_by(OUTBOX.c.seq)
+            .limit(limit)
+        ).all()
+    return [
+        ProblemEntry(
+            outbox_id=r[0],
+            entity_type=r[1],
+            entity_id=r[2],
+            version=r[3],
+            state=r[4],
+            code=r[5] or r[4],
+            message=r[6] or "",
+            created_at=_aware(r[7]) or datetime.now(UTC),
+            person_id=r[8],
+            person_name=r[9] or "",
+        )
+        for r in rows
+    ]
+
+
+def _valid_people(people: Sequence[Mapping[str, Any]]) -> dict[str, PulledPerson]:
+    chosen: dict[str, PulledPerson] = {}
+    for raw in people:
+        try:
+            person = PulledPerson.model_validate(raw)
+            payload = person.payload
+            date.fromisoformat(str(payload["birth_date"]))
+            if not str(payload["name"]).strip() or payload.get("sex") not in ("L", "P"):
+                continue
+        except (pydantic.ValidationError, KeyError, ValueError, TypeError):
+            # A malformed row from the server is skipped, never half-stored.
+            continue
+        if person.id not in chosen or chosen[person.id].version < person.version:
+            chosen[person.id] = person
+    return chosen
+
+
+def _person_row(person: PulledPerson, *, now: datetime) -> dict[str, Any]:
+    p = person.payload
+    name = " ".join(str(p["name"]).split())
+    return {
+        "id": person.id,
+        "version": person.version,
+        "name": name,
+        "name_norm": normalise_name(name),
+        "sex": p["sex"],
+        "birth_date": date.fromisoformat(str(p["birth_date"])),
+        "nik": normalise_number(p.get("nik") or None),
+        "kk": normalise_number(p.get("kk") or None),
+        "dusun": str(p.get("dusun") or ""),
+        "rt": str(p.get("rt") or ""),
+        "rw": str(p.get("rw") or ""),
+        "desa": str(p.get("desa") or ""),
+        "phone": str(p.get("phone") or ""),
+        "created_at": _aware(p.get("created_at")) or now,
+        "updated_at": _aware(p.get("updated_at")) or now,
+    }
+
+
+def store_pulled(
+    engine: Engine,
+    *,
+    people: Sequence[Mapping[str, Any]],
+    followups: Sequence[Mapping[str, Any]],
+    now: datetime | None = None,
+) -> int:
+    """Upsert pulled residents and follow-ups in one transaction; returns residents stored.
+
+    A resident is skipped when the local row has unsent changes (any person entry not acked)
+    or is already at that version or newer, or when its NIK belongs to another local resident
+    (a double registration the Puskesmas resolves). Pulled rows get no outbox entry.
+    """
+    now = now or datetime.now(UTC)
+    pulled = _valid_people(people)
+    stored = 0
+    with write_transaction(engine) as conn:
+        ids = sorted(pulled)
+        local: dict[str, int] = {}
+        unsent: set[str] = set()
+        for chunk in _chunks(ids):
+            local.update(
+                conn.execute(
+                    select(PERSON.c.id, PERSON.c.version).where(PERSON.c.id.in_(chunk))
+                ).all()
+            )
+            unsent.update(
+                conn.execute(
+                    select(OUTBOX.c.entity_id).where(
+                        OUTBOX.c.entity_type == EntityType.PERSON.value,
+                        OUTBOX.c.entity_id.in_(chunk),
+                        OUTBOX.c.state != OutboxState.ACKED.value,
+                    )
+                ).scalars()
+            )
+        rows = [
+            _person_row(pulled[i], now=now)
+            for i in ids
+            if i not in unsent and local.get(i, 0) < pulled[i].version
+        ]
+        niks = sorted({r["nik"] for r in rows if r["nik"]})
+        nik_owner: dict[str, str] = {}
+        for chunk in _chunks(niks):
+            nik_owner.update(
+                conn.execute(select(PERSON.c.nik, PERSON.c.id).where(PERSON.c.nik.in_(chunk))).all()
+            )
+        kept: list[dict[str, Any]] = []
+        for row in rows:
+            owner = nik_owner.get(row["nik"]) if row["nik"] else None
+            if owner is not None and owner != row["id"]:
+                continue
+            if row["nik"]:
+                nik_owner[row["nik"]] = row["id"]
+            kept.append(row)
+        if kept:
+            upsert = sqlite_insert(PERSON)
+            changed = {c: upsert.excluded[c] for c in kept[0] if c not in ("id", "created_at")}
+            conn.execute(
+                upsert.on_conflict_do_update(index_elements=[PERSON.c.id], set_=changed), kept
+            )
+            conn.execute(
+                sqlite_insert(PERSON_VERSION_TABLE).on_conflict_do_nothing(),
+                [
+                    {
+                        "person_id": r["id"],
+                        "version": r["version"],
+                        "data": pulled[r["id"]].payload,
+                        "changed_at": now,
+                    }
+                    for r in kept
+                ],
+            )
+            stored = len(kept)
+        follow_rows = []
+        for raw in followups:
+            try:
+                f = PulledFollowUp.model_validate(raw)
+            except pydantic.ValidationError:
+                continue
+            follow_rows.append(
+                {
+                    "id": f.id,
+                    "person_id": f.person_id,
+                    "visit_id": f.visit_id,
+                    "outcome": f.outcome,
+                    "note": f.note,
+                    "recorded_at": _aware(f.recorded_at) or now,
+                    "received_at": now,
+                }
+            )
+        if follow_rows:
+            upsert_f = sqlite_insert(FOLLOW_UP)
+            conn.execute(
+                upsert_f.on_conflict_do_update(
+                    index_elements=[FOLLOW_UP.c.id],
+                    set_={
+                        c: upsert_f.excluded[c]
+                        for c in ("person_id", "visit_id", "outcome", "note", "recorded_at")
+                    },
+                ),
+                follow_rows,
+            )
+    return stored
+
+
+def follow_ups_for_person(conn: Connection, person_id: str) -> list[FollowUpRecord]:
+    """The person's follow-ups, newest first: named directly or through one of their visits."""
+    visit_ids = select(VISIT_TABLE.c.id).where(VISIT_TABLE.c.person_id == person_id)
+    visit_keys = select(VISIT_TABLE.c.visit_key).where(VISIT_TABLE.c.person_id == person_id)
+    rows = conn.execute(
+        select(FOLLOW_UP)
+        .where(
+            (FOLLOW_UP.c.person_id == person_id)
+            | FOLLOW_UP.c.visit_id.in_(visit_ids)
+            | FOLLOW_UP.c.visit_id.in_(visit_keys)
+        )
+        .order_by(FOLLOW_UP.c.recorded_at.desc())
+    ).all()
+    return [
+        FollowUpRecord(
+            id=r.id,
+            person_id=r.person_id,
+            visit_id=r.visit_id,
+            outcome=r.outcome,
+            note=r.note,
+            recorded_at=_aware(r.recorded_at) or datetime.now(UTC),
+        )
+        for r in rows
+    ]

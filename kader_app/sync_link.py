@@ -1,0 +1,253 @@
+"""The link between the Register and the sync engine: the outbox adapter, enrolment, the factory.
+
+Qt-free (the GUI wraps it in `kader_app.ui.sync_controller`). Every method touches the database
+through short transactions; nothing here logs names, NIKs, measurements or the bearer token.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import socket
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+from typing import Any, Literal, cast
+
+from kader_app.core import outbox, sync_state
+from kader_app.core.register import Register
+from kader_app.core.sync_state import ProblemEntry, SyncCredentials
+from kader_app.settings import AppSettings
+from sync.client import SyncClient
+from sync.engine import Clock, DayDigest, EngineStatus, OutboxEntry, SyncEngine
+from sync.protocol import ItemResult, day_digest
+
+log = logging.getLogger(__name__)
+
+
+def app_version() -> str:
+    try:
+        return package_version("posyandu-kader")
+    except PackageNotFoundError:
+        return "0"
+
+
+class RegisterOutboxStore:
+    """`sync.engine.OutboxStore` over the Register's encrypted database.
+
+    The engine identifies an entry by (record id, version); the Register's outbox rows have their
+    own ids, so the claimed batch remembers which row each (id, version) came from. Used from the
+    engine's one worker thread; the GUI reads `problems()` through the network lane too.
+    """
+
+    def __init__(self, register: Register) -> None:
+        self._register = register
+        self._engine = register.database.engine
+        self._lock = threading.Lock()
+        self._in_flight: dict[tuple[str, int], str] = {}
+
+    def claim_batch(self, limit: int) -> list[OutboxEntry]:
+        _batch_id, items = self._register.claim_outbox(limit=limit)
+        entries: list[OutboxEntry] = []
+        with self._lock:
+            for item in items:
+                self._in_flight[(item.entity_id, item.version)] = item.id
+                created = item.created_at
+                if created.tzinfo is None:
+                    created = created.replace(tzinfo=UTC)
+                entries.append(
+                    OutboxEntry(
+                        id=item.entity_id,
+                        type=cast(Literal["person", "visit"], item.type),
+                        version=item.version,
+                        base_version=item.base_version,
+                        content_hash=item.content_hash,
+                        recorded_at=created,
+                        payload=item.payload,
+                    )
+                )
+        return entries
+
+    def apply_results(
+        self, results: Sequence[ItemResult], *, sent_hashes: Mapping[tuple[str, int], str]
+    ) -> None:
+        settled: list[outbox.ItemResult] = []
+        with self._lock:
+            for result in results:
+                key = (result.id, result.version)
+                sent = sent_hashes.get(key)
+                row_id = self._in_flight.pop(key, None)
+                if sent is None or row_id is None:
+                    continue
+                # Keyed by the sent hash: a late ack for old content never acks newer content.
+                settled.append(
+                    outbox.ItemResult(
+                        id=row_id,
+                        content_hash=sent,
+                        status=result.status,
+                        code=result.code or "",
+                        message=result.message or "",
+                        server_version=result.server_version,
+                    )
+                )
+        if settled:
+            self._register.settle_outbox(settled)
+
+    def release_in_flight(self) -> int:
+        with self._lock:
+            self._in_flight.clear()
+        return outbox.requeue_in_flight(self._engine)
+
+    def store_pulled(
+        self, people: Sequence[Mapping[str, Any]], followups: Sequence[Mapping[str, Any]]
+    ) -> int:
+        return sync_state.store_pulled(self._engine, people=people, followups=followups)
+
+    @property
+    def cursor(self) -> str | None:
+        return sync_state.load_cursor(self._engine)
+
+    def set_cursor(self, cursor: str | None) -> None:
+        sync_state.save_cursor(self._engine, cursor)
+
+    def acked_digests_by_day(self) -> list[DayDigest]:
+        return [
+            DayDigest(
+                day=day,
+                count=len(pairs),
+                digest=day_digest(pairs),
+                lines=tuple(sorted(f"{i}:{h}" for i, h in pairs)),
+            )
+            for day, pairs in sorted(sync_state.acked_pairs_by_day(self._engine).items())
+        ]
+
+    def requeue(self, ids: Sequence[str]) -> int:
+        return sync_state.requeue_acked(self._engine, ids)
+
+    def pending_count(self) -> int:
+        return sync_state.unsent_summary(self._engine).count
+
+    def oldest_unsent_at(self) -> datetime | None:
+        return sync_state.unsent_summary(self._engine).oldest_at
+
+    def problems(self) -> list[ProblemEntry]:
+        """Entries the server refused, and those waiting behind them."""
+        return sync_state.problem_entries(self._engine)
+
+    def last_success_at(self) -> datetime | None:
+        return sync_state.load_last_success(self._engine)
+
+    def record_success(self, when: datetime) -> None:
+        sync_state.save_last_success(self._engine, when)
+
+
+@dataclass(frozen=True, slots=True)
+class Enrollment:
+    """What the kader sees after enrolling: where this laptop now sends (no token)."""
+
+    server_url: str
+    device_id: str
+    posyandu: str
+    area: str
+
+
+def enroll_device(
+    register: Register,
+    *,
+    server_url: str,
+    code: str,
+    ca_bundle: str = "",
+    device_name: str | None = None,
+) -> Enrollment:
+    """Network lane: turn a one-time code into credentials kept in the encrypted database.
+
+    Raises `sync.client.SyncError` subclasses (with `user_message`) when the server refuses.
+    """
+    url = server_url.strip().rstrip("/")
+    client = SyncClient(
+        url, token=None, device_id=None, ca_bundle=ca_bundle or None, app_version=app_version()
+    )
+    try:
+        answer = client.enroll(code.strip(), device_name=device_name or _device_name())
+    finally:
+        client.close()
+    sync_state.save_credentials(
+        register.database.engine,
+        SyncCredentials(
+            server_url=url,
+            device_id=answer.device_id,
+            token=answer.token,
+            posyandu=answer.posyandu,
+            area=answer.area,
+        ),
+    )
+    log.info("device enrolled")
+    return Enrollment(
+        server_url=url, device_id=answer.device_id, posyandu=answer.posyandu, area=answer.area
+    )
+
+
+def _device_name() -> str:
+    return (socket.gethostname() or "laptop-posyandu")[:100]
+
+
+def stored_enrollment(register: Register) -> Enrollment | None:
+    credentials = sync_state.load_credentials(register.database.engine)
+    if credentials is None:
+        return None
+    return Enrollment(
+        server_url=credentials.server_url,
+        device_id=credentials.device_id,
+        posyandu=credentials.posyandu,
+        area=credentials.area,
+    )
+
+
+@dataclass
+class SyncSetup:
+    """One configured sync: the adapter, the HTTP client and the engine that drives them."""
+
+    store: RegisterOutboxStore
+    client: SyncClient
+    engine: SyncEngine
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def build_sync(
+    register: Register,
+    *,
+    settings: AppSettings,
+    clock: Clock | None = None,
+    rng: random.Random | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    on_status: Callable[[EngineStatus], None] | None = None,
+    stop: threading.Event | None = None,
+    timeout: float | tuple[float, float] | None = None,
+) -> SyncSetup | None:
+    """The engine for this laptop, or None while it is not enrolled.
+
+    The server address is the one the credentials were issued by (a token is only valid there);
+    the CA bundle comes from the settings. ``clock`` lets tests shift the laptop's time.
+    """
+    credentials = sync_state.load_credentials(register.database.engine)
+    if credentials is None:
+        return None
+    store = RegisterOutboxStore(register)
+    extra: dict[str, Any] = {} if timeout is None else {"timeout": timeout}
+    client = SyncClient(
+        credentials.server_url,
+        token=credentials.token,
+        device_id=credentials.device_id,
+        ca_bundle=settings.ca_bundle or None,
+        app_version=app_version(),
+        **extra,
+    )
+    engine = SyncEngine(
+        store, client, clock=clock, rng=rng, progress=progress, on_status=on_status, stop=stop
+    )
+    return SyncSetup(store=store, client=client, engine=engine)
