@@ -18,10 +18,11 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import event, func, insert, select, text
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -63,6 +64,20 @@ def median_seconds(fn: Callable[[], object], *, repeat: int) -> float:
             fn()
         results.append((time.perf_counter() - start) / repeat)
     return statistics.median(results)
+
+
+def interleaved_medians(
+    ours: Callable[[], object], base: Callable[[], object], *, repeat: int
+) -> tuple[float, float]:
+    """Medians over RUNS runs of (ours, base), the runs alternating so both see the same load."""
+    timings: tuple[list[float], list[float]] = ([], [])
+    for _ in range(RUNS):
+        for fn, out in ((ours, timings[0]), (base, timings[1])):
+            start = time.perf_counter()
+            for _ in range(repeat):
+                fn()
+            out.append((time.perf_counter() - start) / repeat)
+    return statistics.median(timings[0]), statistics.median(timings[1])
 
 
 INPUTS = VisitInput(
@@ -127,7 +142,8 @@ def bare_rows(person_id: str) -> tuple[dict[str, Any], dict[str, Any], dict[str,
     return visit, entry, audit
 
 
-def bench_save(register: Register, person_id: str) -> None:
+def bench_save(register: Register, person_id: str) -> tuple[float, float]:
+    """Seconds per save: (Register.record_visit, bare Core insert), interleaved medians."""
     engine = register.database.engine
     next_seq = select(func.max(OUTBOX_TABLE.c.seq) + 1).scalar_subquery()
 
@@ -141,12 +157,12 @@ def bench_save(register: Register, person_id: str) -> None:
     def facade() -> None:
         register.record_visit(person_id=person_id, inputs=INPUTS, settings=RuleSettings())
 
-    base = median_seconds(bare, repeat=SAVES_PER_RUN)
-    ours = median_seconds(facade, repeat=SAVES_PER_RUN)
+    ours, base = interleaved_medians(facade, bare, repeat=SAVES_PER_RUN)
     print(
         f"save-one-visit: Register.record_visit {ours * 1e3:.2f} ms, bare Core insert "
         f"{base * 1e3:.2f} ms (row building included) -> ratio {ours / base:.2f}"
     )
+    return ours, base
 
 
 LAST_VISIT = """
@@ -164,7 +180,35 @@ RAW_FTS = (
 SCAN = "SELECT p.*, " + LAST_VISIT + " FROM person p WHERE {where} ORDER BY {col} LIMIT 50"
 
 
-def bench_search(register: Register, *, key: bytes) -> None:
+def _fetch_all(conn: Any, sql: str, params: Any) -> list[Any]:
+    return list(conn.execute(sql, params).fetchall())
+
+
+def register_sql(register: Register, query: str) -> tuple[str, Any]:
+    """The exact SQL text and parameters ``search_people(query)`` sends to SQLite."""
+    seen: list[tuple[str, Any]] = []
+
+    def capture(*args: Any) -> None:
+        seen.append((args[2], args[3]))  # (conn, cursor, statement, parameters, ...)
+
+    engine = register.database.engine
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        register.search_people(query)
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+    selects = [s for s in seen if s[0].lstrip().upper().startswith("SELECT")]
+    return selects[-1]
+
+
+def bench_search(register: Register, *, key: bytes) -> list[tuple[str, int, float, float]]:
+    """Per case: (label, people shown, Register seconds, its very SQL run raw, seconds).
+
+    The floor is the statement the Register sends, captured and replayed on a plain sqlcipher3
+    connection, so the ratio is the facade's own cost; the hand-written SQL is checked to find
+    the same people.
+    """
+    figures = []
     raw = connect_raw(register.database.path, key=key)
     name_order = ("name_norm", "name_norm, rowid", "s.k, s.sid")
     cases = [
@@ -197,17 +241,22 @@ def bench_search(register: Register, *, key: bytes) -> None:
         assert [r[0] for r in raw.execute(sql, [match]).fetchall()] == found
         where = " AND ".join(f"p.{col} LIKE ?" for _ in likes)
         scan_sql = SCAN.format(where=where, col=f"p.{col}")
-        ours = median_seconds(lambda q=query: register.search_people(q), repeat=SEARCHES_PER_RUN)
-        base = median_seconds(
-            lambda s=sql, m=match: raw.execute(s, [m]).fetchall(), repeat=SEARCHES_PER_RUN
+        captured_sql, captured_params = register_sql(register, query)
+        assert [r[0] for r in _fetch_all(raw, captured_sql, captured_params)] == found
+        ours, base = interleaved_medians(
+            partial(register.search_people, query),
+            partial(_fetch_all, raw, captured_sql, captured_params),
+            repeat=SEARCHES_PER_RUN,
         )
-        scan = median_seconds(lambda s=scan_sql, p=likes: raw.execute(s, p).fetchall(), repeat=3)
+        scan = median_seconds(partial(_fetch_all, raw, scan_sql, likes), repeat=3)
         print(
             f"search {label}: {len(found)} shown; Register {ours * 1e3:.2f} ms, same SQL raw "
             f"{base * 1e3:.2f} ms -> ratio {ours / base:.2f}; unindexed LIKE scan "
             f"{scan * 1e3:.2f} ms ({scan / ours:.1f}x the Register)"
         )
+        figures.append((label, len(found), ours, base))
     raw.close()
+    return figures
 
 
 def main() -> None:

@@ -232,10 +232,18 @@ def _visit_templates() -> list[tuple[VisitInput, dict[str, Any]]]:
     return out
 
 
-def generate(*, data_dir: Path, people: int, seed: int, visits_every: int = 3) -> float:
+def generate(
+    *,
+    data_dir: Path,
+    people: int,
+    seed: int,
+    visits_every: int = 3,
+    visits_per_person: int = 1,
+) -> float:
     """Fill ``data_dir`` (created if needed) with ``people`` people, all outbox rows acked.
 
-    Every ``visits_every``-th person gets one visit (0: none). Returns the seconds taken.
+    Every ``visits_every``-th person gets ``visits_per_person`` visits (0: none). Returns the
+    seconds taken.
     """
     started = time.perf_counter()
     db = open_database(data_dir)
@@ -255,6 +263,7 @@ def generate(*, data_dir: Path, people: int, seed: int, visits_every: int = 3) -
                     rng=rng,
                     templates=templates,
                     visits_every=visits_every,
+                    visits_per_person=visits_per_person,
                     seq=seq,
                     first=n - len(batch) + 1,
                 )
@@ -271,6 +280,7 @@ def _insert_chunk(
     rng: random.Random,
     templates: list[tuple[VisitInput, dict[str, Any]]],
     visits_every: int,
+    visits_per_person: int,
     seq: int,
     first: int,
 ) -> int:
@@ -297,7 +307,9 @@ def _insert_chunk(
                 at=person["created_at"],
             )
         )
-        if visits_every and (first + offset) % visits_every == 0:
+        if not visits_every or (first + offset) % visits_every:
+            continue
+        for _ in range(visits_per_person):
             _, columns = templates[rng.randrange(len(templates))]
             at = person["created_at"] + timedelta(days=rng.randint(0, 300))
             visit_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
@@ -376,9 +388,14 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--visits-every", type=int, default=3)
+    parser.add_argument("--visits-per-person", type=int, default=1)
     args = parser.parse_args()
     seconds = generate(
-        data_dir=args.data_dir, people=args.people, seed=args.seed, visits_every=args.visits_every
+        data_dir=args.data_dir,
+        people=args.people,
+        seed=args.seed,
+        visits_every=args.visits_every,
+        visits_per_person=args.visits_per_person,
     )
     print(f"{args.people} people in {seconds:.1f} s -> {args.data_dir}")
 

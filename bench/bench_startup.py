@@ -1,0 +1,234 @@
+"""Cold start of the real app on a large database vs a bare PySide6 QMainWindow, in fresh processes.
+
+Each sample is a new interpreter (``QT_QPA_PLATFORM=offscreen``) timed from just before it is
+spawned to the first paint of a window that is ready: for the app, the results list filled.
+Run alone: ``uv run python bench/bench_startup.py --data-dir DIR [--runs N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+CHILD_TIMEOUT_S = 300
+# A common name part and a NIK prefix: what a kader types at the table.
+MEMORY_SEARCHES = ("wati", "3273")
+
+
+@dataclass(frozen=True, slots=True)
+class ChildResult:
+    """What one child process reports: seconds to the ready paint, and its memory then."""
+
+    seconds: float
+    rss_kib: int
+    uss_kib: int
+    pss_kib: int
+    anon_kib: int
+    rows_shown: int
+
+
+def child_env(data_dir: Path | None) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "KADER_APP_KEYRING": "off",
+        "PYTHONUNBUFFERED": "1",
+    }
+    if data_dir is not None:
+        env["KADER_APP_DATA_DIR"] = str(data_dir)
+    return env
+
+
+def spawn(*, kind: str, data_dir: Path | None, searches: tuple[str, ...] = ()) -> ChildResult:
+    """Start one fresh child (``app`` or ``bare``) and wait for its report line."""
+    command = [sys.executable, str(HERE / "bench_startup.py"), "--child", kind]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    for query in searches:
+        command += ["--search", query]
+    started = time.time()
+    done = subprocess.run(
+        command,
+        cwd=REPO,
+        env=child_env(data_dir),
+        capture_output=True,
+        timeout=CHILD_TIMEOUT_S,
+        check=False,
+    )
+    report = [line for line in done.stdout.decode().splitlines() if line.startswith("READY ")]
+    if done.returncode != 0 or not report:
+        tail = done.stderr.decode(errors="replace")[-1500:]
+        raise RuntimeError(f"{kind} child failed (exit {done.returncode}): {tail}")
+    data: dict[str, Any] = json.loads(report[-1][len("READY ") :])
+    return ChildResult(
+        seconds=float(data["at"]) - started,
+        rss_kib=int(data["rss_kib"]),
+        uss_kib=int(data["uss_kib"]),
+        pss_kib=int(data["pss_kib"]),
+        anon_kib=int(data["anon_kib"]),
+        rows_shown=int(data["rows"]),
+    )
+
+
+def memory_kib() -> dict[str, int]:
+    """RSS, PSS and USS (private clean + dirty) of this process, from /proc/self/smaps_rollup."""
+    fields: dict[str, int] = {}
+    with open("/proc/self/smaps_rollup", encoding="ascii") as rollup:
+        for line in rollup:
+            parts = line.split()
+            if len(parts) >= 2 and parts[0].endswith(":") and parts[1].isdigit():
+                fields[parts[0][:-1]] = int(parts[1])
+    return {
+        "rss_kib": fields.get("Rss", 0),
+        "pss_kib": fields.get("Pss", 0),
+        "uss_kib": fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0),
+        # Heap and other anonymous pages: unlike USS, not changed by other processes that
+        # happen to map the same Qt libraries at the time.
+        "anon_kib": fields.get("Anonymous", 0),
+    }
+
+
+def _report(rows: int, *, at: float | None = None) -> None:
+    line = {"at": at if at is not None else time.time(), "rows": rows, **memory_kib()}
+    sys.stdout.write("READY " + json.dumps(line) + "\n")
+    sys.stdout.flush()
+
+
+def run_bare_child() -> int:
+    """The baseline: import PySide6, show an empty QMainWindow of the app's size, paint it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv)
+    window = QMainWindow()
+    window.resize(1366, 740)
+    window.show()
+
+    def ready() -> None:
+        window.repaint()
+        _report(0)
+        app.quit()
+
+    QTimer.singleShot(0, ready)
+    return app.exec()
+
+
+def run_app_child(*, data_dir: Path, searches: tuple[str, ...]) -> int:
+    """The real entry point (``kader-app --data-dir``) with a probe that waits for the list.
+
+    The probe finds the main window once the event loop runs, waits until the first search has
+    filled the results list, forces its paint and reports; then it types each of ``searches``
+    (for the memory figure) before reporting again and quitting.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kader_app.__main__ import main
+    from kader_app.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv)
+    pending = list(searches)
+    state: dict[str, Any] = {"first": None}
+
+    def rows(window: MainWindow) -> int:
+        return int(window.people_model.rowCount())
+
+    def next_step(window: MainWindow) -> None:
+        if state["first"] is None:
+            window.repaint()
+            state["first"] = time.time()
+            if not pending:
+                _report(rows(window), at=state["first"])
+                app.quit()
+                return
+        if pending:
+            # As a kader types: the window's own debounce timer starts the search.
+            window.search_edit.setText(pending.pop(0))
+            return
+        window.repaint()
+        _report(rows(window), at=state["first"])
+        app.quit()
+
+    def probe() -> None:
+        windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows:
+            QTimer.singleShot(1, probe)
+            return
+        window = windows[0]
+        window.search_finished.connect(lambda: next_step(window))
+        if rows(window) > 0:
+            next_step(window)
+
+    QTimer.singleShot(0, probe)
+    return main(["--data-dir", str(data_dir)])
+
+
+@dataclass(frozen=True, slots=True)
+class StartupFigures:
+    """Medians (seconds) of the app and the bare window, and every sample, interleaved."""
+
+    app_s: float
+    bare_s: float
+    app_runs: list[float]
+    bare_runs: list[float]
+    rows_shown: int
+
+    @property
+    def ratio(self) -> float:
+        return self.app_s / self.bare_s
+
+
+def measure(*, data_dir: Path, runs: int = 5) -> StartupFigures:
+    """Alternate app and bare samples (one warm-up each first, not counted)."""
+    spawn(kind="bare", data_dir=None)
+    spawn(kind="app", data_dir=data_dir)
+    app_runs: list[float] = []
+    bare_runs: list[float] = []
+    rows = 0
+    for _ in range(runs):
+        bare_runs.append(spawn(kind="bare", data_dir=None).seconds)
+        result = spawn(kind="app", data_dir=data_dir)
+        app_runs.append(result.seconds)
+        rows = result.rows_shown
+    return StartupFigures(
+        app_s=statistics.median(app_runs),
+        bare_s=statistics.median(bare_runs),
+        app_runs=app_runs,
+        bare_runs=bare_runs,
+        rows_shown=rows,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", choices=("app", "bare"), help=argparse.SUPPRESS)
+    parser.add_argument("--search", action="append", default=[], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child == "bare":
+        return run_bare_child()
+    if args.data_dir is None:
+        parser.error("--data-dir is required (a database made by bench/datagen.py)")
+    if args.child == "app":
+        return run_app_child(data_dir=args.data_dir, searches=tuple(args.search))
+    figures = measure(data_dir=args.data_dir, runs=args.runs)
+    sys.stdout.write(
+        f"cold start to filled window: app {figures.app_s:.3f} s, bare QMainWindow "
+        f"{figures.bare_s:.3f} s -> ratio {figures.ratio:.2f} ({figures.rows_shown} rows)\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
