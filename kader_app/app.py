@@ -20,7 +20,7 @@ from kader_app.core.models import PersonRecord
 from kader_app.core.register import Register
 from kader_app.core.rules.visit import BloodPressureInput, GlucoseInput, TbInput, VisitInput
 from kader_app.settings import AppSettings, load_settings, save_settings
-from kader_app.ui.error_dialog import install_error_handling
+from kader_app.ui.error_dialog import install_error_handling, report_startup_failure
 from kader_app.ui.main_window import MainWindow
 from kader_app.ui.runner import Runner
 from kader_app.ui.sync_controller import SyncController
@@ -63,7 +63,7 @@ def run_app(*, data_dir: Path, demo: bool = False) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("kader-app")
     app.setApplicationDisplayName("Posyandu Kader")
-    install_error_handling(log_dir=data_dir / "logs")
+    reporter = install_error_handling(log_dir=data_dir / "logs")
     settings = load_settings(data_dir)
     if demo and not settings.posyandu_name:
         settings = AppSettings(
@@ -74,7 +74,11 @@ def run_app(*, data_dir: Path, demo: bool = False) -> int:
     app.setStyleSheet(load_stylesheet())
     log.info("starting (demo=%s)", demo)
 
-    register = Register.open(data_dir)
+    try:
+        register = Register.open(data_dir)
+    except Exception as error:  # whatever it is, the kader is told rather than dropped
+        report_startup_failure(error, data_dir=data_dir, log_path=reporter.log_path)
+        return 1
     runner = Runner(app)
     sync = SyncController(register=register, runner=runner, settings=settings, parent=app)
     window = MainWindow(

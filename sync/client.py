@@ -10,6 +10,7 @@ import email.utils
 import gzip
 import json
 import logging
+import urllib.parse
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -80,6 +81,15 @@ class AuthError(SyncError):
     retryable = False
 
 
+class EnrollCodeError(AuthError):
+    """401 on enrolment: the one-time code is unknown, used or expired."""
+
+    user_message = (
+        "Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa. Minta kode baru ke admin "
+        "Puskesmas."
+    )
+
+
 class CaptivePortalError(SyncError):
     """An HTML page, a redirect or other non-JSON where the API answers JSON: a Wi-Fi login."""
 
@@ -93,6 +103,35 @@ class ProtocolMismatchError(SyncError):
 
     user_message = "Versi aplikasi terlalu lama untuk server Puskesmas. Mohon perbarui aplikasi."
     retryable = False
+
+
+class ConfigurationError(SyncError):
+    """The server address or CA file cannot be used as set; a person must correct the setting."""
+
+    user_message = (
+        "Alamat server atau berkas sertifikat tidak bisa dipakai. Periksa Pengaturan: alamat "
+        "harus diawali https:// dan berkas sertifikat harus ada."
+    )
+    retryable = False
+
+
+_LOOPBACK_HOSTS = {"localhost", "::1"}
+
+
+def check_server_url(url: str) -> str:
+    """The URL without a trailing slash, or `ConfigurationError`.
+
+    Health data and the bearer token only travel encrypted: https is required, except to this
+    laptop itself (loopback), where nothing crosses a network.
+    """
+    parts = urllib.parse.urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if not host or parts.scheme not in ("http", "https"):
+        raise ConfigurationError("server URL needs a scheme and a host")
+    loopback = host in _LOOPBACK_HOSTS or host.startswith("127.")
+    if parts.scheme != "https" and not loopback:
+        raise ConfigurationError("plain http is refused for a remote server")
+    return url.strip().rstrip("/")
 
 
 def _retry_after_seconds(value: str | None, *, now: datetime) -> float | None:
@@ -129,7 +168,7 @@ class SyncClient:
         app_version: str = "0",
         session: requests.Session | None = None,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = check_server_url(base_url)
         self.token = token
         self.device_id = device_id
         self.app_version = app_version
@@ -149,7 +188,10 @@ class SyncClient:
     def enroll(self, code: str, *, device_name: str = "laptop-posyandu") -> EnrollResponse:
         """Turn a one-time code into credentials, which this client keeps for later calls."""
         body = EnrollRequest(code=code, device_name=device_name)
-        answer = self._call("POST", ENROLL_PATH, body=body, model=EnrollResponse)
+        try:
+            answer = self._call("POST", ENROLL_PATH, body=body, model=EnrollResponse)
+        except AuthError:
+            raise EnrollCodeError("enroll: code refused") from None
         self.set_credentials(token=answer.token, device_id=answer.device_id)
         return answer
 
@@ -231,6 +273,9 @@ class SyncClient:
             raise NetworkError(f"{path} timed out", timeout=True) from None
         except requests.exceptions.RequestException as exc:
             raise NetworkError(f"{path} failed: {type(exc).__name__}") from None
+        except OSError as exc:
+            # requests raises a bare OSError for a CA bundle path that does not exist.
+            raise ConfigurationError(f"CA bundle unusable: {type(exc).__name__}") from None
         self._raise_for_status(path, response)
         return response
 

@@ -208,6 +208,7 @@ def _run_migrations(raw_conn: Any) -> None:
         module=sqlcipher3.dbapi2,
         creator=lambda: raw_conn,
         poolclass=StaticPool,
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "begin")

@@ -55,6 +55,7 @@ class ErrorReporter:
 
     def __init__(self, *, log_path: Path) -> None:
         self._log_path = log_path
+        self.log_path = log_path
         self.box: QMessageBox | None = None
         self.reported = 0
 
@@ -94,6 +95,42 @@ class ErrorReporter:
             "2. Jika kesalahan terulang, tutup lalu buka kembali aplikasi.\n"
             "3. Laporkan ke petugas Puskesmas dan kirimkan berkas catatan:\n{path}",
         ).format(path=self._log_path)
+
+
+def startup_failure_text(error: BaseException, *, data_dir: Path, log_path: Path) -> str:
+    """What the kader reads when the database cannot be opened at start (no values, no names)."""
+    from kader_app.core.errors import DatabaseKeyError
+
+    if isinstance(error, DatabaseKeyError):
+        first = QCoreApplication.translate(
+            "ErrorReporter",
+            "Database tidak bisa dibuka: kunci pengaman database tidak ditemukan atau tidak cocok.",
+        )
+    else:
+        first = QCoreApplication.translate(
+            "ErrorReporter", "Database tidak bisa dibuka saat aplikasi dimulai."
+        )
+    steps = QCoreApplication.translate(
+        "ErrorReporter",
+        "Data TIDAK dihapus. Jangan menghapus atau memindahkan folder data.\n\n"
+        "Yang bisa dilakukan:\n"
+        "1. Tutup aplikasi lalu buka kembali.\n"
+        "2. Jika tetap gagal, hubungi petugas IT Puskesmas (panduan pemulihan data) dan sebutkan "
+        "folder data:\n{data_dir}\n"
+        "3. Kirimkan juga berkas catatan:\n{path}",
+    ).format(data_dir=data_dir, path=log_path)
+    return f"{first}\n\n{steps}"
+
+
+def report_startup_failure(error: BaseException, *, data_dir: Path, log_path: Path) -> None:
+    """Log the failure safely and show a modal dialog: the app cannot run without its database."""
+    log.error("cannot open the database\n%s", describe_exception(error))
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("ErrorReporter", "Aplikasi tidak bisa dibuka"),
+        startup_failure_text(error, data_dir=data_dir, log_path=log_path),
+    )
+    box.exec()
 
 
 def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:

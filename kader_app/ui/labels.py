@@ -315,6 +315,7 @@ FIELD_TEXT = {
     "name": QT_TRANSLATE_NOOP("labels", "Nama"),
     "sex": QT_TRANSLATE_NOOP("labels", "Jenis kelamin"),
     "birth_date": QT_TRANSLATE_NOOP("labels", "Tanggal lahir"),
+    "visit": QT_TRANSLATE_NOOP("labels", "Pemeriksaan"),
     "nik": QT_TRANSLATE_NOOP("labels", "NIK"),
     "kk": QT_TRANSLATE_NOOP("labels", "No. KK"),
     "reason": QT_TRANSLATE_NOOP("labels", "Alasan"),
@@ -332,7 +333,8 @@ PERSON_ERROR_TEXT = {
     "empty": QT_TRANSLATE_NOOP("labels", "{field} wajib diisi"),
     "required": QT_TRANSLATE_NOOP("labels", "{field} wajib diisi"),
     "invalid": QT_TRANSLATE_NOOP("labels", "{field} tidak valid"),
-    "future": QT_TRANSLATE_NOOP("labels", "{field} tidak boleh di masa depan"),
+    "in_future": QT_TRANSLATE_NOOP("labels", "{field} tidak boleh di masa depan"),
+    "voided": QT_TRANSLATE_NOOP("labels", "{field} ini sudah dibatalkan"),
     "blank": QT_TRANSLATE_NOOP("labels", "{field} wajib diisi"),
 }
 

@@ -70,3 +70,23 @@ def test_english_catalogue_translates_levels_and_classes(qapp) -> None:  # type:
     finally:
         qapp.removeTranslator(translator)
     assert labels.level_text(Level.REFER) == "Rujuk ke Puskesmas"
+
+
+def test_register_refusals_read_as_their_reason(register, make_person_input) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    import pytest
+
+    from kader_app.core.errors import PersonInputError
+
+    future = date.today() + timedelta(days=3)
+    with pytest.raises(PersonInputError) as refused:
+        register.register_person(make_person_input(birth_date=future, nik=None))
+    text = labels.person_error_text(field=refused.value.field, code=refused.value.code)
+    assert text == "Tanggal lahir tidak boleh di masa depan"
+
+    with pytest.raises(PersonInputError) as refused:
+        register.register_person(make_person_input(name="  "))
+    assert labels.person_error_text(field=refused.value.field, code=refused.value.code) == (
+        "Nama wajib diisi"
+    )

@@ -216,3 +216,36 @@ def test_pull_passes_cursor_and_limit() -> None:
     pulled = client.pull("c1", limit=50)
     assert pulled.cursor == "c2" and not pulled.must_resync
     assert "cursor=c1" in adapter.sent[0][0].url and "limit=50" in adapter.sent[0][0].url
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://puskesmas.example.id", "ftp://puskesmas.example.id", "puskesmas.example.id", ""],
+)
+def test_health_data_never_leaves_over_plain_http_to_a_remote_server(url):
+    from sync.client import ConfigurationError
+
+    with pytest.raises(ConfigurationError) as refused:
+        SyncClient(url, token="t", device_id="d")
+    assert "https://" in refused.value.user_message
+
+
+@pytest.mark.parametrize(
+    "url", ["https://puskesmas.example.id/", "http://127.0.0.1:8000", "http://localhost:9"]
+)
+def test_https_and_this_laptop_itself_are_allowed(url):
+    client = SyncClient(url, token="t", device_id="d")
+    assert not client.base_url.endswith("/")
+    client.close()
+
+
+def test_a_missing_ca_file_is_a_setting_to_fix_not_a_network_outage(tmp_path):
+    from sync.client import ConfigurationError
+
+    client = SyncClient(
+        "https://127.0.0.1:9", token="t", device_id="d", ca_bundle=str(tmp_path / "nope.pem")
+    )
+    with pytest.raises(ConfigurationError) as refused:
+        client.health()
+    assert refused.value.retryable is False
+    client.close()
