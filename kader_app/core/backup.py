@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from kader_app.core.database import db_path, online_backup, open_database
+from kader_app.core.database import db_path
 from kader_app.core.errors import RegisterError
 from kader_app.core.keystore import key_location
+from kader_app.core.register import Register
 
 
 def backup_command(*, data_dir: Path, target: Path, out: TextIO) -> int:
@@ -21,24 +22,21 @@ def backup_command(*, data_dir: Path, target: Path, out: TextIO) -> int:
         return 1
     if target.is_dir():
         target = target / "kader-backup.db"
+    # Through the Register, so the copy is written to the audit log like any other export.
     try:
-        db = open_database(data_dir)
+        register = Register.open(data_dir)
     except RegisterError:
         out.write(
             f"Gagal: database tidak bisa dibuka dengan kunci yang ada ({key_location(data_dir)}).\n"
         )
         return 1
     try:
-        raw = db.engine.raw_connection()
-        try:
-            online_backup(raw.driver_connection, target=target, key=db.key)
-        finally:
-            raw.close()
+        register.backup(target)
     except OSError as exc:
         out.write(f"Gagal menyimpan cadangan ke {target}: {exc.strerror or exc}.\n")
         return 1
     finally:
-        db.close()
+        register.close()
     out.write(
         f"Cadangan tersimpan: {target}\n"
         f"Cadangan ini terenkripsi dengan kunci yang sama ({key_location(data_dir)}).\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from functools import cache
@@ -57,6 +58,7 @@ from kader_app.core.models import (
     visit_input_from_json,
     visit_input_to_json,
 )
+from kader_app.core.report import MonthlyReport, build_report
 from kader_app.core.rules.common import Level
 from kader_app.core.rules.nik import parse_kk, parse_nik
 from kader_app.core.rules.visit import (
@@ -452,6 +454,31 @@ class Register:
                 kind="export",
                 entity_type="database",
                 entity_id="backup",
+                device_id=self.device_id,
+                now=_now(),
+            )
+
+    def monthly_report(
+        self,
+        *,
+        month: date,
+        posyandu: str = "",
+        desa: str = "",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> MonthlyReport:
+        """The monthly Posyandu report of ``month`` (read-only; may take a moment on big data)."""
+        return build_report(
+            self._db.engine, month=month, posyandu=posyandu, desa=desa, progress=progress
+        )
+
+    def record_export(self, *, what: str, period: str) -> None:
+        """Audit that personal data left the database as a file (kind and period, no contents)."""
+        with write_transaction(self._db.engine) as conn:
+            _audit(
+                conn,
+                kind="export",
+                entity_type=what,
+                entity_id=period,
                 device_id=self.device_id,
                 now=_now(),
             )

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kader_app.core.models import Change, FollowUpRecord, PersonRecord, SyncCounts, VisitRecord
 from kader_app.core.register import Register
-from kader_app.core.report import MonthlyReport, build_report
+from kader_app.core.report import MonthlyReport
 from kader_app.core.rules.visit import VisitEvaluation
 from kader_app.settings import AppSettings
 from kader_app.ui.labels import level_text
@@ -392,20 +392,25 @@ class MainWindow(QMainWindow):
         self.change_applied.emit(change)
 
     def open_report(self) -> None:
-        engine = self._register.database.engine
+        register = self._register
         settings = self._settings
 
         def load(month: date, progress: Callable[[int, int], None]) -> MonthlyReport:
             """Worker thread (the runner's database lane): read-only report of one month."""
-            return build_report(
-                engine,
+            return register.monthly_report(
                 month=month,
                 posyandu=settings.posyandu_name,
                 desa=settings.desa,
                 progress=progress,
             )
 
-        self.report_dialog = ReportDialog(runner=self._runner, load_report=load, parent=self)
+        def record_export(month: date, kind: str) -> None:
+            """Worker thread: the file holds residents' data, so its writing is audited."""
+            register.record_export(what=f"monthly_report_{kind}", period=f"{month:%Y-%m}")
+
+        self.report_dialog = ReportDialog(
+            runner=self._runner, load_report=load, record_export=record_export, parent=self
+        )
         self.report_dialog.open()
 
     def open_sync_panel(self) -> None:

@@ -77,6 +77,7 @@ class ReportDialog(QDialog):
         *,
         runner: Runner,
         load_report: LoadReport,
+        record_export: Callable[[date, str], None] | None = None,
         initial_month: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -85,6 +86,7 @@ class ReportDialog(QDialog):
         self.resize(760, 620)
         self._runner = runner
         self._load_report = load_report
+        self._record_export = record_export
         self._generation = 0
         self.report: MonthlyReport | None = None
         # Replaced in tests; (title, suggested file name) → chosen path or "".
@@ -212,7 +214,7 @@ class ReportDialog(QDialog):
         month = self.month()
         generation = self._begin()
         self.status.setText(self.tr("Menyimpan laporan…"))
-        load, progress = self._load_report, self._reporter()
+        load, progress, record = self._load_report, self._reporter(), self._record_export
 
         def task() -> SavedReport:
             """Worker thread: reads the database and writes one file; touches no widget."""
@@ -221,6 +223,8 @@ class ReportDialog(QDialog):
                 write_pdf(report, path)
             else:
                 write_xlsx(report, path)
+            if record is not None:
+                record(month, kind)
             return SavedReport(path=path, report=report)
 
         self._runner.submit(

@@ -46,6 +46,15 @@ def test_backup_command_copies_every_row_encrypted(
         plain.execute("select * from sqlite_master").fetchall()
     plain.close()
     assert not (tmp_path / "usb" / "cadangan.db.partial").exists()
+    # A copy of everyone's data left the laptop's database: the audit log says so (no contents).
+    conn = connect_raw(register.database.path, key=key)
+    try:
+        audited = conn.execute(
+            "SELECT entity_type, entity_id FROM audit_log WHERE kind = 'export'"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert ("database", "backup") in audited
 
 
 def test_register_backup_is_openable_as_a_data_dir(

@@ -188,3 +188,27 @@ def test_the_main_window_menu_opens_the_report_for_this_month(
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
     assert dialog.report.month == date.today().replace(day=1)
     assert dialog.report.posyandu == "Melati"
+
+
+def test_saving_the_report_from_the_main_window_is_audited(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], runner: Runner, register, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from kader_app.core.database import read_connection
+    from kader_app.core.models import AUDIT_TABLE
+
+    window = make_window(posyandu_name="Melati")
+    window.report_action.trigger()
+    dialog = window.report_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    dialog.ask_path = lambda _title, _suggested: str(tmp_path / "laporan")
+    with qtbot.waitSignal(dialog.report_saved, timeout=20_000):
+        dialog.save(kind="xlsx")
+    with read_connection(register.database.engine) as conn:
+        rows = conn.execute(
+            select(AUDIT_TABLE.c.kind, AUDIT_TABLE.c.entity_type, AUDIT_TABLE.c.entity_id)
+        ).all()
+    month = date.today().strftime("%Y-%m")
+    assert ("export", "monthly_report_xlsx", month) in [tuple(r) for r in rows]
