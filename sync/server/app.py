@@ -5,12 +5,14 @@ Handlers parse, authenticate and call `store`; they hold no queries. Nothing her
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
@@ -35,7 +37,7 @@ from sync.server import store
 from sync.server.auth import bearer_token
 from sync.server.bodies import MAX_ITEMS_PER_BATCH, PushEnvelope, json_body, too_large
 from sync.server.dashboard import routes as dashboard
-from sync.server.database import make_engine, migrate
+from sync.server.database import WORKER_THREADS, make_engine, migrate
 from sync.server.models import Device
 
 UNAUTHORIZED = "Token perangkat tidak ada, salah, atau sudah dicabut."
@@ -60,10 +62,17 @@ BodyDep = Annotated[Any, Depends(json_body)]
 
 
 def current_device(
-    session: SessionDep, authorization: Annotated[str | None, Header()] = None
+    request: Request, authorization: Annotated[str | None, Header()] = None
 ) -> Device:
+    """The calling device, looked up in a short read session closed before the endpoint runs.
+
+    The endpoint's own session is a separate one, so no lock or snapshot outlives the check.
+    """
     token = bearer_token(authorization)
-    device = store.device_for_token(session, token) if token else None
+    device = None
+    if token:
+        with Session(request.app.state.engine, expire_on_commit=False) as session:
+            device = store.device_for_token(session, token)
     if device is None:
         raise HTTPException(
             status_code=401, detail=UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"}
@@ -87,7 +96,14 @@ def create_app(*, database_url: str, run_migrations: bool = True) -> FastAPI:
     engine = make_engine(database_url)
     if run_migrations:
         migrate(engine)
-    app = FastAPI(title="Server Puskesmas", version=str(PROTOCOL_VERSION))
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # The pool is sized for this many threads (see `database.WORKER_THREADS`).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+        yield
+
+    app = FastAPI(title="Server Puskesmas", version=str(PROTOCOL_VERSION), lifespan=lifespan)
     app.state.engine = engine
 
     @app.exception_handler(SQLAlchemyError)
@@ -130,7 +146,7 @@ def create_app(*, database_url: str, run_migrations: bool = True) -> FastAPI:
         return answer
 
     @app.post(PUSH_PATH, response_model=PushResponse)
-    def push(session: SessionDep, device: DeviceDep, body: BodyDep) -> PushResponse:
+    def push(session: SessionDep, device: DeviceDep, body: BodyDep) -> Response:
         if not isinstance(body, dict) or body.get("protocol_version") != PROTOCOL_VERSION:
             raise HTTPException(status_code=426, detail=OLD_PROTOCOL)
         items = body.get("items")
@@ -139,7 +155,9 @@ def create_app(*, database_url: str, run_migrations: bool = True) -> FastAPI:
         request: PushEnvelope = _parse(PushEnvelope, body)
         if request.device_id != device.id:
             raise HTTPException(status_code=403, detail=WRONG_DEVICE)
-        return store.record_batch(session=session, device=device, request=request, now=now_utc())
+        # The store serialised the answer once (it keeps the same bytes for a replay).
+        answer = store.record_batch(session=session, device=device, request=request, now=now_utc())
+        return Response(content=answer, media_type="application/json")
 
     @app.get(PULL_PATH, response_model=PullResponse)
     def pull(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -16,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
 
 import sqlalchemy as sa
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -26,26 +27,22 @@ from sync.protocol import (
     REJECT_INVALID_ITEM,
     REJECT_UNKNOWN_TYPE,
     EnrollResponse,
-    ItemResult,
     PullResponse,
     PushItem,
-    PushResponse,
     ReconcileRequest,
     ReconcileResponse,
     canonical_json,
-    content_hash,
     day_digest,
 )
 from sync.server.auth import hash_secret, new_enroll_code, new_token, normalize_code
 from sync.server.bodies import PushEnvelope
-from sync.server.database import lock_writes
+from sync.server.database import begin_write, lock_writes
 from sync.server.models import (
     SERVER_METADATA,
     Audit,
     Device,
     EnrollCode,
     FollowUp,
-    PushBatch,
     ServerMeta,
 )
 
@@ -54,11 +51,12 @@ FOLLOW_UP = SERVER_METADATA.tables["follow_up"]
 DEVICE = SERVER_METADATA.tables["device"]
 ENROLL_CODE = SERVER_METADATA.tables["enroll_code"]
 AUDIT = SERVER_METADATA.tables["audit"]
+PUSH_BATCH = SERVER_METADATA.tables["push_batch"]
 
 ENROLL_CODE_LIFETIME = timedelta(days=7)
 MAX_PULL_LIMIT = 1000
-# Chunk IN (...) lists well under every backend's bound-parameter limit.
-ID_CHUNK = 500
+# One IN (...) list holds a whole push batch (2000 ids), far under SQLite's and PostgreSQL's limits.
+ID_CHUNK = 2000
 
 MESSAGES = {
     REJECT_UNKNOWN_TYPE: "Jenis data tidak dikenal oleh server Puskesmas.",
@@ -100,6 +98,7 @@ def create_enroll_code(
 ) -> str:
     """A new one-time code; the area defaults to the Posyandu's name."""
     code = new_enroll_code()
+    begin_write(session.connection())
     session.add(
         EnrollCode(
             code_hash=hash_secret(normalize_code(code)),
@@ -120,8 +119,11 @@ def enroll_device(
     code_hash = hash_secret(normalize_code(code))
     row = session.get(EnrollCode, code_hash)
     if row is None or row.used_at is not None or utc(row.expires_at) <= now:
+        session.rollback()
         return None
     device_id = str(uuid.uuid4())
+    # A wrong code never waits for the write lock; a good one takes it only to claim the code.
+    begin_write(session.connection())
     # Claimed with a guarded UPDATE so two laptops racing with one code cannot both win.
     claimed = session.execute(
         sa.update(ENROLL_CODE)
@@ -149,7 +151,7 @@ def enroll_device(
 
 
 def device_for_token(session: Session, token: str) -> Device | None:
-    """The enrolled, unrevoked device holding this token."""
+    """The enrolled, unrevoked device holding this token (a read: it takes no write lock)."""
     device = (
         session.execute(sa.select(Device).where(DEVICE.c.token_hash == hash_secret(token)))
         .scalars()
@@ -161,24 +163,56 @@ def device_for_token(session: Session, token: str) -> Device | None:
 
 
 def revoke_device(*, session: Session, device_id: str, now: datetime) -> bool:
-    device = session.get(Device, device_id)
-    if device is None:
+    if session.get(Device, device_id) is None:
+        session.rollback()
         return False
-    if device.revoked_at is None:
-        device.revoked_at = now
+    begin_write(session.connection())
+    revoked = session.execute(
+        sa.update(DEVICE)
+        .where(DEVICE.c.id == device_id, DEVICE.c.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    if cast(sa.CursorResult[Any], revoked).rowcount == 1:
         add_audit(session=session, kind="revoke", device_id=device_id, counts={}, now=now)
     session.commit()
     return True
 
 
-def _reject(item_id: str, version: int, code: str) -> ItemResult:
-    return ItemResult(
-        id=item_id, version=version, status="rejected", code=code, message=MESSAGES[code]
-    )
+def _reject(item_id: str, version: int, code: str) -> dict[str, Any]:
+    return _result(item_id, version, "rejected", code=code, message=MESSAGES[code])
 
 
-def check_item(raw: Any) -> PushItem | ItemResult:
-    """Validate one raw pushed item on its own: a valid `PushItem`, or its rejection."""
+def _result(
+    item_id: str,
+    version: int,
+    status: str,
+    *,
+    code: str | None = None,
+    message: str | None = None,
+    server_version: int | None = None,
+) -> dict[str, Any]:
+    """One item's answer exactly as `ItemResult.model_dump(mode="json")` gives it, built cheaply."""
+    return {
+        "id": item_id,
+        "version": version,
+        "status": status,
+        "code": code,
+        "message": message,
+        "server_version": server_version,
+    }
+
+
+@dataclass(slots=True)
+class _Checked:
+    """A valid pushed item with its payload serialised canonically, once, for hash and storage."""
+
+    item: PushItem
+    content_hash: str
+    payload_json: str
+
+
+def check_item(raw: Any) -> _Checked | dict[str, Any]:
+    """Validate one raw pushed item on its own: the checked item, or its rejection (a result)."""
     if not isinstance(raw, dict):
         return _reject("", 0, REJECT_INVALID_ITEM)
     item_id = raw.get("id")
@@ -197,12 +231,13 @@ def check_item(raw: Any) -> PushItem | ItemResult:
     if item.base_version is not None and not 1 <= item.base_version < item.version:
         return _reject(item_id, version, REJECT_INVALID_ITEM)
     try:
-        actual = content_hash(item.payload)
+        canonical = canonical_json(item.payload)
     except (TypeError, ValueError):
         return _reject(item_id, version, REJECT_BAD_PAYLOAD)
+    actual = hashlib.sha256(canonical).hexdigest()
     if actual != item.content_hash.lower():
         return _reject(item_id, version, REJECT_HASH_MISMATCH)
-    return item.model_copy(update={"content_hash": actual})
+    return _Checked(item=item, content_hash=actual, payload_json=canonical.decode("utf-8"))
 
 
 @dataclass
@@ -217,43 +252,54 @@ def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
         yield values[start : start + ID_CHUNK]
 
 
-def _load_known(session: Session, ids: Sequence[str]) -> dict[str, _Known]:
+def _load_known(connection: sa.Connection, ids: Sequence[str]) -> dict[str, _Known]:
+    """Every stored (id, type, version, hash, is_current) of the batch's ids: one SELECT."""
     known: dict[str, _Known] = {}
     for chunk in _chunks(ids):
-        rows = session.execute(
+        rows = connection.execute(
             sa.select(
                 ENTRY.c.id, ENTRY.c.type, ENTRY.c.version, ENTRY.c.content_hash, ENTRY.c.is_current
             ).where(ENTRY.c.id.in_(chunk))
         )
-        for row in rows:
-            entry = known.setdefault(row.id, _Known(type=row.type, versions={}, current=None))
-            entry.versions[row.version] = row.content_hash
-            if row.is_current:
-                entry.current = row.version
+        for row_id, row_type, row_version, row_hash, row_current in rows:
+            entry = known.setdefault(row_id, _Known(type=row_type, versions={}, current=None))
+            entry.versions[row_version] = row_hash
+            if row_current:
+                entry.current = row_version
     return known
 
 
-def _receipt(*, device_id: str, batch_id: str, results: Sequence[ItemResult]) -> str:
-    body = {
-        "device_id": device_id,
-        "batch_id": batch_id,
-        "results": [r.model_dump(mode="json") for r in results],
-    }
+def _receipt(*, device_id: str, batch_id: str, results: Sequence[dict[str, Any]]) -> str:
+    body = {"device_id": device_id, "batch_id": batch_id, "results": results}
     return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+_DATETIME_JSON: TypeAdapter[datetime] = TypeAdapter(datetime)
+
+
+def _pre_serialised(column: sa.Column[Any], key: str, dialect: str) -> sa.ColumnElement[Any]:
+    """A bound JSON text for a JSON column, so the column type does not serialise it again."""
+    value = sa.bindparam(key, type_=sa.Text())
+    # PostgreSQL needs the text cast to json; SQLite stores JSON as text anyway.
+    return sa.cast(value, column.type) if dialect == "postgresql" else value
 
 
 def record_batch(
     *, session: Session, device: Device, request: PushEnvelope, now: datetime
-) -> PushResponse:
-    """Store a push batch and answer every item; replaying a batch id returns the stored answer.
+) -> bytes:
+    """Store a push batch and answer every item: the `PushResponse` JSON, serialised once.
 
-    Idempotent under concurrency: writers are serialised and (id, version) is unique, so an
-    IntegrityError can only mean another request stored the same thing first; it is retried once
-    against the committed state.
+    Replaying a batch id returns the stored answer. Idempotent under concurrency: writers are
+    serialised and (id, version) is unique, so an IntegrityError can only mean another request
+    stored the same thing first; it is retried once against the committed state.
     """
+    # Validation and hashing need no database: done before the write lock is taken.
+    checked = [check_item(raw) for raw in request.items]
     for attempt in (1, 2):
         try:
-            return _record_batch_once(session=session, device=device, request=request, now=now)
+            return _record_batch_once(
+                session=session, device=device, request=request, checked=checked, now=now
+            )
         except IntegrityError:
             session.rollback()
             if attempt == 2:
@@ -262,24 +308,33 @@ def record_batch(
 
 
 def _record_batch_once(
-    *, session: Session, device: Device, request: PushEnvelope, now: datetime
-) -> PushResponse:
-    lock_writes(session.connection())
-    stored = session.get(PushBatch, (device.id, request.batch_id))
+    *,
+    session: Session,
+    device: Device,
+    request: PushEnvelope,
+    checked: Sequence[_Checked | dict[str, Any]],
+    now: datetime,
+) -> bytes:
+    connection = session.connection()
+    lock_writes(connection)
+    stored = connection.execute(
+        sa.select(sa.cast(PUSH_BATCH.c.response, sa.Text)).where(
+            PUSH_BATCH.c.device_id == device.id, PUSH_BATCH.c.batch_id == request.batch_id
+        )
+    ).scalar()
     if stored is not None:
-        answer = PushResponse.model_validate(stored.response)
         session.rollback()
-        return answer
+        return str(stored).encode("utf-8")
 
-    checked = [check_item(raw) for raw in request.items]
-    ids = sorted({c.id for c in checked if isinstance(c, PushItem)})
-    known = _load_known(session, ids)
-    results: list[ItemResult] = []
-    accepted: list[PushItem] = []
-    for item in checked:
-        if isinstance(item, ItemResult):
-            results.append(item)
+    ids = sorted({c.item.id for c in checked if isinstance(c, _Checked)})
+    known = _load_known(connection, ids)
+    results: list[dict[str, Any]] = []
+    accepted: list[_Checked] = []
+    for entry in checked:
+        if isinstance(entry, dict):
+            results.append(entry)
             continue
+        item = entry.item
         state = known.get(item.id)
         if state is None:
             state = known[item.id] = _Known(type=item.type, versions={}, current=None)
@@ -288,8 +343,8 @@ def _record_batch_once(
             continue
         latest = max(state.versions) if state.versions else None
         if item.version in state.versions:
-            if state.versions[item.version] == item.content_hash:
-                results.append(ItemResult(id=item.id, version=item.version, status="duplicate"))
+            if state.versions[item.version] == entry.content_hash:
+                results.append(_result(item.id, item.version, "duplicate"))
             else:
                 results.append(_conflict(item, server_version=latest))
             continue
@@ -297,48 +352,55 @@ def _record_batch_once(
             results.append(_conflict(item, server_version=latest))
             continue
         # Older missing versions (a server restored from backup) are kept as history.
-        state.versions[item.version] = item.content_hash
-        accepted.append(item)
-        results.append(ItemResult(id=item.id, version=item.version, status="accepted"))
+        state.versions[item.version] = entry.content_hash
+        accepted.append(entry)
+        results.append(_result(item.id, item.version, "accepted"))
 
-    _insert_accepted(session=session, device=device, accepted=accepted, known=known, now=now)
-    response = PushResponse(
-        batch_id=request.batch_id,
-        results=results,
-        server_time=now,
-        receipt=_receipt(device_id=device.id, batch_id=request.batch_id, results=results),
-    )
-    session.add(
-        PushBatch(
-            device_id=device.id,
-            batch_id=request.batch_id,
-            response=response.model_dump(mode="json"),
-            created_at=now,
-        )
+    _insert_accepted(connection=connection, device=device, accepted=accepted, known=known, now=now)
+    answer = {
+        "batch_id": request.batch_id,
+        "results": results,
+        "server_time": _DATETIME_JSON.dump_python(now, mode="json"),
+        "receipt": _receipt(device_id=device.id, batch_id=request.batch_id, results=results),
+    }
+    body = json.dumps(answer, ensure_ascii=False, separators=(",", ":"))
+    dialect = connection.dialect.name
+    connection.execute(
+        sa.insert(PUSH_BATCH).values(
+            response=_pre_serialised(PUSH_BATCH.c.response, "response_json", dialect)
+        ),
+        {
+            "device_id": device.id,
+            "batch_id": request.batch_id,
+            "response_json": body,
+            "created_at": now,
+        },
     )
     counts: dict[str, Any] = {"items": len(results)}
     for result in results:
-        counts[result.status] = counts.get(result.status, 0) + 1
-    add_audit(session=session, kind="push", device_id=device.id, counts=counts, now=now)
-    _touch(session=session, device=device, now=now)
-    session.execute(
+        counts[result["status"]] = counts.get(result["status"], 0) + 1
+    connection.execute(
+        sa.insert(AUDIT).values(kind="push", device_id=device.id, counts=counts, at=now)
+    )
+    connection.execute(
         sa.update(DEVICE)
         .where(DEVICE.c.id == device.id)
         .values(
+            last_seen=now,
             last_pending=request.pending_count,
             clock_skew_s=(utc(request.client_time) - now).total_seconds(),
             app_version=request.app_version[:50],
         )
     )
     session.commit()
-    return response
+    return body.encode("utf-8")
 
 
-def _conflict(item: PushItem, *, server_version: int | None) -> ItemResult:
-    return ItemResult(
-        id=item.id,
-        version=item.version,
-        status="conflict",
+def _conflict(item: PushItem, *, server_version: int | None) -> dict[str, Any]:
+    return _result(
+        item.id,
+        item.version,
+        "conflict",
         code="conflict",
         message=MESSAGES["conflict"],
         server_version=server_version,
@@ -347,9 +409,9 @@ def _conflict(item: PushItem, *, server_version: int | None) -> ItemResult:
 
 def _insert_accepted(
     *,
-    session: Session,
+    connection: sa.Connection,
     device: Device,
-    accepted: Sequence[PushItem],
+    accepted: Sequence[_Checked],
     known: dict[str, _Known],
     now: datetime,
 ) -> None:
@@ -358,41 +420,55 @@ def _insert_accepted(
     newest = {item_id: max(state.versions) for item_id, state in known.items() if state.versions}
     moved = sorted(
         {
-            item.id
-            for item in accepted
-            if known[item.id].current is not None and newest[item.id] != known[item.id].current
+            c.item.id
+            for c in accepted
+            if known[c.item.id].current is not None
+            and newest[c.item.id] != known[c.item.id].current
         }
     )
     # Old current rows step down before the new ones arrive: one current row per id at all times.
     for chunk in _chunks(moved):
-        session.execute(
+        connection.execute(
             sa.update(ENTRY)
             .where(ENTRY.c.id.in_(chunk), ENTRY.c.is_current.is_(True))
             .values(is_current=False)
         )
-    session.execute(
-        sa.insert(ENTRY),
+    statement = sa.insert(ENTRY).values(
+        payload=_pre_serialised(ENTRY.c.payload, "payload_json", connection.dialect.name)
+    )
+    connection.execute(
+        statement,
         [
             {
-                "id": item.id,
-                "type": item.type,
-                "version": item.version,
-                "base_version": item.base_version,
-                "content_hash": item.content_hash,
-                "payload": item.payload,
-                "recorded_at": utc(item.recorded_at),
+                "id": c.item.id,
+                "type": c.item.type,
+                "version": c.item.version,
+                "base_version": c.item.base_version,
+                "content_hash": c.content_hash,
+                "payload_json": c.payload_json,
+                "recorded_at": utc(c.item.recorded_at),
                 "received_at": now,
                 "device_id": device.id,
                 "area": device.area,
-                "is_current": item.version == newest[item.id],
+                "is_current": c.item.version == newest[c.item.id],
             }
-            for item in accepted
+            for c in accepted
         ],
     )
 
 
-def _touch(*, session: Session, device: Device, now: datetime) -> None:
-    session.execute(sa.update(DEVICE).where(DEVICE.c.id == device.id).values(last_seen=now))
+def _note_read(
+    *, session: Session, kind: str, device: Device, counts: dict[str, Any], now: datetime
+) -> None:
+    """Audit a read and mark the device seen: the read's snapshot ends first, then a short write."""
+    session.commit()
+    connection = session.connection()
+    begin_write(connection)
+    connection.execute(
+        sa.insert(AUDIT).values(kind=kind, device_id=device.id, counts=counts, at=now)
+    )
+    connection.execute(sa.update(DEVICE).where(DEVICE.c.id == device.id).values(last_seen=now))
+    session.commit()
 
 
 @dataclass(frozen=True)
@@ -538,15 +614,13 @@ def pull_changes(
         }
         for r in followup_rows
     ]
-    add_audit(
+    _note_read(
         session=session,
         kind="pull",
-        device_id=device.id,
+        device=device,
         counts={"people": len(people), "followups": len(followups)},
         now=now,
     )
-    _touch(session=session, device=device, now=now)
-    session.commit()
     return PullResponse(
         people=people,
         followups=followups,
@@ -597,10 +671,10 @@ def reconcile(
             item_id, sep, item_hash = line.partition(":")
             wanted.append((item_id, item_hash.lower() if sep else None))
     missing_ids = _missing(session=session, wanted=wanted)
-    add_audit(
+    _note_read(
         session=session,
         kind="reconcile",
-        device_id=device.id,
+        device=device,
         counts={
             "days": len(request.days),
             "missing_days": len(missing_days),
@@ -608,8 +682,6 @@ def reconcile(
         },
         now=now,
     )
-    _touch(session=session, device=device, now=now)
-    session.commit()
     return ReconcileResponse(missing_days=missing_days, missing_ids=missing_ids)
 
 
