@@ -64,6 +64,7 @@ MESSAGES = {
     REJECT_HASH_MISMATCH: "Data berubah atau rusak di perjalanan (kode cek tidak cocok).",
     REJECT_BAD_PAYLOAD: "Isi data tidak bisa dibaca oleh server Puskesmas.",
     "type_mismatch": "Jenis data tidak cocok dengan data yang sudah ada di server.",
+    "wrong_area": "Data ini terdaftar di wilayah lain; minta petugas Puskesmas memindahkannya.",
     "conflict": "Data ini sudah diubah dari perangkat lain; perlu dicek oleh petugas.",
 }
 
@@ -245,6 +246,7 @@ class _Known:
     type: str
     versions: dict[int, str]
     current: int | None
+    area: str | None = None
 
 
 def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -258,11 +260,18 @@ def _load_known(connection: sa.Connection, ids: Sequence[str]) -> dict[str, _Kno
     for chunk in _chunks(ids):
         rows = connection.execute(
             sa.select(
-                ENTRY.c.id, ENTRY.c.type, ENTRY.c.version, ENTRY.c.content_hash, ENTRY.c.is_current
+                ENTRY.c.id,
+                ENTRY.c.type,
+                ENTRY.c.version,
+                ENTRY.c.content_hash,
+                ENTRY.c.is_current,
+                ENTRY.c.area,
             ).where(ENTRY.c.id.in_(chunk))
         )
-        for row_id, row_type, row_version, row_hash, row_current in rows:
-            entry = known.setdefault(row_id, _Known(type=row_type, versions={}, current=None))
+        for row_id, row_type, row_version, row_hash, row_current, row_area in rows:
+            entry = known.setdefault(
+                row_id, _Known(type=row_type, versions={}, current=None, area=row_area)
+            )
             entry.versions[row_version] = row_hash
             if row_current:
                 entry.current = row_version
@@ -340,6 +349,11 @@ def _record_batch_once(
             state = known[item.id] = _Known(type=item.type, versions={}, current=None)
         if state.type != item.type:
             results.append(_reject(item.id, item.version, "type_mismatch"))
+            continue
+        if state.area is not None and state.area != device.area:
+            # A device writes only inside its own area; anything else would move a resident
+            # out of the area that follows them up.
+            results.append(_reject(item.id, item.version, "wrong_area"))
             continue
         latest = max(state.versions) if state.versions else None
         if item.version in state.versions:

@@ -93,3 +93,19 @@ def test_a_cursor_from_elsewhere_asks_for_a_resync(make_device: Any, backend_fac
     restart = pull(laptop, cursor=pull(laptop, cursor=foreign_cursor)["cursor"])
     assert restart["must_resync"] is False
     assert len(restart["people"]) == 1
+
+
+def test_a_device_cannot_overwrite_a_resident_of_another_area(make_device: Any) -> None:
+    area, elsewhere = f"Desa {uuid.uuid4().hex[:6]}", f"Desa {uuid.uuid4().hex[:6]}"
+    owner, intruder = make_device(area=area), make_device(area=elsewhere)
+    v1 = person_item(name="Sri")
+    push(owner, [v1])
+    v2 = person_item(item_id=v1["id"], version=2, base_version=1, name="Nama Lain")
+
+    answer = push(intruder, [v2])
+
+    assert answer["results"][0]["status"] == "rejected"
+    assert answer["results"][0]["code"] == "wrong_area"
+    assert "wilayah lain" in answer["results"][0]["message"]
+    people, _ = pull_all(make_device(area=area))
+    assert [(p["id"], p["version"], p["payload"]["name"]) for p in people] == [(v1["id"], 1, "Sri")]
