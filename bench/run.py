@@ -338,7 +338,7 @@ LONG_TESTS = (
     ("crash test", "tests/core/test_crash_safety.py", "KADER_CRASH_KILLS", "kills"),
     (
         "sync fault campaign",
-        "tests/sync/client/test_fault_campaign.py",
+        "tests/sync/app/test_fault_campaign_app.py",
         "KADER_SYNC_FAULTS",
         "faults",
     ),
@@ -378,7 +378,7 @@ def run_long(report: Report, *, count: int) -> None:
         "",
         "Commands: `KADER_CRASH_KILLS=1000 uv run pytest tests/core/test_crash_safety.py "
         "--timeout=0` and `KADER_SYNC_FAULTS=1000 uv run pytest "
-        "tests/sync/client/test_fault_campaign.py --timeout=0`.",
+        "tests/sync/app/test_fault_campaign_app.py --timeout=0`.",
     ]
     report.long_lines = lines
 

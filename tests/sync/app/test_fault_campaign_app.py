@@ -1,0 +1,375 @@
+"""The randomized fault campaign through the REAL app outbox: entries made with the Register, sent
+by the engine over `RegisterOutboxStore`, through proxy faults, server kills and app crashes.
+
+`KADER_SYNC_FAULTS` sets how many faults (default 300); `KADER_SYNC_SEED` replays a run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import random
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fault_campaign import (
+    FAULT_TIMEOUT,
+    SERVER_RESTART,
+    CampaignPlan,
+    replay_hint,
+    run_faults,
+    settle,
+)
+from faultproxy import Fault, FaultProxy
+from killable_server import KillableServer
+from sqlalchemy import func, select, update
+
+from kader_app.core.database import read_connection, write_transaction
+from kader_app.core.models import OUTBOX_TABLE, OutboxState, PersonInput
+from kader_app.core.register import Register
+from kader_app.core.rules.visit import (
+    BloodPressureInput,
+    GlucoseInput,
+    RuleSettings,
+    VisitInput,
+)
+from kader_app.settings import AppSettings
+from kader_app.sync_link import RegisterOutboxStore, build_sync, enroll_device
+from sync.engine import OutboxEntry, SyncEngine
+from sync.protocol import ItemResult
+
+log = logging.getLogger(__name__)
+
+OUTBOX = OUTBOX_TABLE
+AREA = "Desa Sukamaju"
+POISON_NAME = "Rusak Sekali"
+# Far above what a healthy run needs (see `claims` in the log), far below an endless loop.
+CLAIM_LIMIT = 60
+PersonFactory = Callable[..., PersonInput]
+VisitFactory = Callable[..., VisitInput]
+
+
+class PowerCutError(Exception):
+    """The laptop lost power: nothing of the app runs after this."""
+
+
+class CrashableOutboxStore(RegisterOutboxStore):
+    """The real adapter with one power cut added: after the server answered a push, before the
+    answer is saved. A dead process releases nothing, so its rows stay in flight on disk.
+    """
+
+    def __init__(self, register: Register, *, claims: Counter[tuple[str, int]]) -> None:
+        super().__init__(register)
+        self.crash_on_answer = False
+        self.dead = False
+        self.claims = claims
+
+    def claim_batch(self, limit: int) -> list[OutboxEntry]:
+        entries = super().claim_batch(limit)
+        self.claims.update((e.id, e.version) for e in entries)
+        # An entry sent again and again without ever being settled would loop until the timeout.
+        worst = max((self.claims[e.id, e.version] for e in entries), default=0)
+        assert worst <= CLAIM_LIMIT, f"an entry was sent {worst} times and never settled"
+        return entries
+
+    def apply_results(
+        self, results: Sequence[ItemResult], *, sent_hashes: Mapping[tuple[str, int], str]
+    ) -> None:
+        if self.crash_on_answer:
+            self.dead = True
+            raise PowerCutError
+        super().apply_results(results, sent_hashes=sent_hashes)
+
+    def release_in_flight(self) -> int:
+        if self.dead:
+            return 0
+        return super().release_in_flight()
+
+
+@dataclass
+class Resident:
+    data: PersonInput
+    version: int
+
+
+class Kader:
+    """Works the register between sync attempts: registers, edits, screens, corrects and voids."""
+
+    def __init__(
+        self, *, rng: random.Random, make_person: PersonFactory, make_visit: VisitFactory
+    ) -> None:
+        self.rng = rng
+        self.make_person = make_person
+        self.make_visit = make_visit
+        self.people: dict[str, Resident] = {}
+        # visit_key -> id of its current version; voided visits are neither corrected nor voided.
+        self.visits: dict[str, str] = {}
+        self.visit_owner: dict[str, str] = {}
+        self.voided: set[str] = set()
+        self.made: Counter[str] = Counter()
+
+    def work(self, register: Register) -> None:
+        for _ in range(self.rng.randint(0, 4)):
+            roll = self.rng.random()
+            open_visits = [k for k in self.visits if k not in self.voided]
+            if roll < 0.3 or not self.people:
+                self._register(register)
+            elif roll < 0.45:
+                self._edit(register)
+            elif roll < 0.85 or not open_visits:
+                self._screen(register)
+            elif roll < 0.93:
+                self._correct(register, self.rng.choice(open_visits))
+            else:
+                self._void(register, self.rng.choice(open_visits))
+
+    def _register(self, register: Register) -> None:
+        rng = self.rng
+        born = date(rng.randint(1940, 2005), rng.randint(1, 12), rng.randint(1, 28))
+        overrides: dict[str, Any] = {
+            "name": f"Warga {len(self.people) + 1}",
+            "sex": rng.choice("LP"),
+            "birth_date": born,
+            "rt": f"00{rng.randint(1, 9)}",
+        }
+        if rng.random() < 0.2:
+            overrides["nik"] = None
+        data = self.make_person(**overrides)
+        person_id = register.register_person(data).person_id
+        self.people[person_id] = Resident(data=data, version=1)
+        self.made["person"] += 1
+
+    def _edit(self, register: Register) -> None:
+        person_id = self.rng.choice(list(self.people))
+        resident = self.people[person_id]
+        data = replace(resident.data, phone=f"08{self.rng.randrange(10**9, 10**10)}")
+        register.update_person(person_id=person_id, data=data, base_version=resident.version)
+        self.people[person_id] = Resident(data=data, version=resident.version + 1)
+        self.made["person_edit"] += 1
+
+    def _inputs(self, person_id: str) -> VisitInput:
+        data = self.people[person_id].data
+        systolic = self.rng.randint(95, 185)
+        return self.make_visit(
+            sex=data.sex,
+            birth_date=data.birth_date,
+            measured_on=date(2025, 3, self.rng.randint(1, 28)),
+            blood_pressure=BloodPressureInput(
+                readings=((systolic, self.rng.randint(60, min(110, systolic - 20))),)
+            ),
+            glucose=GlucoseInput(value=str(self.rng.randint(70, 300))),
+        )
+
+    def _screen(self, register: Register) -> None:
+        person_id = self.rng.choice(list(self.people))
+        change = register.record_visit(
+            person_id=person_id, inputs=self._inputs(person_id), settings=RuleSettings()
+        )
+        assert change.visit_id is not None
+        self.visits[change.visit_id] = change.visit_id
+        self.visit_owner[change.visit_id] = person_id
+        self.made["visit"] += 1
+
+    def _correct(self, register: Register, key: str) -> None:
+        change = register.correct_visit(
+            visit_id=self.visits[key],
+            inputs=self._inputs(self.visit_owner[key]),
+            settings=RuleSettings(),
+        )
+        assert change.visit_id is not None
+        self.visits[key] = change.visit_id
+        self.made["visit_correction"] += 1
+
+    def _void(self, register: Register, key: str) -> None:
+        change = register.void_visit(visit_id=self.visits[key], reason="salah orang")
+        assert change.visit_id is not None
+        self.visits[key] = change.visit_id
+        self.voided.add(key)
+        self.made["visit_void"] += 1
+
+
+class Laptop:
+    """One kader laptop: the Register in its data dir and the engine over the real adapter."""
+
+    def __init__(self, *, data_dir: Path, kader: Kader, rng: random.Random) -> None:
+        self.data_dir = data_dir
+        self.kader = kader
+        self.rng = rng
+        # Crashes that really left entries in flight, by where the power was cut.
+        self.crashes: Counter[str] = Counter()
+        self.claims: Counter[tuple[str, int]] = Counter()
+        self.register = Register.open(data_dir)
+        self._connect()
+
+    def _connect(self) -> None:
+        setup = build_sync(self.register, settings=AppSettings(), timeout=FAULT_TIMEOUT)
+        assert setup is not None, "the enrolment must survive a restart"
+        self.client = setup.client
+        self.store = CrashableOutboxStore(self.register, claims=self.claims)
+        self._engine = SyncEngine(self.store, setup.client, rng=random.Random(self.rng.random()))
+
+    @property
+    def engine(self) -> SyncEngine:
+        return self._engine
+
+    def work(self) -> None:
+        self.kader.work(self.register)
+
+    def crash_and_restart(self) -> None:
+        if self.rng.random() < 0.5:
+            where = "claimed_not_sent"
+            self.store.claim_batch(self.rng.randint(1, 50))
+        else:
+            # Stored by the server, and its answer lost with the laptop.
+            where = "stored_answer_lost"
+            self.store.crash_on_answer = True
+            with contextlib.suppress(PowerCutError):
+                self.engine.run_once()
+        if count_in_flight(self.register) > 0:
+            self.crashes[where] += 1
+        self.close()
+        self.register = Register.open(self.data_dir)
+        assert count_in_flight(self.register) == 0, "a restart must requeue what was in flight"
+        self._connect()
+
+    def close(self) -> None:
+        self.client.close()
+        self.register.close()
+
+
+def count_in_flight(register: Register) -> int:
+    with read_connection(register.database.engine) as conn:
+        return int(
+            conn.execute(
+                select(func.count())
+                .select_from(OUTBOX)
+                .where(OUTBOX.c.state == OutboxState.IN_FLIGHT.value)
+            ).scalar_one()
+        )
+
+
+def outbox_rows(register: Register) -> list[tuple[str, int, str, str]]:
+    """(record id, version, content hash, state) of every outbox row, as stored on the laptop."""
+    with read_connection(register.database.engine) as conn:
+        rows = conn.execute(
+            select(
+                OUTBOX.c.entity_id, OUTBOX.c.entity_version, OUTBOX.c.content_hash, OUTBOX.c.state
+            )
+        ).all()
+    return [(str(r[0]), int(r[1]), str(r[2]), str(r[3])) for r in rows]
+
+
+def plant_poison(register: Register, make_person: PersonFactory) -> str:
+    """A resident whose outbox row is corrupted on disk after it was hashed (a bad sector)."""
+    poison = register.register_person(make_person(name=POISON_NAME)).person_id
+    with write_transaction(register.database.engine) as conn:
+        payload = conn.execute(
+            select(OUTBOX.c.payload).where(OUTBOX.c.entity_id == poison)
+        ).scalar_one()
+        conn.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.entity_id == poison)
+            .values(payload={**payload, "name": POISON_NAME + "!"})
+        )
+    return poison
+
+
+def assert_nothing_lost_or_duplicated(
+    *, laptop: Laptop, server: KillableServer, poison: str
+) -> None:
+    server_rows = server.entries()
+    server_set = set(server_rows)
+    rows = outbox_rows(laptop.register)
+    acked = {(i, v, h) for i, v, h, state in rows if state == OutboxState.ACKED.value}
+    # 0 duplicates: one server row per (id, version).
+    assert len({(i, v) for i, v, _ in server_rows}) == len(server_rows)
+    # 0 lost: the server holds exactly what the laptop counts as sent, hashes included...
+    assert server_set == acked
+    # ...and that is every entry but the poison, which the kader sees refused with the reason.
+    assert [(i, v, s) for i, v, _, s in rows if s != OutboxState.ACKED.value] == [
+        (poison, 1, OutboxState.REJECTED.value)
+    ]
+    assert laptop.store.pending_count() == 0
+    [problem] = laptop.store.problems()
+    assert (problem.entity_id, problem.state, problem.code) == (poison, "rejected", "hash_mismatch")
+    assert "tidak cocok" in problem.message
+    assert problem.person_name == POISON_NAME
+    counts = laptop.register.sync_counts()
+    assert (counts.pending, counts.rejected, counts.conflict) == (1, 1, 0)
+
+    # What the kader recorded, every version of it, is on the server: read from the Register.
+    on_server: defaultdict[str, set[int]] = defaultdict(set)
+    for item_id, version, _ in server_rows:
+        on_server[item_id].add(version)
+    expected: dict[str, set[int]] = {}
+    for person_id, resident in laptop.kader.people.items():
+        assert laptop.register.get_person(person_id).version == resident.version
+        expected[person_id] = set(range(1, resident.version + 1))
+    for key in laptop.kader.visits:
+        versions = laptop.register.visit_versions(key)
+        assert versions[-1].voided == (key in laptop.kader.voided)
+        expected[key] = {v.version for v in versions}
+    assert dict(on_server) == expected
+    assert poison not in on_server
+
+
+@pytest.mark.slow
+def test_random_faults_through_the_register_lose_nothing_and_duplicate_nothing(
+    register_dir: Path,
+    killable_server: KillableServer,
+    fault_proxy: FaultProxy,
+    make_person_input: PersonFactory,
+    make_visit_input: VisitFactory,
+) -> None:
+    plan = CampaignPlan.from_env()
+    log.info("app fault campaign: %s", plan.replay)
+    rng = random.Random(plan.seed)
+    with replay_hint(plan):
+        register = Register.open(register_dir)
+        code = killable_server.enroll_code(posyandu="Posyandu Melati", area=AREA)
+        enroll_device(register, server_url=fault_proxy.url, code=code, device_name="kampanye")
+        poison = plant_poison(register, make_person_input)
+        register.close()
+
+        kader = Kader(rng=rng, make_person=make_person_input, make_visit=make_visit_input)
+        laptop = Laptop(data_dir=register_dir, kader=kader, rng=rng)
+        try:
+            report = run_faults(
+                device=laptop,
+                server=killable_server,
+                proxy=fault_proxy,
+                rng=rng,
+                faults=plan.faults,
+            )
+            settle(device=laptop, proxy=fault_proxy, report=report)
+            log.info(
+                "faults=%s errors=%s attempts=%s final_runs=%s made=%s crashes_in_flight=%s"
+                " most_claims=%s",
+                dict(report.injected),
+                dict(report.errors),
+                report.attempts,
+                report.final_runs,
+                dict(kader.made),
+                dict(laptop.crashes),
+                laptop.claims.most_common(1),
+            )
+            assert_nothing_lost_or_duplicated(laptop=laptop, server=killable_server, poison=poison)
+        finally:
+            laptop.close()
+
+        # The campaign really did what it claims.
+        assert report.injected.total() >= plan.faults
+        if plan.faults >= 100:
+            assert report.errors["NetworkError"] > 0 and report.errors["ServerError"] > 0
+            assert report.errors["CaptivePortalError"] > 0
+            kills = report.injected[SERVER_RESTART] + report.injected[Fault.KILL_SERVER_DURING]
+            assert kills > 0
+            assert min(kader.made[k] for k in ("person_edit", "visit_correction", "visit_void")) > 0
+        if plan.faults >= 300:
+            # About 20 crashes by then: both power cuts, each with entries really in flight.
+            assert min(laptop.crashes[k] for k in ("claimed_not_sent", "stored_answer_lost")) > 0
