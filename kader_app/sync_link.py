@@ -18,6 +18,7 @@ from importlib.metadata import version as package_version
 from typing import Any, Literal, cast
 
 from kader_app.core import outbox, sync_state
+from kader_app.core.database import read_connection
 from kader_app.core.register import Register
 from kader_app.core.sync_state import ProblemEntry, SyncCredentials
 from kader_app.settings import AppSettings
@@ -95,6 +96,8 @@ class RegisterOutboxStore:
                 )
         if settled:
             self._register.settle_outbox(settled)
+            # An ack may free a newer server version that a pull had to hold back.
+            sync_state.store_held_pulls(self._engine)
 
     def release_in_flight(self) -> int:
         with self._lock:
@@ -128,10 +131,18 @@ class RegisterOutboxStore:
         return sync_state.requeue_acked(self._engine, ids)
 
     def pending_count(self) -> int:
-        return sync_state.unsent_summary(self._engine).count
+        """Entries sync sends on its own (pending or in flight), as the engine counts them.
+
+        What the kader sees as "belum terkirim" is this plus `problems()`: every entry not
+        acknowledged (`outbox.sync_counts`).
+        """
+        with read_connection(self._engine) as conn:
+            return outbox.sending_count(conn)
 
     def oldest_unsent_at(self) -> datetime | None:
-        return sync_state.unsent_summary(self._engine).oldest_at
+        """When the oldest entry not yet acknowledged was recorded, refused ones included."""
+        with read_connection(self._engine) as conn:
+            return outbox.sync_counts(conn).oldest_unsent_at
 
     def problems(self) -> list[ProblemEntry]:
         """Entries the server refused, and those waiting behind them."""

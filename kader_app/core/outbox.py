@@ -8,22 +8,35 @@ from __future__ import annotations
 
 import hashlib
 import json
-import random
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from kader_app.core.database import write_transaction
-from kader_app.core.models import OUTBOX_TABLE, EntityType, OutboxState, SyncCounts, jsonable
+from kader_app.core.models import (
+    OUTBOX_TABLE,
+    PERSON_TABLE,
+    PERSON_VERSION_TABLE,
+    EntityType,
+    OutboxState,
+    SyncCounts,
+    jsonable,
+)
 
 OUTBOX = OUTBOX_TABLE
+# "Belum terkirim" for the kader: everything the server has not acknowledged.
 UNSENT_STATES = tuple(s.value for s in OutboxState if s is not OutboxState.ACKED)
-BACKOFF_BASE_S = 30.0
-BACKOFF_CAP_S = 30 * 60.0
+# What the engine still has to send on its own.
+SENDING_STATES = (OutboxState.PENDING.value, OutboxState.IN_FLIGHT.value)
+# "Perlu diperiksa": refused by the server; only a person can sort these out.
+NEEDS_REVIEW_STATES = (OutboxState.REJECTED.value, OutboxState.CONFLICT.value)
+BLOCKED_REASON = "blocked_by_earlier_entry"
+# Keeps IN (...) lists well under SQLite's bound-parameter limit.
+_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +117,7 @@ def add_entry(
 
 
 def unsent_count(conn: Connection) -> int:
+    """Entries the server has not acknowledged (the same number as ``sync_counts().pending``)."""
     return int(
         conn.execute(
             select(func.count()).select_from(OUTBOX).where(OUTBOX.c.state.in_(UNSENT_STATES))
@@ -111,7 +125,22 @@ def unsent_count(conn: Connection) -> int:
     )
 
 
+def sending_count(conn: Connection) -> int:
+    """Entries sync will send without anyone's help: pending or in flight."""
+    return int(
+        conn.execute(
+            select(func.count()).select_from(OUTBOX).where(OUTBOX.c.state.in_(SENDING_STATES))
+        ).scalar_one()
+    )
+
+
 def sync_counts(conn: Connection) -> SyncCounts:
+    """The one definition the kader sees everywhere.
+
+    ``pending`` is every entry not yet acknowledged ("N data belum terkirim"), whatever its
+    state; ``rejected + conflict`` is what needs a person ("M perlu diperiksa");
+    ``oldest_unsent_at`` is when the oldest of the ``pending`` ones was recorded.
+    """
     row = conn.execute(
         select(
             func.count(),
@@ -138,34 +167,130 @@ def _state_is(state: OutboxState) -> Any:
     return func.iif(OUTBOX.c.state == state.value, 1, 0)
 
 
+def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+Verdict = Literal["send", "hold", "block"]
+
+
+@dataclass
+class _Plan:
+    """Walks unsent rows in queue order and decides, for each, send, hold or block.
+
+    Ordering matters only within one record (version n+1 after version n; a resident's
+    versions one per batch, so a conflict on n never meets n+1 already accepted, while a
+    visit's versions may follow each other in one batch) and between a new resident and
+    their visits (sent after the resident in the same batch, or once the server has
+    acknowledged the resident; blocked while the resident is refused). Anything else goes,
+    whatever happened to other rows.
+    """
+
+    # Per record: "sent" (in this batch), "wait" (an earlier version still to send), "fail".
+    records: dict[tuple[str, str], str]
+    # Per person whose first version is not yet acknowledged: "sent" (earlier in this batch),
+    # "wait" or "fail".
+    creations: dict[str, str]
+
+    def note_unqueued(self, *, key: tuple[str, str], creation_of: str | None, state: str) -> None:
+        """A row in flight makes later versions wait; a refused one makes them fail."""
+        if self.records.get(key) != "fail":
+            self.records[key] = "fail" if state in NEEDS_REVIEW_STATES else "wait"
+        if creation_of is not None:
+            self.creations[creation_of] = self.records[key]
+
+    def decide(
+        self, *, key: tuple[str, str], creation_of: str | None, visit_of: str | None, due: bool
+    ) -> Verdict:
+        earlier = self.records.get(key)
+        parent = self.creations.get(visit_of) if visit_of is not None else None
+        # A resident's versions go one per batch: a rebase renumbers every unsent one.
+        one_per_batch = visit_of is None
+        verdict: Verdict
+        blocked = earlier == "fail" or parent == "fail"
+        waits = earlier == "wait" or (earlier == "sent" and one_per_batch) or parent == "wait"
+        if blocked:
+            verdict = "block"
+        elif waits or not due:
+            verdict = "hold"
+        else:
+            verdict = "send"
+        status = {"block": "fail", "hold": "wait", "send": "sent"}[verdict]
+        if earlier != "fail":
+            self.records[key] = status
+        if creation_of is not None:
+            self.creations[creation_of] = self.records[key]
+        return verdict
+
+
 def claim_batch(
     engine: Engine, *, limit: int, batch_id: str | None = None, now: datetime | None = None
 ) -> tuple[str, list[OutboxItem]]:
-    """Mark up to ``limit`` due entries in flight (attempts + 1) and return them in order.
+    """Mark up to ``limit`` due entries in flight (attempts + 1) and return them in queue order.
 
-    An entry is held back while an earlier entry of the same person is unsent and not part of
-    this batch, so a server never sees version 2 before version 1 or a visit before its person.
+    An entry waits only behind an earlier unsent version of the same record, or (a visit)
+    behind its resident's first version while that is unsent and not earlier in this batch.
+    It is blocked (and shown so) only when what it waits on was refused; a blocked entry whose
+    cause is gone (a conflict rebased, a late ack) goes back to the queue here. Nothing else
+    ever holds an entry back.
     """
     now = now or datetime.now(UTC)
     batch_id = batch_id or str(uuid.uuid4())
     with write_transaction(engine) as conn:
         rows = conn.execute(
-            select(OUTBOX.c.id, OUTBOX.c.person_id, OUTBOX.c.state, OUTBOX.c.next_attempt_at)
+            select(
+                OUTBOX.c.id,
+                OUTBOX.c.entity_type,
+                OUTBOX.c.entity_id,
+                OUTBOX.c.base_version,
+                OUTBOX.c.person_id,
+                OUTBOX.c.state,
+                OUTBOX.c.next_attempt_at,
+            )
             .where(OUTBOX.c.state.in_(UNSENT_STATES))
             .order_by(OUTBOX.c.seq)
-        ).all()
-        held: set[str] = set()
+        )
+        plan = _Plan(records={}, creations={})
         chosen: list[str] = []
-        for outbox_id, person_id, state, next_at in rows:
+        to_block: list[str] = []
+        to_unblock: list[str] = []
+        for outbox_id, entity_type, entity_id, base_version, person_id, state, next_at in rows:
             if len(chosen) >= limit:
                 break
-            if person_id in held:
+            key = (entity_type, entity_id)
+            is_person = entity_type == EntityType.PERSON.value
+            creation_of = person_id if is_person and base_version is None else None
+            if state not in (OutboxState.PENDING.value, OutboxState.BLOCKED.value):
+                plan.note_unqueued(key=key, creation_of=creation_of, state=state)
                 continue
-            due = next_at is None or next_at <= now
-            if state == OutboxState.PENDING.value and due:
+            if next_at is not None and next_at.tzinfo is None:
+                next_at = next_at.replace(tzinfo=UTC)
+            verdict = plan.decide(
+                key=key,
+                creation_of=creation_of,
+                visit_of=None if is_person else person_id,
+                due=next_at is None or next_at <= now,
+            )
+            if verdict == "send":
                 chosen.append(outbox_id)
-            else:
-                held.add(person_id)
+            elif verdict == "block" and state != OutboxState.BLOCKED.value:
+                to_block.append(outbox_id)
+            elif verdict == "hold" and state == OutboxState.BLOCKED.value:
+                to_unblock.append(outbox_id)
+        rows.close()
+        for chunk in _chunks(to_block):
+            conn.execute(
+                update(OUTBOX)
+                .where(OUTBOX.c.id.in_(chunk))
+                .values(state=OutboxState.BLOCKED.value, last_error=BLOCKED_REASON)
+            )
+        for chunk in _chunks(to_unblock):
+            conn.execute(
+                update(OUTBOX)
+                .where(OUTBOX.c.id.in_(chunk))
+                .values(state=OutboxState.PENDING.value, last_error=None, last_message=None)
+            )
         if not chosen:
             return batch_id, []
         conn.execute(
@@ -175,6 +300,8 @@ def claim_batch(
                 state=OutboxState.IN_FLIGHT.value,
                 attempts=OUTBOX.c.attempts + 1,
                 batch_id=batch_id,
+                last_error=None,
+                last_message=None,
             )
         )
         claimed = conn.execute(
@@ -204,8 +331,11 @@ def apply_results(
     """Settle entries from the server's per-item answers, all in one transaction.
 
     An answer counts only for the row with that id AND that content hash, so a late ack for old
-    content can never mark newer content as sent. A rejection blocks what depends on it: every
-    later entry of the same person (rejected person) or of the same visit (rejected visit).
+    content can never mark newer content as sent. A resident's edit that meets a newer version
+    on the server (``conflict`` with ``server_version``) is rebased on top of it and queued
+    again: the last edit wins, the server keeps both. Any other refusal stays visible, and
+    blocks only what the server cannot take without it: later versions of the same record and,
+    when a resident's first version is refused, that resident's visits.
     """
     now = now or datetime.now(UTC)
     with write_transaction(engine) as conn:
@@ -236,33 +366,117 @@ def apply_results(
                     last_message=(result.message or None) and result.message[:500],
                 )
                 .returning(
-                    OUTBOX.c.seq, OUTBOX.c.entity_type, OUTBOX.c.entity_id, OUTBOX.c.person_id
+                    OUTBOX.c.seq,
+                    OUTBOX.c.entity_type,
+                    OUTBOX.c.entity_id,
+                    OUTBOX.c.entity_version,
+                    OUTBOX.c.base_version,
+                    OUTBOX.c.person_id,
                 )
             ).first()
-            if changed is not None:
-                _block_dependants(
+            if changed is None:
+                continue
+            seq, entity_type, entity_id, version, base_version, person_id = changed
+            if (
+                state is OutboxState.CONFLICT
+                and entity_type == EntityType.PERSON.value
+                and result.server_version is not None
+                and result.server_version >= version
+            ):
+                _rebase_person(
                     conn,
-                    seq=changed[0],
-                    entity_type=changed[1],
-                    entity_id=changed[2],
-                    person_id=changed[3],
+                    seq=seq,
+                    person_id=entity_id,
+                    version=version,
+                    server_version=result.server_version,
                 )
+                continue
+            _block_dependants(
+                conn,
+                seq=seq,
+                entity_type=entity_type,
+                entity_id=entity_id,
+                person_id=person_id,
+                is_creation=entity_type == EntityType.PERSON.value and base_version is None,
+            )
 
 
 def _block_dependants(
-    conn: Connection, *, seq: int, entity_type: str, entity_id: str, person_id: str
+    conn: Connection,
+    *,
+    seq: int,
+    entity_type: str,
+    entity_id: str,
+    person_id: str,
+    is_creation: bool,
 ) -> None:
-    later = (OUTBOX.c.seq > seq) & OUTBOX.c.state.in_(
-        (OutboxState.PENDING.value, OutboxState.IN_FLIGHT.value)
-    )
-    if entity_type == EntityType.PERSON.value:
+    # Shown at once; the next claim re-checks every block, so none outlives its cause.
+    later = (OUTBOX.c.seq > seq) & OUTBOX.c.state.in_(SENDING_STATES)
+    if is_creation:
         scope = OUTBOX.c.person_id == person_id
     else:
         scope = (OUTBOX.c.entity_type == entity_type) & (OUTBOX.c.entity_id == entity_id)
     conn.execute(
         update(OUTBOX)
         .where(later, scope)
-        .values(state=OutboxState.BLOCKED.value, last_error="blocked_by_earlier_entry")
+        .values(state=OutboxState.BLOCKED.value, last_error=BLOCKED_REASON)
+    )
+
+
+def _rebase_person(
+    conn: Connection, *, seq: int, person_id: str, version: int, server_version: int
+) -> None:
+    """Renumber this and every later unsent version of the resident on top of the server's.
+
+    Each keeps its content; its version, base version, payload ``version`` and hash move up
+    by the same step, and so do the local resident and its version history, so the next
+    edit on this laptop continues from the rebased number.
+    """
+    step = server_version + 1 - version
+    rows = conn.execute(
+        select(OUTBOX.c.id, OUTBOX.c.entity_version, OUTBOX.c.payload)
+        .where(
+            OUTBOX.c.entity_type == EntityType.PERSON.value,
+            OUTBOX.c.entity_id == person_id,
+            OUTBOX.c.seq >= seq,
+            OUTBOX.c.state.in_(UNSENT_STATES),
+        )
+        .order_by(OUTBOX.c.seq)
+    ).all()
+    for outbox_id, old_version, payload in rows:
+        new_version = old_version + step
+        data = {**dict(payload), "version": new_version}
+        conn.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.id == outbox_id)
+            .values(
+                entity_version=new_version,
+                base_version=new_version - 1,
+                payload=data,
+                content_hash=content_hash(data),
+                state=OutboxState.PENDING.value,
+                last_error=f"rebased_on_server_version={server_version}",
+                last_message=None,
+                next_attempt_at=None,
+            )
+        )
+    history = PERSON_VERSION_TABLE
+    kept = conn.execute(
+        select(history.c.version, history.c.data)
+        .where(history.c.person_id == person_id, history.c.version >= version)
+        .order_by(history.c.version.desc())
+    ).all()
+    # Highest first, so no renumbered row lands on one not yet moved.
+    for old_version, data in kept:
+        conn.execute(
+            update(history)
+            .where(history.c.person_id == person_id, history.c.version == old_version)
+            .values(version=old_version + step, data={**dict(data), "version": old_version + step})
+        )
+    conn.execute(
+        update(PERSON_TABLE)
+        .where(PERSON_TABLE.c.id == person_id, PERSON_TABLE.c.version >= version)
+        .values(version=PERSON_TABLE.c.version + step)
     )
 
 
@@ -290,21 +504,3 @@ def requeue_in_flight(engine: Engine) -> int:
             .where(OUTBOX.c.state == OutboxState.IN_FLIGHT.value)
             .values(state=OutboxState.PENDING.value, next_attempt_at=None)
         ).rowcount
-
-
-def retry_now(engine: Engine) -> int:
-    """The user's "Kirim sekarang": every waiting pending entry becomes due at once."""
-    with write_transaction(engine) as conn:
-        return conn.execute(
-            update(OUTBOX)
-            .where(
-                OUTBOX.c.state == OutboxState.PENDING.value, OUTBOX.c.next_attempt_at.isnot(None)
-            )
-            .values(next_attempt_at=None)
-        ).rowcount
-
-
-def backoff_delay(attempts: int, *, rng: random.Random | None = None) -> timedelta:
-    """Exponential backoff with full jitter: uniform in [0, min(cap, base * 2^(attempts-1))]."""
-    ceiling = min(BACKOFF_CAP_S, BACKOFF_BASE_S * (2 ** max(0, attempts - 1)))
-    return timedelta(seconds=(rng or random.Random()).uniform(0, ceiling))

@@ -6,13 +6,14 @@ logs or raises with names, NIKs or tokens; a pulled row never gets an outbox ent
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 import pydantic
-from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from kader_app.core.database import read_connection, write_transaction
@@ -27,6 +28,7 @@ from kader_app.core.models import (
     FollowUpRecord,
     OutboxState,
 )
+from kader_app.core.outbox import NEEDS_REVIEW_STATES
 from kader_app.core.register import normalise_name, normalise_number
 from sync.protocol import PulledFollowUp, PulledPerson
 
@@ -42,10 +44,13 @@ KEY_POSYANDU = "sync_posyandu"
 KEY_AREA = "sync_area"
 KEY_CURSOR = "sync_cursor"
 KEY_LAST_SUCCESS = "sync_last_success_at"
+# One meta row per pulled resident that could not be stored yet (unsent local changes, or a NIK
+# held by another local resident): the cursor has moved past it, so it is kept here and stored
+# as soon as nothing stands in its way.
+KEY_HELD_PULL_PREFIX = "sync_held_pull:"
 CREDENTIAL_KEYS = (KEY_SERVER_URL, KEY_DEVICE_ID, KEY_TOKEN, KEY_POSYANDU, KEY_AREA)
 # Keeps IN (...) lists well under SQLite's bound-parameter limit.
 _CHUNK = 500
-_SENDING = (OutboxState.PENDING.value, OutboxState.IN_FLIGHT.value)
 _PROBLEMS = (OutboxState.REJECTED.value, OutboxState.CONFLICT.value, OutboxState.BLOCKED.value)
 
 
@@ -79,11 +84,10 @@ class ProblemEntry:
     person_id: str
     person_name: str
 
-
-@dataclass(frozen=True, slots=True)
-class UnsentSummary:
-    count: int
-    oldest_at: datetime | None
+    @property
+    def needs_review(self) -> bool:
+        """Refused by the server ("perlu diperiksa"), rather than waiting on a refused entry."""
+        return self.state in NEEDS_REVIEW_STATES
 
 
 def _aware(value: datetime | str | None) -> datetime | None:
@@ -147,6 +151,8 @@ def save_credentials(engine: Engine, credentials: SyncCredentials) -> None:
         set_meta(conn, key=KEY_AREA, value=credentials.area)
         if previous != (credentials.server_url, credentials.device_id):
             set_meta(conn, key=KEY_CURSOR, value=None)
+            # Rows held from another server's pull must not be stored as this one's.
+            conn.execute(delete(META).where(META.c.key.startswith(KEY_HELD_PULL_PREFIX)))
 
 
 def load_cursor(engine: Engine) -> str | None:
@@ -167,15 +173,6 @@ def load_last_success(engine: Engine) -> datetime | None:
 def save_last_success(engine: Engine, when: datetime) -> None:
     with write_transaction(engine) as conn:
         set_meta(conn, key=KEY_LAST_SUCCESS, value=when.astimezone(UTC).isoformat())
-
-
-def unsent_summary(engine: Engine) -> UnsentSummary:
-    """Entries still to send (pending or in flight) and when the oldest was recorded."""
-    with read_connection(engine) as conn:
-        count, oldest = conn.execute(
-            select(func.count(), func.min(OUTBOX.c.created_at)).where(OUTBOX.c.state.in_(_SENDING))
-        ).one()
-    return UnsentSummary(count=int(count), oldest_at=_aware(oldest))
 
 
 def acked_pairs_by_day(engine: Engine) -> dict[date, list[tuple[str, str]]]:
@@ -210,8 +207,12 @@ def requeue_acked(engine: Engine, ids: Sequence[str]) -> int:
     return changed
 
 
-def problem_entries(engine: Engine, *, limit: int = 200) -> list[ProblemEntry]:
-    """Rejected, conflicting and blocked entries, oldest first, with the resident's name."""
+def problem_entries(engine: Engine, *, limit: int | None = None) -> list[ProblemEntry]:
+    """Rejected, conflicting and blocked entries, oldest first, with the resident's name.
+
+    All of them by default: with the entries still to send they make up exactly the
+    "belum terkirim" count of ``outbox.sync_counts``.
+    """
     with read_connection(engine) as conn:
         rows = conn.execute(
             select(
@@ -296,14 +297,27 @@ def store_pulled(
 ) -> int:
     """Upsert pulled residents and follow-ups in one transaction; returns residents stored.
 
-    A resident is skipped when the local row has unsent changes (any person entry not acked)
-    or is already at that version or newer, or when its NIK belongs to another local resident
-    (a double registration the Puskesmas resolves). Pulled rows get no outbox entry.
+    A resident is not stored while the local row has unsent changes (any person entry not
+    acked) or when its NIK belongs to another local resident (a double registration the
+    Puskesmas resolves); such a row is held and stored by a later call once nothing stands in
+    its way, if it is still newer than the local one (``store_held_pulls`` after each push).
+    A row at the local version or older is dropped. Pulled rows get no outbox entry.
     """
     now = now or datetime.now(UTC)
     pulled = _valid_people(people)
     stored = 0
     with write_transaction(engine) as conn:
+        held = _valid_people(
+            [
+                json.loads(value)
+                for value in conn.execute(
+                    select(META.c.value).where(META.c.key.startswith(KEY_HELD_PULL_PREFIX))
+                ).scalars()
+            ]
+        )
+        for person_id, person in held.items():
+            if person_id not in pulled or pulled[person_id].version < person.version:
+                pulled[person_id] = person
         ids = sorted(pulled)
         local: dict[str, int] = {}
         unsent: set[str] = set()
@@ -322,11 +336,9 @@ def store_pulled(
                     )
                 ).scalars()
             )
-        rows = [
-            _person_row(pulled[i], now=now)
-            for i in ids
-            if i not in unsent and local.get(i, 0) < pulled[i].version
-        ]
+        newer = [i for i in ids if local.get(i, 0) < pulled[i].version]
+        waiting = {i for i in newer if i in unsent}
+        rows = [_person_row(pulled[i], now=now) for i in newer if i not in waiting]
         niks = sorted({r["nik"] for r in rows if r["nik"]})
         nik_owner: dict[str, str] = {}
         for chunk in _chunks(niks):
@@ -337,10 +349,24 @@ def store_pulled(
         for row in rows:
             owner = nik_owner.get(row["nik"]) if row["nik"] else None
             if owner is not None and owner != row["id"]:
+                waiting.add(row["id"])
                 continue
             if row["nik"]:
                 nik_owner[row["nik"]] = row["id"]
             kept.append(row)
+        settled = [i for i in held if i not in waiting]
+        for chunk in _chunks(settled):
+            conn.execute(
+                delete(META).where(META.c.key.in_([KEY_HELD_PULL_PREFIX + i for i in chunk]))
+            )
+        for person_id in sorted(waiting):
+            if person_id in held and held[person_id] is pulled[person_id]:
+                continue
+            set_meta(
+                conn,
+                key=KEY_HELD_PULL_PREFIX + person_id,
+                value=pulled[person_id].model_dump_json(),
+            )
         if kept:
             upsert = sqlite_insert(PERSON)
             changed = {c: upsert.excluded[c] for c in kept[0] if c not in ("id", "created_at")}
@@ -390,6 +416,15 @@ def store_pulled(
                 follow_rows,
             )
     return stored
+
+
+def store_held_pulls(engine: Engine, *, now: datetime | None = None) -> int:
+    """Store held pulled residents that nothing stands in the way of any more; returns how many.
+
+    Called after each push is settled: the local entry that held a newer server version back
+    may just have been acknowledged.
+    """
+    return store_pulled(engine, people=[], followups=[], now=now)
 
 
 def follow_ups_for_person(conn: Connection, person_id: str) -> list[FollowUpRecord]:

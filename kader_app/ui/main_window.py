@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +39,7 @@ from kader_app.ui.resident_panel import ResidentPanel
 from kader_app.ui.runner import Runner
 from kader_app.ui.settings_dialog import SettingsDialog
 from kader_app.ui.sync_controller import SyncController, SyncSnapshot
-from kader_app.ui.sync_panel import SyncPanel, clock_warning_text
+from kader_app.ui.sync_panel import SyncPanel, clock_warning_text, unsent_status_text
 from kader_app.ui.visit_form import VisitDialog
 from kader_app.ui.void_dialog import VoidDialog
 
@@ -458,24 +458,10 @@ class MainWindow(QMainWindow):
 
 
 def sync_status_text(counts: SyncCounts, *, now: datetime) -> str:
-    """'12 data belum terkirim, terlama 3 hari' or 'Semua data sudah terkirim'."""
-    if counts.pending == 0:
-        return QCoreApplication.translate("MainWindow", "Semua data sudah terkirim")
-    text = QCoreApplication.translate("MainWindow", "{n} data belum terkirim").format(
-        n=counts.pending
+    """'12 data belum terkirim, terlama 3 hari' or 'Semua data sudah terkirim' (as the panel)."""
+    return unsent_status_text(
+        unsent=counts.pending,
+        needs_review=counts.rejected + counts.conflict,
+        oldest_unsent_at=counts.oldest_unsent_at,
+        now=now,
     )
-    if counts.oldest_unsent_at is not None:
-        oldest = counts.oldest_unsent_at
-        if oldest.tzinfo is None:
-            oldest = oldest.replace(tzinfo=UTC)
-        days = max(0, (now - oldest).days)
-        if days == 0:
-            text += QCoreApplication.translate("MainWindow", ", terlama hari ini")
-        else:
-            text += QCoreApplication.translate("MainWindow", ", terlama {d} hari").format(d=days)
-    problems = counts.rejected + counts.conflict
-    if problems:
-        text += QCoreApplication.translate("MainWindow", " ({n} perlu diperiksa)").format(
-            n=problems
-        )
-    return text

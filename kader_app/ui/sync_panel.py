@@ -64,7 +64,45 @@ def clock_warning_text(skew_seconds: float | None) -> str:
     ).format(n=minutes)
 
 
-def headline_text(snapshot: SyncSnapshot) -> str:
+def unsent_status_text(
+    *, unsent: int, needs_review: int, oldest_unsent_at: datetime | None, now: datetime
+) -> str:
+    """'12 data belum terkirim, terlama 3 hari (1 perlu diperiksa)' or 'Semua data sudah terkirim'.
+
+    The one wording of the count, for the status bar and this panel alike: ``unsent`` is every
+    entry the server has not acknowledged, ``needs_review`` those it refused (rejected or in
+    conflict), ``oldest_unsent_at`` when the oldest unsent one was recorded.
+    """
+    if unsent == 0:
+        return QCoreApplication.translate("SyncPanel", "Semua data sudah terkirim")
+    text = QCoreApplication.translate("SyncPanel", "{n} data belum terkirim").format(n=unsent)
+    if oldest_unsent_at is not None:
+        oldest = oldest_unsent_at
+        if oldest.tzinfo is None:
+            oldest = oldest.replace(tzinfo=UTC)
+        days = max(0, (now - oldest).days)
+        if days == 0:
+            text += QCoreApplication.translate("SyncPanel", ", terlama hari ini")
+        else:
+            text += QCoreApplication.translate("SyncPanel", ", terlama {d} hari").format(d=days)
+    if needs_review:
+        text += QCoreApplication.translate("SyncPanel", " ({n} perlu diperiksa)").format(
+            n=needs_review
+        )
+    return text
+
+
+def snapshot_counts(snapshot: SyncSnapshot) -> tuple[int, int]:
+    """(belum terkirim, perlu diperiksa) from a snapshot, as ``outbox.sync_counts`` counts them.
+
+    Entries still to send plus every listed problem (refused, in conflict, or waiting on one)
+    is every entry not acknowledged.
+    """
+    needs_review = sum(1 for p in snapshot.problems if p.needs_review)
+    return snapshot.pending + len(snapshot.problems), needs_review
+
+
+def headline_text(snapshot: SyncSnapshot, *, now: datetime | None = None) -> str:
     """One line on how sending stands, in the kader's words."""
     if not snapshot.enrolled:
         return QCoreApplication.translate(
@@ -75,14 +113,12 @@ def headline_text(snapshot: SyncSnapshot) -> str:
     if state is EngineState.SYNCING:
         return QCoreApplication.translate("SyncPanel", "Sedang mengirim data ke Puskesmas…")
     if state in (None, EngineState.IDLE, EngineState.STOPPED):
-        if snapshot.pending == 0 and not snapshot.problems:
-            return QCoreApplication.translate("SyncPanel", "Semua data sudah terkirim")
-        if snapshot.pending == 0:
-            return QCoreApplication.translate(
-                "SyncPanel", "Data lain sudah terkirim; {n} data perlu diperiksa (lihat di bawah)"
-            ).format(n=len(snapshot.problems))
-        return QCoreApplication.translate("SyncPanel", "{n} data belum terkirim").format(
-            n=snapshot.pending
+        unsent, needs_review = snapshot_counts(snapshot)
+        return unsent_status_text(
+            unsent=unsent,
+            needs_review=needs_review,
+            oldest_unsent_at=snapshot.oldest_unsent_at,
+            now=now or datetime.now(UTC),
         )
     # Waiting, paused, captive portal, upgrade: the engine's message already says what to do.
     assert status is not None
@@ -92,9 +128,14 @@ def headline_text(snapshot: SyncSnapshot) -> str:
 def problem_advice(problem: ProblemEntry) -> str:
     """What the kader should do about a refused entry."""
     if problem.state == "blocked":
-        return QCoreApplication.translate(
-            "SyncPanel", "Menunggu data sebelumnya yang ditolak diperiksa; akan dikirim setelahnya."
+        # Two sentences, two catalogue entries: each fits on a source line for lupdate.
+        first = QCoreApplication.translate(
+            "SyncPanel", "Belum dikirim: menunggu data warga ini yang ditolak server."
         )
+        second = QCoreApplication.translate(
+            "SyncPanel", "Dikirim otomatis begitu data itu diterima; data tetap aman di laptop."
+        )
+        return f"{first} {second}"
     if problem.state == "conflict":
         # Two sentences, two catalogue entries: each fits on a source line for lupdate.
         first = QCoreApplication.translate("SyncPanel", "Data ini juga diubah di laptop lain.")
@@ -157,7 +198,7 @@ class SyncPanel(QDialog):
         self.last_success_label = QLabel(self)
         form.addRow(self.tr("Terakhir berhasil"), self.last_success_label)
         self.pending_label = QLabel(self)
-        form.addRow(self.tr("Menunggu dikirim"), self.pending_label)
+        form.addRow(self.tr("Belum terkirim"), self.pending_label)
         self.oldest_label = QLabel(self)
         form.addRow(self.tr("Terlama menunggu"), self.oldest_label)
         self.next_label = QLabel(self)
@@ -212,7 +253,7 @@ class SyncPanel(QDialog):
 
     def show_snapshot(self, snapshot: SyncSnapshot) -> None:
         now = datetime.now(UTC)
-        self.headline.setText(headline_text(snapshot))
+        self.headline.setText(headline_text(snapshot, now=now))
         enrollment = snapshot.enrollment
         if enrollment is None:
             self.server_label.setText(self.tr("belum terdaftar"))
@@ -231,7 +272,8 @@ class SyncPanel(QDialog):
                     age=age_text(snapshot.last_success_at, now=now),
                 )
             )
-        self.pending_label.setText(self.tr("{n} data").format(n=snapshot.pending))
+        unsent, _needs_review = snapshot_counts(snapshot)
+        self.pending_label.setText(self.tr("{n} data").format(n=unsent))
         if snapshot.oldest_unsent_at is None:
             self.oldest_label.setText("-")
         else:

@@ -62,12 +62,12 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../kader_app/ui/error_dialog.py" line="86"/>
+        <location filename="../../kader_app/ui/error_dialog.py" line="87"/>
         <source>Terjadi kesalahan</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/error_dialog.py" line="89"/>
+        <location filename="../../kader_app/ui/error_dialog.py" line="90"/>
         <source>Maaf, aplikasi mengalami kesalahan. Data yang sudah tersimpan tetap aman.
 
 Yang bisa dilakukan:
@@ -82,6 +82,40 @@ What you can do:
 2. If the error comes back, close and reopen the app.
 3. Tell the Puskesmas staff and send them the log file:
 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/error_dialog.py" line="105"/>
+        <source>Database tidak bisa dibuka: kunci pengaman database tidak ditemukan atau tidak cocok.</source>
+        <translation>The database cannot be opened: its security key is missing or does not match.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/error_dialog.py" line="110"/>
+        <source>Database tidak bisa dibuka saat aplikasi dimulai.</source>
+        <translation>The database could not be opened when the app started.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/error_dialog.py" line="113"/>
+        <source>Data TIDAK dihapus. Jangan menghapus atau memindahkan folder data.
+
+Yang bisa dilakukan:
+1. Tutup aplikasi lalu buka kembali.
+2. Jika tetap gagal, hubungi petugas IT Puskesmas (panduan pemulihan data) dan sebutkan folder data:
+{data_dir}
+3. Kirimkan juga berkas catatan:
+{path}</source>
+        <translation>No data was deleted. Do not delete or move the data folder.
+
+What you can do:
+1. Close the app and open it again.
+2. If it still fails, contact the Puskesmas IT staff (data recovery guide) and give them the data folder:
+{data_dir}
+3. Send them the log file as well:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/error_dialog.py" line="130"/>
+        <source>Aplikasi tidak bisa dibuka</source>
+        <translation>The app cannot be opened</translation>
     </message>
 </context>
 <context>
@@ -223,34 +257,9 @@ What you can do:
         <translation>Screening voided; it stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="444"/>
+        <location filename="../../kader_app/ui/main_window.py" line="449"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
-    </message>
-    <message>
-        <location filename="../../kader_app/ui/main_window.py" line="458"/>
-        <source>Semua data sudah terkirim</source>
-        <translation>All data has been sent</translation>
-    </message>
-    <message>
-        <location filename="../../kader_app/ui/main_window.py" line="459"/>
-        <source>{n} data belum terkirim</source>
-        <translation>{n} entries not sent yet</translation>
-    </message>
-    <message>
-        <location filename="../../kader_app/ui/main_window.py" line="468"/>
-        <source>, terlama hari ini</source>
-        <translation>, oldest from today</translation>
-    </message>
-    <message>
-        <location filename="../../kader_app/ui/main_window.py" line="470"/>
-        <source>, terlama {d} hari</source>
-        <translation>, oldest {d} days</translation>
-    </message>
-    <message>
-        <location filename="../../kader_app/ui/main_window.py" line="473"/>
-        <source> ({n} perlu diperiksa)</source>
-        <translation> ({n} need checking)</translation>
     </message>
 </context>
 <context>
@@ -304,52 +313,52 @@ What you can do:
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kader_app/ui/report_dialog.py" line="83"/>
+        <location filename="../../kader_app/ui/report_dialog.py" line="85"/>
         <source>Laporan bulanan Posyandu</source>
         <translation>Posyandu monthly report</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/report_dialog.py" line="94"/>
+        <location filename="../../kader_app/ui/report_dialog.py" line="97"/>
         <source>Bulan:</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/report_dialog.py" line="105"/>
+        <location filename="../../kader_app/ui/report_dialog.py" line="108"/>
         <source>Simpan Excel…</source>
         <translation>Save Excel…</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/report_dialog.py" line="106"/>
+        <location filename="../../kader_app/ui/report_dialog.py" line="109"/>
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/report_dialog.py" line="169"/>
+        <location filename="../../kader_app/ui/report_dialog.py" line="172"/>
         <source>Menghitung laporan…</source>
         <translation>Preparing the report…</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/report_dialog.py" line="189"/>
+        <location filename="../../kader_app/ui/report_dialog.py" line="192"/>
         <source>{people} warga diperiksa dalam {visits} kunjungan, {month}.</source>
         <translation>{people} residents screened in {visits} visits, {month}.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/report_dialog.py" line="200"/>
+        <location filename="../../kader_app/ui/report_dialog.py" line="203"/>
         <source>Simpan laporan sebagai PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/report_dialog.py" line="213"/>
+        <location filename="../../kader_app/ui/report_dialog.py" line="216"/>
         <source>Menyimpan laporan…</source>
         <translation>Saving the report…</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/report_dialog.py" line="234"/>
+        <location filename="../../kader_app/ui/report_dialog.py" line="239"/>
         <source>Laporan tersimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/report_dialog.py" line="240"/>
+        <location filename="../../kader_app/ui/report_dialog.py" line="245"/>
         <source>Laporan tidak dapat dibuat atau disimpan ({kind}).</source>
         <translation>The report could not be made or saved ({kind}).</translation>
     </message>
@@ -818,73 +827,78 @@ What you can do:
         <translation>The laptop clock differs by {n} minutes from the Puskesmas server — check the date and time</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="70"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="85"/>
+        <source>, terlama hari ini</source>
+        <translation>, oldest from today</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/sync_panel.py" line="87"/>
+        <source>, terlama {d} hari</source>
+        <translation>, oldest {d} days</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/sync_panel.py" line="89"/>
+        <source> ({n} perlu diperiksa)</source>
+        <translation> ({n} need checking)</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/sync_panel.py" line="108"/>
         <source>Laptop ini belum terdaftar di server Puskesmas. Daftarkan di Pengaturan.</source>
         <translation>This laptop is not enrolled on the Puskesmas server yet. Enrol it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="76"/>
-        <location filename="../../kader_app/ui/sync_panel.py" line="201"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="114"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="242"/>
         <source>Sedang mengirim data ke Puskesmas…</source>
         <translation>Sending data to the Puskesmas…</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="79"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="77"/>
         <source>Semua data sudah terkirim</source>
         <translation>All data has been sent</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="81"/>
-        <source>Data lain sudah terkirim; {n} data perlu diperiksa (lihat di bawah)</source>
-        <translation>Everything else is sent; {n} entries need checking (see below)</translation>
-    </message>
-    <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="84"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="78"/>
         <source>{n} data belum terkirim</source>
         <translation>{n} entries not sent yet</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="95"/>
-        <source>Menunggu data sebelumnya yang ditolak diperiksa; akan dikirim setelahnya.</source>
-        <translation>Waits until the earlier refused entry is checked; it is sent after that.</translation>
-    </message>
-    <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="100"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="141"/>
         <source>Data ini juga diubah di laptop lain.</source>
         <translation>This entry was also changed on another laptop.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="101"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="142"/>
         <source>Hubungi petugas Puskesmas untuk menyamakan; data di laptop ini tetap aman.</source>
         <translation>Ask the Puskesmas staff to reconcile it; the data on this laptop stays safe.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="106"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="147"/>
         <source>Data tetap tersimpan di laptop ini. Hubungi petugas Puskesmas dan sebutkan kode: {code}.</source>
         <translation>The data stays saved on this laptop. Contact the Puskesmas staff and give the code: {code}.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="114"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="155"/>
         <source>data warga</source>
         <translation>resident data</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="116"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="157"/>
         <source>pemeriksaan</source>
         <translation>screening</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="118"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="159"/>
         <source>warga tanpa nama</source>
         <translation>resident without a name</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="119"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="160"/>
         <source>Ditolak server Puskesmas.</source>
         <translation>Refused by the Puskesmas server.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="120"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="161"/>
         <source>{who} — {what}, dicatat {when}
 Alasan: {reason}
 {advice}</source>
@@ -893,115 +907,125 @@ Reason: {reason}
 {advice}</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="137"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="178"/>
         <source>Pengiriman data ke Puskesmas</source>
         <translation>Sending data to the Puskesmas</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="156"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="197"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="158"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="199"/>
         <source>Terakhir berhasil</source>
         <translation>Last success</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="160"/>
-        <source>Menunggu dikirim</source>
-        <translation>Waiting to be sent</translation>
+        <location filename="../../kader_app/ui/sync_panel.py" line="132"/>
+        <source>Belum dikirim: menunggu data warga ini yang ditolak server.</source>
+        <translation>Not sent yet: waiting for this resident&apos;s entry that the server refused.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="162"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="135"/>
+        <source>Dikirim otomatis begitu data itu diterima; data tetap aman di laptop.</source>
+        <translation>Sent automatically once that entry is accepted; the data stays safe on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/sync_panel.py" line="201"/>
+        <source>Belum terkirim</source>
+        <translation>Not sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/sync_panel.py" line="203"/>
         <source>Terlama menunggu</source>
         <translation>Waiting longest</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="165"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="206"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="169"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="210"/>
         <source>%v dari %m data terkirim</source>
         <translation>%v of %m entries sent</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="173"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="214"/>
         <source>Data yang ditolak server Puskesmas</source>
         <translation>Entries refused by the Puskesmas server</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="184"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="225"/>
         <source>&amp;Kirim sekarang</source>
         <translation>&amp;Send now</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="187"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="228"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="197"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="238"/>
         <source>Memeriksa status pengiriman…</source>
         <translation>Checking the sending status…</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="218"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="259"/>
         <source>belum terdaftar</source>
         <translation>not enrolled</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="221"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="262"/>
         <source>{url}
 {posyandu}, {area}</source>
         <translation>{url}
 {posyandu}, {area}</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="226"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="267"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="229"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="270"/>
         <source>{when} ({age})</source>
         <translation>{when} ({age})</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="234"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="276"/>
         <source>{n} data</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="239"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="281"/>
         <source>dicatat {age}</source>
         <translation>recorded {age}</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="257"/>
-        <location filename="../../kader_app/ui/sync_panel.py" line="275"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="299"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="317"/>
         <source>Data tetap aman di laptop; dikirim otomatis saat ada koneksi.</source>
         <translation>Data stays safe on the laptop; it is sent automatically when there is a connection.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="260"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="302"/>
         <source>Dicoba lagi otomatis dalam {n} menit.</source>
         <translation>Tried again automatically in {n} minutes.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="264"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="306"/>
         <source>{n} data terkirim pada pengiriman terakhir.</source>
         <translation>{n} entries sent in the last round.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="266"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="308"/>
         <source>Tidak ada data baru yang perlu dikirim.</source>
         <translation>No new entries to send.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="270"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="312"/>
         <source>Diterima dari Puskesmas: {p} data warga, {f} tindak lanjut.</source>
         <translation>Received from the Puskesmas: {p} residents, {f} follow-ups.</translation>
     </message>
@@ -1267,7 +1291,7 @@ Reason: {reason}
     </message>
     <message>
         <location filename="../../kader_app/ui/labels.py" line="73"/>
-        <location filename="../../kader_app/ui/labels.py" line="323"/>
+        <location filename="../../kader_app/ui/labels.py" line="324"/>
         <source>Lingkar perut</source>
         <translation>Waist</translation>
     </message>
@@ -1278,8 +1302,8 @@ Reason: {reason}
     </message>
     <message>
         <location filename="../../kader_app/ui/labels.py" line="75"/>
-        <location filename="../../kader_app/ui/labels.py" line="326"/>
         <location filename="../../kader_app/ui/labels.py" line="327"/>
+        <location filename="../../kader_app/ui/labels.py" line="328"/>
         <source>Gula darah</source>
         <translation>Blood sugar</translation>
     </message>
@@ -1915,103 +1939,113 @@ Reason: {reason}
     </message>
     <message>
         <location filename="../../kader_app/ui/labels.py" line="318"/>
+        <source>Pemeriksaan</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="319"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="319"/>
+        <location filename="../../kader_app/ui/labels.py" line="320"/>
         <source>No. KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="320"/>
+        <location filename="../../kader_app/ui/labels.py" line="321"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="321"/>
+        <location filename="../../kader_app/ui/labels.py" line="322"/>
         <source>Berat badan</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="322"/>
+        <location filename="../../kader_app/ui/labels.py" line="323"/>
         <source>Tinggi badan</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="324"/>
+        <location filename="../../kader_app/ui/labels.py" line="325"/>
         <source>Sistolik</source>
         <translation>Systolic</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="325"/>
+        <location filename="../../kader_app/ui/labels.py" line="326"/>
         <source>Diastolik</source>
         <translation>Diastolic</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="328"/>
+        <location filename="../../kader_app/ui/labels.py" line="329"/>
         <source>Lama batuk</source>
         <translation>Cough duration</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="332"/>
         <location filename="../../kader_app/ui/labels.py" line="333"/>
-        <location filename="../../kader_app/ui/labels.py" line="336"/>
+        <location filename="../../kader_app/ui/labels.py" line="334"/>
+        <location filename="../../kader_app/ui/labels.py" line="338"/>
         <source>{field} wajib diisi</source>
         <translation>{field} is required</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="334"/>
+        <location filename="../../kader_app/ui/labels.py" line="335"/>
         <source>{field} tidak valid</source>
         <translation>{field} is not valid</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="335"/>
+        <location filename="../../kader_app/ui/labels.py" line="336"/>
         <source>{field} tidak boleh di masa depan</source>
         <translation>{field} cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="366"/>
+        <location filename="../../kader_app/ui/labels.py" line="337"/>
+        <source>{field} ini sudah dibatalkan</source>
+        <translation>This {field} has been voided</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="368"/>
         <source>Tidak dinilai karena usia; tanyakan ke nakes.</source>
         <translation>Not classified because of age; ask a health worker.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="399"/>
+        <location filename="../../kader_app/ui/labels.py" line="401"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="415"/>
+        <location filename="../../kader_app/ui/labels.py" line="417"/>
         <source>{field} di luar batas wajar ({minimum}–{maximum})</source>
         <translation>{field} outside the plausible range ({minimum}–{maximum})</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="418"/>
+        <location filename="../../kader_app/ui/labels.py" line="420"/>
         <source>{field} harus paling sedikit {minimum}</source>
         <translation>{field} must be at least {minimum}</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="420"/>
+        <location filename="../../kader_app/ui/labels.py" line="422"/>
         <source>{field} harus paling banyak {maximum}</source>
         <translation>{field} must be at most {maximum}</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="422"/>
+        <location filename="../../kader_app/ui/labels.py" line="424"/>
         <source>{field} tidak masuk akal, periksa lagi</source>
         <translation>{field} is not plausible, check again</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="434"/>
+        <location filename="../../kader_app/ui/labels.py" line="436"/>
         <source>NIK tidak valid</source>
         <translation>Invalid NIK</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="471"/>
+        <location filename="../../kader_app/ui/labels.py" line="473"/>
         <source>Laki-laki</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="473"/>
+        <location filename="../../kader_app/ui/labels.py" line="475"/>
         <source>Perempuan</source>
         <translation>Female</translation>
     </message>
@@ -2019,12 +2053,12 @@ Reason: {reason}
 <context>
     <name>window</name>
     <message>
-        <location filename="../../kader_app/app.py" line="105"/>
+        <location filename="../../kader_app/app.py" line="109"/>
         <source>Menyiapkan data contoh…</source>
         <translation>Preparing demo data…</translation>
     </message>
     <message>
-        <location filename="../../kader_app/app.py" line="107"/>
+        <location filename="../../kader_app/app.py" line="111"/>
         <source>Data contoh</source>
         <translation>Demo data</translation>
     </message>

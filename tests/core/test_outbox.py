@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -121,18 +122,17 @@ def test_rejected_person_blocks_what_depends_on_it(register, make_person_input, 
     assert (counts.pending, counts.rejected, counts.conflict) == (2, 1, 0)
 
 
-def test_conflict_is_counted(register, make_person_input):
+def test_a_conflict_the_app_cannot_rebase_is_counted_and_kept(register, make_person_input):
     register.register_person(make_person_input())
     _, [item] = register.claim_outbox(limit=10)
+    # No server version to build on: only a person can sort it out.
     register.settle_outbox(
-        [
-            outbox.ItemResult(
-                id=item.id, content_hash=item.content_hash, status="conflict", server_version=3
-            )
-        ]
+        [outbox.ItemResult(id=item.id, content_hash=item.content_hash, status="conflict")]
     )
     counts = register.sync_counts()
-    assert (counts.pending, counts.conflict) == (1, 1)
+    assert (counts.pending, counts.rejected, counts.conflict) == (1, 0, 1)
+    assert states(register) == [("person", "conflict", 1)]
+    assert register.claim_outbox(limit=10)[1] == []
 
 
 def test_failed_batch_waits_for_its_next_attempt(register, make_person_input):
@@ -144,16 +144,6 @@ def test_failed_batch_waits_for_its_next_attempt(register, make_person_input):
     engine = register.database.engine
     _, [item] = outbox.claim_batch(engine, limit=10, now=later + timedelta(seconds=1))
     assert item.attempts == 2
-
-
-def test_retry_now_makes_waiting_entries_due(register, make_person_input):
-    register.register_person(make_person_input())
-    batch_id, _ = register.claim_outbox(limit=10)
-    register.release_outbox(
-        batch_id=batch_id, error="network", next_attempt_at=datetime.now(UTC) + timedelta(hours=1)
-    )
-    assert outbox.retry_now(register.database.engine) == 1
-    assert len(register.claim_outbox(limit=10)[1]) == 1
 
 
 def test_in_flight_entries_are_requeued_at_startup(register_dir, make_person_input):
@@ -178,10 +168,94 @@ def test_batch_limit_keeps_order(register, make_person_input):
     assert [i.payload["name"] for i in first + second] == names
 
 
-def test_backoff_grows_and_is_capped():
-    import random
+def _settle(
+    item: outbox.OutboxItem, status: outbox.ResultStatus, **extra: Any
+) -> list[outbox.ItemResult]:
+    return [outbox.ItemResult(id=item.id, content_hash=item.content_hash, status=status, **extra)]
 
-    rng = random.Random(7)
-    assert all(outbox.backoff_delay(1, rng=rng) <= timedelta(seconds=30) for _ in range(50))
-    big = [outbox.backoff_delay(20, rng=rng) for _ in range(200)]
-    assert max(big) <= timedelta(minutes=30) and max(big) > timedelta(minutes=10)
+
+def test_a_refused_edit_never_stalls_the_residents_later_entries(
+    register, make_person_input, make_visit_input
+):
+    pid = register.register_person(make_person_input(name="Ani")).person_id
+    _, [created] = register.claim_outbox(limit=10)
+    register.settle_outbox(ack(created))
+    register.update_person(person_id=pid, data=make_person_input(name="Ani Rahayu"), base_version=1)
+    _, [edit] = register.claim_outbox(limit=10)
+    register.settle_outbox(_settle(edit, "rejected", code="invalid_nik", message="NIK ditolak"))
+    # The server has the resident already, so her visits at the next Posyandu still go...
+    register.record_visit(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
+    register.update_person(person_id=pid, data=make_person_input(name="Ani R."), base_version=2)
+    _, claimed = register.claim_outbox(limit=10)
+    assert [(i.type, i.version) for i in claimed] == [("visit", 1)]
+    register.settle_outbox(ack(*claimed))
+    # ...while her next edit, built on the refused one, waits visibly instead of silently.
+    assert states(register) == [
+        ("person", "acked", 1),
+        ("person", "rejected", 2),
+        ("visit", "acked", 1),
+        ("person", "blocked", 3),
+    ]
+    counts = register.sync_counts()
+    assert (counts.pending, counts.rejected, counts.conflict) == (2, 1, 0)
+    with register.database.engine.connect() as conn:
+        assert outbox.sending_count(conn) == 0
+
+
+def test_a_conflicting_edit_is_rebased_on_the_servers_version_and_sent_again(
+    register, make_person_input, make_visit_input
+):
+    pid = register.register_person(make_person_input(name="Tuti")).person_id
+    _, [created] = register.claim_outbox(limit=10)
+    register.settle_outbox(ack(created))
+    register.update_person(person_id=pid, data=make_person_input(name="Tuti A"), base_version=1)
+    _, [edit] = register.claim_outbox(limit=10)
+    # Meanwhile: a second edit on this laptop and a visit.
+    register.update_person(person_id=pid, data=make_person_input(name="Tuti B"), base_version=2)
+    register.record_visit(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
+    # Another laptop sent its own version 2 first.
+    register.settle_outbox(_settle(edit, "conflict", code="conflict", server_version=2))
+    assert states(register) == [
+        ("person", "acked", 1),
+        ("person", "pending", 3),
+        ("person", "pending", 4),
+        ("visit", "pending", 1),
+    ]
+    _, claimed = register.claim_outbox(limit=10)
+    rebased, visit = claimed
+    assert (rebased.version, rebased.base_version) == (3, 2)
+    assert (rebased.payload["version"], rebased.payload["name"]) == (3, "Tuti A")
+    assert rebased.content_hash == outbox.content_hash(rebased.payload) != edit.content_hash
+    assert visit.type == "visit"
+    register.settle_outbox(ack(*claimed))
+    _, [last] = register.claim_outbox(limit=10)
+    assert (last.version, last.base_version, last.payload["name"]) == (4, 3, "Tuti B")
+    register.settle_outbox(ack(last))
+    assert register.sync_counts().pending == 0
+    # The laptop goes on from the rebased numbers: the next edit is version 5.
+    person = register.get_person(pid)
+    assert (person.version, person.name) == (4, "Tuti B")
+    history = {v["version"]: v["name"] for v in register.person_versions(pid)}
+    assert history == {1: "Tuti", 3: "Tuti A", 4: "Tuti B"}
+    register.update_person(person_id=pid, data=make_person_input(name="Tuti C"), base_version=4)
+    _, [fifth] = register.claim_outbox(limit=10)
+    assert (fifth.version, fifth.base_version) == (5, 4)
+
+
+def test_a_visit_waits_for_its_new_resident_and_goes_once_the_resident_is_acknowledged(
+    register, make_person_input, make_visit_input
+):
+    pid = register.register_person(make_person_input(name="Dewi")).person_id
+    _, [created] = register.claim_outbox(limit=10)
+    register.record_visit(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
+    other = register.register_person(make_person_input(name="Lain")).person_id
+    # While the resident is in flight her visit waits; another resident's entry does not.
+    _, claimed = register.claim_outbox(limit=10)
+    assert [(i.type, i.entity_id) for i in claimed] == [("person", other)]
+    register.settle_outbox(_settle(created, "rejected", code="invalid_nik"))
+    assert register.claim_outbox(limit=10)[1] == []
+    assert [s for _, s, _ in states(register)] == ["rejected", "blocked", "in_flight"]
+    # The server did take her after all (a replayed answer): the visit is queued again.
+    register.settle_outbox(_settle(created, "duplicate"))
+    _, [visit] = register.claim_outbox(limit=10)
+    assert (visit.type, visit.payload["person_id"]) == ("visit", pid)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from kader_app.core import sync_state
+from kader_app.core import outbox, sync_state
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
 
@@ -85,3 +85,88 @@ def test_nik_held_by_another_local_resident_skips_only_that_row(
     assert stored == 1
     assert [p.name for p in register.search_people("rina")] == ["Rina Lokal"]
     assert [p.name for p in register.search_people("yanti")] == ["Yanti Baru"]
+
+
+def _ack_everything(register: Register) -> None:
+    _, items = register.claim_outbox(limit=100)
+    register.settle_outbox(
+        [outbox.ItemResult(id=i.id, content_hash=i.content_hash, status="accepted") for i in items]
+    )
+
+
+def test_a_server_version_held_back_by_an_unsent_edit_arrives_once_the_edit_is_acknowledged(
+    register: Register, make_person_input: Callable[..., PersonInput]
+) -> None:
+    engine = register.database.engine
+    pulled = _pulled(name="Tuti Handayani", version=1)
+    sync_state.store_pulled(engine, people=[pulled], followups=[])
+    data = make_person_input(name="Tuti Handayani", nik=None, rt="004")
+    register.update_person(person_id=pulled["id"], data=data, base_version=1)
+    # The server built version 3 on this laptop's version 2, whose ack was lost on the way.
+    later = _pulled(name="Tuti Handayani", version=3, rt="010", id=pulled["id"])
+    assert sync_state.store_pulled(engine, people=[later], followups=[]) == 0
+    assert sync_state.store_held_pulls(engine) == 0
+    assert register.get_person(pulled["id"]).rt == "004"
+    # The cursor has moved on; the next push acknowledges the edit and version 3 is stored.
+    _ack_everything(register)
+    assert sync_state.store_held_pulls(engine) == 1
+    person = register.get_person(pulled["id"])
+    assert (person.version, person.rt) == (3, "010")
+    assert register.sync_counts().pending == 0
+    assert sync_state.store_held_pulls(engine) == 0
+
+
+def test_a_held_server_version_is_dropped_when_the_local_edit_is_rebased_above_it(
+    register: Register, make_person_input: Callable[..., PersonInput]
+) -> None:
+    engine = register.database.engine
+    pulled = _pulled(name="Sri Wahyuni", version=1)
+    sync_state.store_pulled(engine, people=[pulled], followups=[])
+    data = make_person_input(name="Sri Wahyuni", nik=None, rt="004")
+    register.update_person(person_id=pulled["id"], data=data, base_version=1)
+    held = _pulled(name="Sri Wahyuni", version=3, rt="009", id=pulled["id"])
+    assert sync_state.store_pulled(engine, people=[held], followups=[]) == 0
+    # The edit meets version 3 on the server: rebased to 4, the last edit wins.
+    _, [edit] = register.claim_outbox(limit=10)
+    register.settle_outbox(
+        [
+            outbox.ItemResult(
+                id=edit.id, content_hash=edit.content_hash, status="conflict", server_version=3
+            )
+        ]
+    )
+    _ack_everything(register)
+    assert sync_state.store_held_pulls(engine) == 0
+    person = register.get_person(pulled["id"])
+    assert (person.version, person.rt) == (4, "004")
+
+
+def test_a_resident_held_by_a_nik_collision_arrives_once_the_nik_is_free(
+    register: Register, make_person_input: Callable[..., PersonInput]
+) -> None:
+    engine = register.database.engine
+    local_input = make_person_input(name="Rina Lokal")
+    local = register.register_person(local_input).person_id
+    nik = register.get_person(local).nik
+    twin = _pulled(name="Rina Dari Laptop Lain", nik=nik)
+    assert sync_state.store_pulled(engine, people=[twin], followups=[]) == 0
+    # The kader corrects the NIK typed on this laptop; the other resident can now be stored.
+    register.update_person(person_id=local, data=replace(local_input, nik=None), base_version=1)
+    assert sync_state.store_held_pulls(engine) == 1
+    assert register.get_person(twin["id"]).nik == nik
+
+
+def test_enrolling_on_another_server_forgets_what_the_old_one_sent(
+    register: Register, make_person_input: Callable[..., PersonInput]
+) -> None:
+    engine = register.database.engine
+    local_input = make_person_input(name="Rina Lokal")
+    local = register.register_person(local_input).person_id
+    twin = _pulled(name="Rina Lain", nik=register.get_person(local).nik)
+    sync_state.store_pulled(engine, people=[twin], followups=[])
+    sync_state.save_credentials(
+        engine, sync_state.SyncCredentials(server_url="https://lain", device_id="d", token="t")
+    )
+    register.update_person(person_id=local, data=replace(local_input, nik=None), base_version=1)
+    assert sync_state.store_held_pulls(engine) == 0
+    assert [p.name for p in register.search_people("rina")] == ["Rina Lokal"]

@@ -156,6 +156,7 @@ def test_a_save_wakes_sync_and_a_refused_entry_shows_the_servers_reason(
     area: str,
     make_sync: Callable[..., tuple[SyncController, MainWindow]],
     make_person_input: Callable[..., PersonInput],
+    make_visit_input: Callable[..., VisitInput],
 ) -> None:
     enroll_device(
         register, server_url=server.url, code=server.enroll_code(posyandu="Posyandu A", area=area)
@@ -179,7 +180,22 @@ def test_a_save_wakes_sync_and_a_refused_entry_shows_the_servers_reason(
     assert "Alasan: Data berubah atau rusak di perjalanan (kode cek tidak cocok)." in shown
     assert "Hubungi petugas Puskesmas dan sebutkan kode: hash_mismatch" in shown
     assert panel.problems_list.isVisible()
-    assert "perlu diperiksa" in panel.headline.text()
+
+    # Her visit at the next Posyandu cannot go before she is accepted: it waits, visibly, and
+    # the status bar and the panel count the same entries in the same words.
+    visit = register.record_visit(
+        person_id=change.person_id, inputs=make_visit_input(), settings=RuleSettings()
+    )
+    window.change_applied.emit(visit)
+    _wait_snapshot(qtbot, controller, lambda s: len(s.problems) == 2)
+    expected = "2 data belum terkirim, terlama hari ini (1 perlu diperiksa)"
+    qtbot.waitUntil(lambda: panel.headline.text() == expected, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.sync_label.text() == expected, timeout=WAIT_MS)
+    assert panel.pending_label.text() == "2 data"
+    assert (
+        "Belum dikirim: menunggu data warga ini yang ditolak server. "
+        "Dikirim otomatis begitu data itu diterima; data tetap aman di laptop."
+    ) in panel.problems_text()
 
 
 def test_clock_twenty_minutes_off_shows_a_warning_but_still_sends(

@@ -18,6 +18,7 @@ from kader_app.core.register import Register
 from kader_app.core.rules.visit import RuleSettings, VisitInput
 from kader_app.settings import AppSettings
 from kader_app.sync_link import SyncSetup, build_sync, enroll_device
+from sync.protocol import PROTOCOL_VERSION, PushItem, PushRequest
 from sync.server import store
 
 
@@ -132,17 +133,105 @@ def test_pull_never_overwrites_a_local_edit_that_is_not_sent(
     sync_b.store.store_pulled(answer.people, answer.followups)
     assert (mawar.get_person(siti).rt, mawar.get_person(siti).version) == ("009", 2)
 
-    # Sending it meets Melati's version 2: a conflict, kept visible, and still not overwritten.
+    # Sending it meets Melati's version 2: a conflict, rebased on the server's version 3 and sent
+    # again in the same round. The last edit wins; the server keeps every version.
     summary = sync_b.engine.run_once()
     assert [(r.id, r.status) for r in summary.rejected] == [(siti, "conflict")]
-    assert mawar.get_person(siti).rt == "009"
-    [problem] = sync_b.store.problems()
-    assert (problem.entity_id, problem.state, problem.person_name) == (
-        siti,
-        "conflict",
-        "Siti Rahma",
+    assert (mawar.get_person(siti).rt, mawar.get_person(siti).version) == ("009", 4)
+    assert sync_b.store.problems() == []
+    assert mawar.sync_counts().pending == 0
+    sync_a.engine.run_once()
+    assert (melati.get_person(siti).rt, melati.get_person(siti).version) == ("009", 4)
+
+
+def test_two_laptops_editing_one_resident_never_stall_her_later_entries(
+    laptop: Callable[[str], tuple[Register, SyncSetup]],
+    live_server: ServerProcess,
+    make_person_input: Callable[..., PersonInput],
+    make_visit_input: Callable[..., VisitInput],
+) -> None:
+    melati, sync_a = laptop("melati")
+    mawar, sync_b = laptop("mawar")
+    siti_input = make_person_input(name="Siti Badriah", phone="")
+    siti = melati.register_person(siti_input).person_id
+    sync_a.engine.run_once()
+    sync_b.engine.run_once()
+
+    # Both laptops edit the pulled resident offline; Mawar also measures her twice.
+    melati.update_person(person_id=siti, data=replace(siti_input, rt="003"), base_version=1)
+    mawar.update_person(person_id=siti, data=replace(siti_input, phone="0812"), base_version=1)
+    first = mawar.record_visit(person_id=siti, inputs=make_visit_input(), settings=RuleSettings())
+    assert sync_a.engine.run_once().acked == 1
+    summary = sync_b.engine.run_once()
+    mawar.record_visit(person_id=siti, inputs=make_visit_input(), settings=RuleSettings())
+    mawar.update_person(person_id=siti, data=replace(siti_input, phone="0813"), base_version=3)
+    summary_2 = sync_b.engine.run_once()
+
+    # Nothing of Siti's is left behind on Mawar's laptop, and nothing needs a person's help.
+    assert [r.status for r in summary.rejected] == ["conflict"]
+    assert summary.acked == 2 and summary_2.acked == 2 and summary_2.rejected == ()
+    assert mawar.sync_counts().pending == 0 and sync_b.store.problems() == []
+    assert _versions(live_server, siti) == [(1, False), (2, False), (3, False), (4, True)]
+    assert first.visit_id is not None
+    assert _versions(live_server, mawar.get_visit(first.visit_id).visit_key) == [(1, True)]
+    # Melati receives the last edit (last writer wins for what a resident's record says).
+    sync_a.engine.run_once()
+    latest = melati.get_person(siti)
+    assert (latest.phone, latest.rt, latest.version) == ("0813", siti_input.rt, 4)
+
+
+def test_a_server_version_pulled_while_an_ack_was_lost_arrives_after_the_retry(
+    laptop: Callable[[str], tuple[Register, SyncSetup]],
+    make_person_input: Callable[..., PersonInput],
+) -> None:
+    melati, sync_a = laptop("melati")
+    mawar, sync_b = laptop("mawar")
+    siti_input = make_person_input(name="Siti Khodijah", rt="001")
+    siti = melati.register_person(siti_input).person_id
+    sync_a.engine.run_once()
+    sync_b.engine.run_once()
+
+    # Mawar's edit reaches the server, but the answer is lost: locally it is still unsent.
+    mawar.update_person(person_id=siti, data=replace(siti_input, rt="002"), base_version=1)
+    sent = sync_b.store.claim_batch(10)
+    items = [
+        PushItem(
+            id=e.id,
+            type=e.type,
+            version=e.version,
+            base_version=e.base_version,
+            content_hash=e.content_hash,
+            recorded_at=e.recorded_at,
+            payload=dict(e.payload),
+        )
+        for e in sent
+    ]
+    sync_b.client.push(
+        PushRequest(
+            batch_id=str(uuid.uuid4()),
+            device_id=sync_b.client.device_id or "",
+            app_version="uji",
+            protocol_version=PROTOCOL_VERSION,
+            client_time=datetime.now(UTC),
+            items=items,
+        )
     )
-    assert "diubah dari perangkat lain" in problem.message
+    sync_b.store.release_in_flight()
+    # Melati builds on it and sends version 3.
+    sync_a.engine.run_once()
+    melati.update_person(person_id=siti, data=replace(siti_input, rt="003"), base_version=2)
+    sync_a.engine.run_once()
+
+    # Mawar's pull sees version 3 while its own version 2 waits: the pull moves on without it.
+    answer = sync_b.client.pull(sync_b.store.cursor)
+    assert [p["version"] for p in answer.people if p["id"] == siti] == [3]
+    sync_b.store.store_pulled(answer.people, answer.followups)
+    sync_b.store.set_cursor(answer.cursor)
+    assert mawar.get_person(siti).rt == "002"
+    # The retry is a duplicate (an ack), and Melati's version 3 is then applied.
+    summary = sync_b.engine.run_once()
+    assert (summary.acked, summary.duplicates) == (1, 1)
+    assert (mawar.get_person(siti).rt, mawar.get_person(siti).version) == ("003", 3)
 
 
 def test_follow_up_recorded_at_the_puskesmas_reaches_the_laptop(
