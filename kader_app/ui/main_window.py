@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -37,11 +38,15 @@ from kader_app.ui.report_dialog import ReportDialog
 from kader_app.ui.resident_form import ResidentDialog
 from kader_app.ui.resident_panel import ResidentPanel
 from kader_app.ui.runner import Runner
-from kader_app.ui.settings_dialog import SettingsDialog
 from kader_app.ui.sync_controller import SyncController, SyncSnapshot
 from kader_app.ui.sync_panel import SyncPanel, clock_warning_text, unsent_status_text
 from kader_app.ui.visit_form import VisitDialog
 from kader_app.ui.void_dialog import VoidDialog
+
+if TYPE_CHECKING:
+    # Imported when first opened: it loads the sync stack (enrolment), which an unenrolled
+    # laptop does not need at start.
+    from kader_app.ui.settings_dialog import SettingsDialog
 
 SEARCH_DELAY_MS = 250
 
@@ -435,6 +440,8 @@ class MainWindow(QMainWindow):
         self.clock_warning_label.setVisible(bool(warning))
 
     def open_settings(self) -> None:
+        from kader_app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(settings=self._settings, enroller=self._sync, parent=self)
         dialog.accepted.connect(lambda: self.on_settings_accepted(dialog.settings()))
         self.settings_dialog = dialog

@@ -11,30 +11,45 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
+from kader_app.core import sync_state
 from kader_app.core.models import Change
 from kader_app.core.register import Register
 from kader_app.core.sync_state import ProblemEntry
 from kader_app.settings import AppSettings
-from kader_app.sync_link import (
-    Enrollment,
-    RegisterOutboxStore,
-    SyncSetup,
-    build_sync,
-    enroll_device,
-    stored_enrollment,
-)
 from kader_app.ui.runner import Lane, Runner
-from sync.client import SyncError
-from sync.engine import EngineState, EngineStatus
+
+if TYPE_CHECKING:
+    # The sync stack (requests, client, engine) loads only once this laptop is enrolled or
+    # enrolment starts: an unenrolled laptop starts faster and smaller without it.
+    from kader_app.sync_link import Enrollment, SyncSetup
+    from sync.engine import EngineState, EngineStatus
 
 log = logging.getLogger(__name__)
 
-SyncFactory = Callable[..., SyncSetup | None]
+SyncFactory: TypeAlias = "Callable[..., SyncSetup | None]"
+
+
+def build_sync_when_enrolled(register: Register, **options: Any) -> SyncSetup | None:
+    """``kader_app.sync_link.build_sync``, imported only when there are credentials to use."""
+    if sync_state.load_credentials(register.database.engine) is None:
+        return None
+    from kader_app.sync_link import build_sync
+
+    return build_sync(register, **options)
+
+
+def _stored_enrollment(register: Register) -> Enrollment | None:
+    """``kader_app.sync_link.stored_enrollment``; an unenrolled laptop skips the sync stack."""
+    if sync_state.load_credentials(register.database.engine) is None:
+        return None
+    from kader_app.sync_link import stored_enrollment
+
+    return stored_enrollment(register)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +98,7 @@ class SyncController(QObject):
         register: Register,
         runner: Runner,
         settings: AppSettings,
-        factory: SyncFactory = build_sync,
+        factory: SyncFactory = build_sync_when_enrolled,
         factory_options: dict[str, Any] | None = None,
         watch_network: bool = True,
         parent: QObject | None = None,
@@ -182,6 +197,8 @@ class SyncController(QObject):
 
     def _report_status(self, status: EngineStatus) -> None:
         """Worker thread: persists the last success and emits a full snapshot."""
+        from sync.engine import EngineState
+
         with self._lock:
             setup = self._setup
         succeeded = status.state is EngineState.IDLE and status.last_success_at is not None
@@ -190,15 +207,17 @@ class SyncController(QObject):
         self._emit_snapshot(status=status, finished=status.state is not EngineState.SYNCING)
 
     def _emit_snapshot(self, *, status: EngineStatus | None, finished: bool) -> None:
-        store = RegisterOutboxStore(self._register)
-        unsent_count = store.pending_count()
+        # The same reads as ``RegisterOutboxStore``'s, so an unenrolled laptop needs no sync stack.
+        engine = self._register.database.engine
+        unsent_count = self._register.sending_count()
+        oldest_unsent_at = self._register.sync_counts().oldest_unsent_at
         snapshot = SyncSnapshot(
-            enrollment=stored_enrollment(self._register),
+            enrollment=_stored_enrollment(self._register),
             status=status,
             pending=unsent_count,
-            oldest_unsent_at=store.oldest_unsent_at(),
-            last_success_at=store.last_success_at(),
-            problems=tuple(store.problems()),
+            oldest_unsent_at=oldest_unsent_at,
+            last_success_at=sync_state.load_last_success(engine),
+            problems=tuple(sync_state.problem_entries(engine)),
         )
         self.last_snapshot = snapshot
         self.status_changed.emit(snapshot)
@@ -259,6 +278,9 @@ class SyncController(QObject):
 
         def run() -> Enrollment | EnrollFailure:
             """Network lane: calls the server and stores the credentials; no widgets."""
+            from kader_app.sync_link import enroll_device
+            from sync.client import SyncError
+
             try:
                 return enroll_device(
                     register, server_url=server_url, code=code, ca_bundle=ca_bundle
@@ -267,7 +289,7 @@ class SyncController(QObject):
                 return EnrollFailure(message=exc.user_message)
 
         def done(result: Enrollment | EnrollFailure) -> None:
-            if isinstance(result, Enrollment):
+            if not isinstance(result, EnrollFailure):
                 self._settings = replace(self._settings, server_url=result.server_url)
                 # A fresh engine picks up the new credentials (and lifts any 401 pause).
                 self.restart()

@@ -7,6 +7,7 @@ never blocks recording. Also holds the wording of sync states, ages and the cloc
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -24,10 +25,19 @@ from PySide6.QtWidgets import (
 
 from kader_app.core.sync_state import ProblemEntry
 from kader_app.ui.sync_controller import SyncController, SyncSnapshot
-from sync.engine import SKEW_WARNING_SECONDS, EngineState
+
+if TYPE_CHECKING:
+    from sync.engine import EngineState
 
 # A progress bar only helps when there is a real backlog; a handful of entries flash by.
 PROGRESS_MIN_TOTAL = 20
+
+
+def _engine_state() -> type[EngineState]:
+    """``sync.engine.EngineState``, loaded when first needed rather than at the app's start."""
+    from sync.engine import EngineState
+
+    return EngineState
 
 
 def age_text(when: datetime | None, *, now: datetime) -> str:
@@ -56,7 +66,12 @@ def local_time_text(when: datetime) -> str:
 
 def clock_warning_text(skew_seconds: float | None) -> str:
     """The non-blocking warning when the laptop clock is off by more than 10 minutes; or ''."""
-    if skew_seconds is None or abs(skew_seconds) <= SKEW_WARNING_SECONDS:
+    if skew_seconds is None:
+        return ""
+    # Here, not at the top: the main window shows this line before the sync stack is loaded.
+    from sync.engine import SKEW_WARNING_SECONDS
+
+    if abs(skew_seconds) <= SKEW_WARNING_SECONDS:
         return ""
     minutes = round(abs(skew_seconds) / 60)
     return QCoreApplication.translate(
@@ -108,6 +123,8 @@ def headline_text(snapshot: SyncSnapshot, *, now: datetime | None = None) -> str
         return QCoreApplication.translate(
             "SyncPanel", "Laptop ini belum terdaftar di server Puskesmas. Daftarkan di Pengaturan."
         )
+    from sync.engine import EngineState
+
     status = snapshot.status
     state = None if status is None else status.state
     if state is EngineState.SYNCING:
@@ -285,7 +302,7 @@ class SyncPanel(QDialog):
         warning = clock_warning_text(None if status is None else status.skew_seconds)
         self.clock_warning.setText(warning)
         self.clock_warning.setVisible(bool(warning))
-        if status is None or status.state is not EngineState.SYNCING:
+        if status is None or status.state is not _engine_state().SYNCING:
             self.progress.hide()
         self.problems_list.clear()
         for problem in snapshot.problems:
@@ -301,7 +318,7 @@ class SyncPanel(QDialog):
             minutes = max(1, round(status.next_attempt_in / 60))
             return self.tr("Dicoba lagi otomatis dalam {n} menit.").format(n=minutes)
         summary = status.last_summary
-        if status.state is EngineState.IDLE and summary is not None:
+        if status.state is _engine_state().IDLE and summary is not None:
             parts = [
                 self.tr("{n} data terkirim pada pengiriman terakhir.").format(n=summary.acked)
                 if summary.acked
