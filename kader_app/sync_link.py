@@ -146,10 +146,10 @@ class RegisterOutboxStore:
 
     def problems(self) -> list[ProblemEntry]:
         """Entries the server refused, and those waiting behind them."""
-        return sync_state.problem_entries(self._engine)
+        return self._register.sync_problems()
 
     def last_success_at(self) -> datetime | None:
-        return sync_state.load_last_success(self._engine)
+        return self._register.last_sync_success()
 
     def record_success(self, when: datetime) -> None:
         sync_state.save_last_success(self._engine, when)

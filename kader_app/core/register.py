@@ -13,7 +13,7 @@ from dataclasses import asdict
 from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Connection,
@@ -69,6 +69,9 @@ from kader_app.core.rules.visit import (
     VisitInput,
     evaluate_visit,
 )
+
+if TYPE_CHECKING:
+    from kader_app.core.sync_state import ProblemEntry
 
 PERSON = PERSON_TABLE
 PERSON_VERSION = PERSON_VERSION_TABLE
@@ -404,6 +407,24 @@ class Register:
 
         with _read(self._db.engine) as conn:
             return follow_ups_for_person(conn, person_id)
+
+    def is_enrolled(self) -> bool:
+        """Whether this laptop holds credentials for a Puskesmas server."""
+        from kader_app.core.sync_state import load_credentials
+
+        return load_credentials(self._db.engine) is not None
+
+    def last_sync_success(self) -> datetime | None:
+        """When the last sync attempt ended with everything sendable sent (UTC)."""
+        from kader_app.core.sync_state import load_last_success
+
+        return load_last_success(self._db.engine)
+
+    def sync_problems(self) -> list[ProblemEntry]:
+        """Entries the server refused, and those waiting behind them, for the sync panel."""
+        from kader_app.core.sync_state import problem_entries
+
+        return problem_entries(self._db.engine)
 
     def sync_counts(self) -> SyncCounts:
         with _read(self._db.engine) as conn:

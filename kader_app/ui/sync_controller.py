@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
-from kader_app.core import sync_state
 from kader_app.core.models import Change
 from kader_app.core.register import Register
 from kader_app.core.sync_state import ProblemEntry
@@ -36,7 +35,7 @@ SyncFactory: TypeAlias = "Callable[..., SyncSetup | None]"
 
 def build_sync_when_enrolled(register: Register, **options: Any) -> SyncSetup | None:
     """``kader_app.sync_link.build_sync``, imported only when there are credentials to use."""
-    if sync_state.load_credentials(register.database.engine) is None:
+    if not register.is_enrolled():
         return None
     from kader_app.sync_link import build_sync
 
@@ -45,7 +44,7 @@ def build_sync_when_enrolled(register: Register, **options: Any) -> SyncSetup | 
 
 def _stored_enrollment(register: Register) -> Enrollment | None:
     """``kader_app.sync_link.stored_enrollment``; an unenrolled laptop skips the sync stack."""
-    if sync_state.load_credentials(register.database.engine) is None:
+    if not register.is_enrolled():
         return None
     from kader_app.sync_link import stored_enrollment
 
@@ -207,17 +206,15 @@ class SyncController(QObject):
         self._emit_snapshot(status=status, finished=status.state is not EngineState.SYNCING)
 
     def _emit_snapshot(self, *, status: EngineStatus | None, finished: bool) -> None:
-        # The same reads as ``RegisterOutboxStore``'s, so an unenrolled laptop needs no sync stack.
-        engine = self._register.database.engine
-        unsent_count = self._register.sending_count()
-        oldest_unsent_at = self._register.sync_counts().oldest_unsent_at
+        # Through the Register, as ``RegisterOutboxStore`` reads them: no sync stack needed.
+        register = self._register
         snapshot = SyncSnapshot(
-            enrollment=_stored_enrollment(self._register),
+            enrollment=_stored_enrollment(register),
             status=status,
-            pending=unsent_count,
-            oldest_unsent_at=oldest_unsent_at,
-            last_success_at=sync_state.load_last_success(engine),
-            problems=tuple(sync_state.problem_entries(engine)),
+            pending=register.sending_count(),
+            oldest_unsent_at=register.sync_counts().oldest_unsent_at,
+            last_success_at=register.last_sync_success(),
+            problems=tuple(register.sync_problems()),
         )
         self.last_snapshot = snapshot
         self.status_changed.emit(snapshot)
