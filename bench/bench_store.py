@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, func, insert, select, text
+from sqlalchemy import func, insert, select, text
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -185,20 +185,10 @@ def _fetch_all(conn: Any, sql: str, params: Any) -> list[Any]:
 
 
 def register_sql(register: Register, query: str) -> tuple[str, Any]:
-    """The exact SQL text and parameters ``search_people(query)`` sends to SQLite."""
-    seen: list[tuple[str, Any]] = []
-
-    def capture(*args: Any) -> None:
-        seen.append((args[2], args[3]))  # (conn, cursor, statement, parameters, ...)
-
-    engine = register.database.engine
-    event.listen(engine, "before_cursor_execute", capture)
-    try:
-        register.search_people(query)
-    finally:
-        event.remove(engine, "before_cursor_execute", capture)
-    selects = [s for s in seen if s[0].lstrip().upper().startswith("SELECT")]
-    return selects[-1]
+    """The exact SQL text and values ``search_people(query)`` sends to SQLite."""
+    found = register.search_sql(query)
+    assert found is not None, query
+    return found
 
 
 def bench_search(register: Register, *, key: bytes) -> list[tuple[str, int, float, float]]:

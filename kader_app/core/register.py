@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from functools import cache, lru_cache
@@ -71,6 +71,8 @@ from kader_app.core.rules.visit import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Dialect
+
     from kader_app.core.sync_state import ProblemEntry
 
 PERSON = PERSON_TABLE
@@ -225,6 +227,25 @@ class Register:
         through the trigram index; shorter ones filter what it finds (or, alone, walk the names
         in order, which stops as soon as enough people match).
         """
+        found = self.search_sql(query, limit=limit)
+        if found is None:
+            return []
+        sql, values = found
+        with _read(self._db.engine) as conn:
+            # Sent on the driver's cursor inside the read transaction: plain tuples back, no
+            # per-call result set-up (the search runs at every pause in typing; bench/run.py).
+            cursor = conn.connection.cursor()
+            try:
+                rows = cursor.execute(sql, values).fetchall()
+            finally:
+                cursor.close()
+        return [_person_record(r) for r in rows]
+
+    def search_sql(self, query: str, *, limit: int = 50) -> tuple[str, tuple[Any, ...]] | None:
+        """The SQL and values `search_people` sends for ``query`` (None: nothing to look for).
+
+        The statement shapes are built and compiled once; a search only binds its values.
+        """
         text = query.strip()
         digits = normalise_number(text) or ""
         params: dict[str, Any] = {"limit": limit}
@@ -239,7 +260,7 @@ class Register:
         else:
             words = [w for w in _LIKE_WILDCARDS.sub("", normalise_name(text)).split() if w]
             if not words:
-                return []
+                return None
             indexed = [w for w in words if len(w) >= _TRIGRAM]
             short = [w for w in words if len(w) < _TRIGRAM]
             params.update({f"short_{i}": f"%{word}%" for i, word in enumerate(short)})
@@ -248,9 +269,7 @@ class Register:
                 params["match"] = _fts_query(column="name_norm", terms=indexed)
             else:
                 stmt = _name_scan_select(short_words=len(short))
-        with _read(self._db.engine) as conn:
-            rows = conn.execute(stmt, params).all()
-        return [_person_record(r) for r in rows]
+        return _driver_sql(stmt, self._db.engine.dialect)(params)
 
     def get_person(self, person_id: str) -> PersonRecord:
         with _read(self._db.engine) as conn:
@@ -851,29 +870,59 @@ def _person_select() -> Any:
     )
 
 
-def _person_record(row: Row[Any]) -> PersonRecord:
-    last_at = row.last_visit_at
-    if isinstance(last_at, str):
-        last_at = datetime.fromisoformat(last_at)
-    if last_at is not None and last_at.tzinfo is None:
-        last_at = last_at.replace(tzinfo=UTC)
+# Positions of the columns in `_person_select()`: the person table's, then the latest visit's.
+_PERSON_COLUMNS = {
+    name: i for i, name in enumerate([*PERSON.c.keys(), "last_visit_at", "last_level"])
+}
+
+
+@lru_cache(maxsize=32)
+def _driver_sql(
+    stmt: Any, dialect: Dialect
+) -> Callable[[dict[str, Any]], tuple[str, tuple[Any, ...]]]:
+    """The SQL of one of the cached search statements, and how to order the values it binds."""
+    compiled = stmt.compile(dialect=dialect)
+    sql: str = compiled.string
+    names = tuple(compiled.positiontup or ())
+    fixed = compiled.params  # values built into the statement, such as LIMIT 1
+
+    def bind(params: dict[str, Any]) -> tuple[str, tuple[Any, ...]]:
+        return sql, tuple(params[n] if n in params else fixed[n] for n in names)
+
+    return bind
+
+
+def _utc(value: datetime | str) -> datetime:
+    """A stored UTC time as an aware datetime (the driver gives text, SQLAlchemy a naive value)."""
+    if isinstance(value, str):
+        # The column type stores naive UTC text; parsing it with the offset is 7x faster than
+        # parsing, then replace(tzinfo=UTC).
+        return datetime.fromisoformat(value + "+00:00")
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _person_record(row: Sequence[Any]) -> PersonRecord:
+    """A person from a row of `_person_select()`: a SQLAlchemy row or the driver's tuple."""
+    at = _PERSON_COLUMNS
+    birth = row[at["birth_date"]]
+    last_at = row[at["last_visit_at"]]
     return PersonRecord(
-        id=row.id,
-        version=row.version,
-        name=row.name,
-        sex=row.sex,
-        birth_date=row.birth_date,
-        nik=row.nik,
-        kk=row.kk,
-        dusun=row.dusun,
-        rt=row.rt,
-        rw=row.rw,
-        desa=row.desa,
-        phone=row.phone,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        last_visit_at=last_at,
-        last_level=row.last_level,
+        id=row[at["id"]],
+        version=row[at["version"]],
+        name=row[at["name"]],
+        sex=row[at["sex"]],
+        birth_date=date.fromisoformat(birth) if isinstance(birth, str) else birth,
+        nik=row[at["nik"]],
+        kk=row[at["kk"]],
+        dusun=row[at["dusun"]],
+        rt=row[at["rt"]],
+        rw=row[at["rw"]],
+        desa=row[at["desa"]],
+        phone=row[at["phone"]],
+        created_at=_utc(row[at["created_at"]]),
+        updated_at=_utc(row[at["updated_at"]]),
+        last_visit_at=None if last_at is None else _utc(last_at),
+        last_level=row[at["last_level"]],
     )
 
 

@@ -180,6 +180,33 @@ def test_search_by_name_parts_and_nik_parts(register, make_person_input):
     assert names("")[0] == "Siti Rahma"  # most recently updated first
 
 
+def test_a_search_hit_is_the_same_record_as_opening_the_person(
+    register, make_person_input, make_visit_input
+):
+    """Every search shape shows the same fields as the resident's own page, times in UTC."""
+    change = register.register_person(
+        make_person_input(
+            name="Siti Nurhaliza", nik="3201015205800001", birth_date=date(1980, 5, 12)
+        )
+    )
+    measured = datetime(2025, 3, 10, 9, 30, 15, 250000, tzinfo=timezone(timedelta(hours=7)))
+    register.record_visit(
+        person_id=change.person_id,
+        inputs=make_visit_input(blood_pressure=BloodPressureInput(readings=((182, 100),))),
+        settings=SETTINGS,
+        measured_at=measured,
+    )
+    opened = register.get_person(change.person_id)
+    assert opened.last_visit_at == measured
+    assert opened.last_visit_at.utcoffset() == timedelta(0)
+    assert opened.last_level == "urgent"
+    assert opened.birth_date == date(1980, 5, 12)
+    for query in ("", "nurhaliza", "siti nu", "si", "3201", "32", "05800001"):
+        [hit] = register.search_people(query)
+        assert hit == opened, query
+        assert hit.created_at.tzinfo is not None and hit.last_visit_at.tzinfo is not None
+
+
 def test_record_visit_stores_the_rules_answer(register, make_person_input, make_visit_input):
     person = register.register_person(make_person_input())
     inputs = make_visit_input(blood_pressure=BloodPressureInput(readings=((182, 100),)))
