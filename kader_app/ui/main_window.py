@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from kader_app.ui.settings_dialog import SettingsDialog
 
 SEARCH_DELAY_MS = 250
+# Rows the results columns are fitted to (Qt measures every cell of each).
+RESIZE_PRECISION_ROWS = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,9 @@ class MainWindow(QMainWindow):
         for column in range(6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # Fit the columns to the rows a search shows at most, not to all 200 of the start
+        # list: every row measured asks the model for each cell's text, font and decoration.
+        header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         left_layout.addWidget(self.people_view, 1)
         self.panel = ResidentPanel(splitter)
         splitter.addWidget(left)

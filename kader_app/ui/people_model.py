@@ -27,6 +27,17 @@ def age_years(birth: date, today: date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.UserRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+    }
+)
+
+
 class PeopleModel(QAbstractTableModel):
     """One row per resident: name, sex, age, NIK, address and the latest screening level."""
 
@@ -72,6 +83,8 @@ class PeopleModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role not in _ROLES:  # fonts, alignment, size hints...: Qt's defaults
+            return None
         person = self.person_at(index.row()) if index.isValid() else None
         if person is None:
             return None
