@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pydantic
 from sqlalchemy import Connection, Engine, delete, select, update
@@ -30,7 +30,10 @@ from kader_app.core.models import (
 )
 from kader_app.core.outbox import NEEDS_REVIEW_STATES
 from kader_app.core.register import normalise_name, normalise_number
-from sync.protocol import PulledFollowUp, PulledPerson
+
+if TYPE_CHECKING:
+    # The wire models (pydantic) load only when pulled rows arrive, not at every start.
+    from sync.protocol import PulledPerson
 
 META = META_TABLE
 OUTBOX = OUTBOX_TABLE
@@ -250,6 +253,8 @@ def problem_entries(engine: Engine, *, limit: int | None = None) -> list[Problem
 
 
 def _valid_people(people: Sequence[Mapping[str, Any]]) -> dict[str, PulledPerson]:
+    from sync.protocol import PulledPerson
+
     chosen: dict[str, PulledPerson] = {}
     for raw in people:
         try:
@@ -386,6 +391,8 @@ def store_pulled(
                 ],
             )
             stored = len(kept)
+        from sync.protocol import PulledFollowUp
+
         follow_rows = []
         for raw in followups:
             try:
