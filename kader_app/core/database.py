@@ -71,6 +71,9 @@ def make_engine(path: Path, *, key: bytes) -> Engine:
         hide_parameters=True,
         pool_size=4,
         max_overflow=4,
+        # The most recently used connection first: one connection keeps SQLite's page cache warm
+        # instead of each warming (and holding) its own copy of the same pages.
+        pool_use_lifo=True,
     )
 
     @event.listens_for(engine, "begin")
