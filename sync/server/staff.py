@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -27,6 +29,14 @@ SESSION_LIFETIME = timedelta(hours=8)
 SESSION_IDLE = timedelta(minutes=60)
 MIN_PASSWORD_LENGTH = 10
 MAX_USERNAME_LENGTH = 100
+# Password guessing: after this many failed logins within the window, further attempts are
+# refused unchecked until the oldest failure leaves it. One username from one address, and (for
+# guesses spread over many usernames) one address in all.
+MAX_FAILED_LOGINS = 5
+MAX_FAILED_LOGINS_PER_ADDRESS = 20
+FAILED_LOGIN_WINDOW = timedelta(minutes=15)
+# Beyond this many remembered keys, the oldest are forgotten (bounded memory under a flood).
+_MAX_THROTTLE_KEYS = 10_000
 
 _HASHER = PasswordHasher()
 # Verified against when the username is unknown, so a wrong name costs as long as a wrong password.
@@ -44,6 +54,64 @@ class StaffLogin:
     username: str
     csrf_token: str
     expires_at: datetime
+
+
+class LoginThrottle:
+    """Failed dashboard logins remembered by this server process, to slow password guessing.
+
+    Thread-safe. A success forgets the failures of that username from that address. Counting is
+    per process: `puskesmas-server` runs one uvicorn process; a restart forgets the counts.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._failures: dict[tuple[str, str], deque[datetime]] = {}
+
+    def wait_for(self, *, username: str, address: str, now: datetime) -> timedelta | None:
+        """How long this username from this address must wait before trying again, or None."""
+        with self._lock:
+            waits = [
+                self._locked_for(key, limit=limit, now=now)
+                for key, limit in self._keys(username=username, address=address)
+            ]
+        return max((w for w in waits if w is not None), default=None)
+
+    def failed(self, *, username: str, address: str, now: datetime) -> None:
+        with self._lock:
+            for key, _limit in self._keys(username=username, address=address):
+                times = self._failures.pop(key, None) or deque()
+                times.append(now)
+                self._failures[key] = times  # re-inserted: the dict stays oldest-first
+            while len(self._failures) > _MAX_THROTTLE_KEYS:
+                del self._failures[next(iter(self._failures))]
+
+    def succeeded(self, *, username: str, address: str) -> None:
+        with self._lock:
+            self._failures.pop(_user_key(username, address), None)
+
+    @staticmethod
+    def _keys(*, username: str, address: str) -> list[tuple[tuple[str, str], int]]:
+        return [
+            (_user_key(username, address), MAX_FAILED_LOGINS),
+            (("address", address), MAX_FAILED_LOGINS_PER_ADDRESS),
+        ]
+
+    def _locked_for(self, key: tuple[str, str], *, limit: int, now: datetime) -> timedelta | None:
+        times = self._failures.get(key)
+        if times is None:
+            return None
+        while times and times[0] <= now - FAILED_LOGIN_WINDOW:
+            times.popleft()
+        if not times:
+            del self._failures[key]
+            return None
+        if len(times) < limit:
+            return None
+        return times[-limit] + FAILED_LOGIN_WINDOW - now
+
+
+def _user_key(username: str, address: str) -> tuple[str, str]:
+    return ("user", f"{username.strip().casefold()}\n{address}")
 
 
 def hash_password(password: str) -> str:

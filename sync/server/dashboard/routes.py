@@ -8,6 +8,7 @@ a slow phone). Nothing here logs names, NIKs or measurements.
 from __future__ import annotations
 
 import json
+import math
 import secrets
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -26,6 +27,8 @@ from sync.server.dashboard.labels import FOLLOW_UP_OUTCOMES, LEVEL_TEXT, SEX_TEX
 from sync.vocabulary import MONTH_NAMES, month_title
 
 PREFIX = "/dashboard"
+# The login page's wait message never promises more than the lockout window can need.
+LOCKOUT_MINUTES_SHOWN_MAX = int(staff.FAILED_LOGIN_WINDOW.total_seconds() // 60)
 HERE = Path(__file__).parent
 SESSION_COOKIE = "pkm_sesi"
 LOGIN_CSRF_COOKIE = "pkm_masuk"
@@ -160,15 +163,25 @@ def parse_day(text: str | None, *, default: date) -> date:
 def make_router() -> APIRouter:
     router = APIRouter(prefix=PREFIX)
 
+    throttle = staff.LoginThrottle()
+
     @router.get("/masuk", response_class=HTMLResponse)
-    def login_page(request: Request, gagal: int = 0) -> HTMLResponse:
+    def login_page(request: Request, gagal: int = 0, tunggu: int = 0) -> HTMLResponse:
         token = secrets.token_urlsafe(24)
+        wait_minutes = max(0, min(tunggu, LOCKOUT_MINUTES_SHOWN_MAX))
         response = render(
             request,
             "login.html",
-            {"csrf_token": token, "failed": bool(gagal), "login": None},
-            status_code=401 if gagal else 200,
+            {
+                "csrf_token": token,
+                "failed": bool(gagal),
+                "wait_minutes": wait_minutes,
+                "login": None,
+            },
+            status_code=429 if wait_minutes else 401 if gagal else 200,
         )
+        if wait_minutes:
+            response.headers["Retry-After"] = str(wait_minutes * 60)
         response.set_cookie(
             LOGIN_CSRF_COOKIE,
             token,
@@ -191,9 +204,18 @@ def make_router() -> APIRouter:
         expected = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
         if not expected or not staff.csrf_ok(expected, csrf_token):
             return _redirect(f"{PREFIX}/masuk?gagal=1")
-        answer = staff.log_in(session=session, username=username, password=password, now=now_utc())
+        now = now_utc()
+        address = request.client.host if request.client is not None else ""
+        wait = throttle.wait_for(username=username, address=address, now=now)
+        if wait is not None:
+            # Refused without checking the password: guessing gets no answer until it passes.
+            minutes = math.ceil(wait.total_seconds() / 60)
+            return _redirect(f"{PREFIX}/masuk?tunggu={minutes}")
+        answer = staff.log_in(session=session, username=username, password=password, now=now)
         if answer is None:
+            throttle.failed(username=username, address=address, now=now)
             return _redirect(f"{PREFIX}/masuk?gagal=1")
+        throttle.succeeded(username=username, address=address)
         token, login = answer
         response = _redirect(PREFIX)
         response.set_cookie(

@@ -7,7 +7,7 @@ import io
 from datetime import UTC, datetime, timedelta
 
 import httpx
-from dashboard_site import add_staff, cells, csrf_of, logged_in_client, seed_area
+from dashboard_site import PASSWORD, add_staff, cells, csrf_of, logged_in_client, seed_area
 from server_api import person_item, post_gzip, pull, push_body
 from server_process import ServerProcess
 
@@ -39,6 +39,34 @@ def test_a_wrong_password_or_a_missing_form_token_does_not_log_in(server: Server
         assert page.status_code == 401
         assert "Nama pengguna atau kata sandi salah" in page.text
         assert client.get("/dashboard").status_code == 303
+
+
+def test_repeated_wrong_passwords_lock_that_username_for_a_while(server: ServerProcess) -> None:
+    username = add_staff(server)
+    colleague = add_staff(server)
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        for _ in range(staff.MAX_FAILED_LOGINS):
+            token = csrf_of(client.get("/dashboard/masuk").text)
+            wrong = client.post(
+                "/dashboard/masuk",
+                data={"username": username, "password": "tebakan-salah", "csrf_token": token},
+            )
+            assert wrong.headers["location"] == "/dashboard/masuk?gagal=1"
+        # Now even the right password is refused, unchecked, with how long to wait.
+        token = csrf_of(client.get("/dashboard/masuk").text)
+        right = client.post(
+            "/dashboard/masuk",
+            data={"username": username, "password": PASSWORD, "csrf_token": token},
+        )
+        assert right.headers["location"] == "/dashboard/masuk?tunggu=15"
+        page = client.get(right.headers["location"])
+        assert page.status_code == 429
+        assert page.headers["retry-after"] == "900"
+        assert "coba lagi dalam 15 menit" in page.text
+        assert client.get("/dashboard").status_code == 303
+    # A colleague at the same office still logs in.
+    with logged_in_client(server, colleague) as client:
+        assert client.get("/dashboard").status_code == 200
 
 
 def test_the_overview_counts_the_seeded_month(server: ServerProcess) -> None:
