@@ -31,11 +31,13 @@ REJECT_HASH_MISMATCH = "hash_mismatch"
 REJECT_BAD_PAYLOAD = "bad_payload"
 
 
+# Built once: `json.dumps` with these options would build a new encoder on every call.
+CANONICAL_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(payload: dict[str, Any]) -> bytes:
     """The bytes `content_hash` is taken over: sorted keys, no spaces, UTF-8, no ASCII escaping."""
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
-        "utf-8"
-    )
+    return CANONICAL_ENCODER.encode(payload).encode("utf-8")
 
 
 def content_hash(payload: dict[str, Any]) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -22,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from sync.protocol import (
+    CANONICAL_ENCODER,
     REJECT_BAD_PAYLOAD,
     REJECT_HASH_MISMATCH,
     REJECT_INVALID_ITEM,
@@ -31,7 +31,6 @@ from sync.protocol import (
     PushItem,
     ReconcileRequest,
     ReconcileResponse,
-    canonical_json,
     day_digest,
 )
 from sync.server.auth import hash_secret, new_enroll_code, new_token, normalize_code
@@ -232,13 +231,14 @@ def check_item(raw: Any) -> _Checked | dict[str, Any]:
     if item.base_version is not None and not 1 <= item.base_version < item.version:
         return _reject(item_id, version, REJECT_INVALID_ITEM)
     try:
-        canonical = canonical_json(item.payload)
+        # `canonical_json` as text: hashed as UTF-8, stored as it is.
+        canonical = CANONICAL_ENCODER.encode(item.payload)
+        actual = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     except (TypeError, ValueError):
         return _reject(item_id, version, REJECT_BAD_PAYLOAD)
-    actual = hashlib.sha256(canonical).hexdigest()
     if actual != item.content_hash.lower():
         return _reject(item_id, version, REJECT_HASH_MISMATCH)
-    return _Checked(item=item, content_hash=actual, payload_json=canonical.decode("utf-8"))
+    return _Checked(item=item, content_hash=actual, payload_json=canonical)
 
 
 @dataclass
@@ -278,12 +278,28 @@ def _load_known(connection: sa.Connection, ids: Sequence[str]) -> dict[str, _Kno
     return known
 
 
-def _receipt(*, device_id: str, batch_id: str, results: Sequence[dict[str, Any]]) -> str:
-    body = {"device_id": device_id, "batch_id": batch_id, "results": results}
-    return hashlib.sha256(canonical_json(body)).hexdigest()
-
-
 _DATETIME_JSON: TypeAdapter[datetime] = TypeAdapter(datetime)
+
+
+def _answer_json(
+    *, device_id: str, batch_id: str, results: Sequence[dict[str, Any]], now: datetime
+) -> str:
+    """The `PushResponse` JSON, its results serialised once for both the body and the receipt.
+
+    The receipt is the sha256 of `canonical_json({"device_id", "batch_id", "results"})`; with
+    sorted keys that is the batch id, the device id and the results' canonical JSON, in that
+    order, so the results' text is reused in the body instead of serialising them twice.
+    """
+    results_json = CANONICAL_ENCODER.encode(results)
+    batch_json = CANONICAL_ENCODER.encode(batch_id)
+    device_json = CANONICAL_ENCODER.encode(device_id)
+    signed = f'{{"batch_id":{batch_json},"device_id":{device_json},"results":{results_json}}}'
+    receipt = hashlib.sha256(signed.encode("utf-8")).hexdigest()
+    server_time = CANONICAL_ENCODER.encode(_DATETIME_JSON.dump_python(now, mode="json"))
+    return (
+        f'{{"batch_id":{batch_json},"results":{results_json},'
+        f'"server_time":{server_time},"receipt":"{receipt}"}}'
+    )
 
 
 def _pre_serialised(column: sa.Column[Any], key: str, dialect: str) -> sa.ColumnElement[Any]:
@@ -371,13 +387,7 @@ def _record_batch_once(
         results.append(_result(item.id, item.version, "accepted"))
 
     _insert_accepted(connection=connection, device=device, accepted=accepted, known=known, now=now)
-    answer = {
-        "batch_id": request.batch_id,
-        "results": results,
-        "server_time": _DATETIME_JSON.dump_python(now, mode="json"),
-        "receipt": _receipt(device_id=device.id, batch_id=request.batch_id, results=results),
-    }
-    body = json.dumps(answer, ensure_ascii=False, separators=(",", ":"))
+    body = _answer_json(device_id=device.id, batch_id=request.batch_id, results=results, now=now)
     dialect = connection.dialect.name
     connection.execute(
         sa.insert(PUSH_BATCH).values(
