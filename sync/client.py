@@ -41,8 +41,13 @@ DEFAULT_TIMEOUT = (10.0, 60.0)
 
 
 class SyncError(Exception):
-    """Base of every sync failure; `user_message` is what the kader reads (Bahasa Indonesia)."""
+    """Base of every sync failure.
 
+    `code` names the failure for the GUI, which shows it in the kader's language;
+    `user_message` is the same advice in Bahasa Indonesia, for every other reader.
+    """
+
+    code = "sync_failed"
     user_message = "Sinkronisasi gagal. Data tetap aman di laptop dan akan dikirim lagi."
     retryable = True
 
@@ -50,6 +55,7 @@ class SyncError(Exception):
 class NetworkError(SyncError):
     """No usable answer: refused, reset, timed out or cut short. Retry with backoff."""
 
+    code = "offline"
     user_message = "Tidak ada koneksi ke Puskesmas. Data tersimpan dan akan dikirim otomatis."
 
     def __init__(self, message: str, *, timeout: bool = False) -> None:
@@ -60,6 +66,7 @@ class NetworkError(SyncError):
 class ServerError(SyncError):
     """The server answered 5xx/429 (or something it should not have). Retry with backoff."""
 
+    code = "server_busy"
     user_message = "Server Puskesmas sedang sibuk. Data akan dikirim lagi nanti."
 
     def __init__(self, message: str, *, status: int, retry_after: float | None = None) -> None:
@@ -71,12 +78,14 @@ class ServerError(SyncError):
 class PayloadTooLargeError(SyncError):
     """413: the batch is too big for the link or the server; send smaller batches."""
 
+    code = "too_large"
     user_message = "Paket data terlalu besar; dikirim ulang dalam bagian lebih kecil."
 
 
 class AuthError(SyncError):
     """401: the token is missing, wrong or revoked. Sync pauses until the device is enrolled."""
 
+    code = "not_enrolled"
     user_message = "Laptop ini belum terdaftar atau izinnya dicabut. Hubungi admin Puskesmas."
     retryable = False
 
@@ -84,6 +93,7 @@ class AuthError(SyncError):
 class EnrollCodeError(AuthError):
     """401 on enrolment: the one-time code is unknown, used or expired."""
 
+    code = "enroll_code"
     user_message = (
         "Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa. Minta kode baru ke admin "
         "Puskesmas."
@@ -93,6 +103,7 @@ class EnrollCodeError(AuthError):
 class CaptivePortalError(SyncError):
     """An HTML page, a redirect or other non-JSON where the API answers JSON: a Wi-Fi login."""
 
+    code = "captive_portal"
     user_message = (
         "Jaringan meminta login Wi-Fi/voucher. Buka browser untuk masuk, lalu tekan Kirim sekarang."
     )
@@ -101,6 +112,7 @@ class CaptivePortalError(SyncError):
 class ProtocolMismatchError(SyncError):
     """426: this app version speaks a protocol the server no longer accepts."""
 
+    code = "upgrade_needed"
     user_message = "Versi aplikasi terlalu lama untuk server Puskesmas. Mohon perbarui aplikasi."
     retryable = False
 
@@ -108,6 +120,7 @@ class ProtocolMismatchError(SyncError):
 class ConfigurationError(SyncError):
     """The server address or CA file cannot be used as set; a person must correct the setting."""
 
+    code = "bad_settings"
     user_message = (
         "Alamat server atau berkas sertifikat tidak bisa dipakai. Periksa Pengaturan: alamat "
         "harus diawali https:// dan berkas sertifikat harus ada."

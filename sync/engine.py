@@ -45,6 +45,9 @@ START_BATCH = 100
 # A batch answered faster than this on a full batch means the link can take a bigger one.
 FAST_BATCH_SECONDS = 2.0
 SKEW_WARNING_SECONDS = 600.0
+# An attempt that failed on this laptop (disk full, a bug), not on the way to the server.
+LOCAL_FAULT = "local_fault"
+LOCAL_FAULT_MESSAGE = "Sinkronisasi terganggu; data tetap aman dan akan dicoba lagi."
 BACKOFF_BASE_SECONDS = 30.0
 BACKOFF_CAP_SECONDS = 1800.0
 # Honour a server's Retry-After, but not one that would silence sync for days.
@@ -209,10 +212,12 @@ class SyncSummary:
 
 @dataclass(frozen=True)
 class EngineStatus:
-    """A snapshot for the GUI; `message` is in Bahasa Indonesia."""
+    """A snapshot for the GUI; `message` is in Bahasa Indonesia, `problem` the failure's code."""
 
     state: EngineState
     message: str = ""
+    # The `SyncError.code` (or LOCAL_FAULT) of the last failed attempt; empty when none.
+    problem: str = ""
     next_attempt_in: float | None = None
     batch_size: int = START_BATCH
     skew_seconds: float | None = None
@@ -374,17 +379,24 @@ class SyncEngine:
         except AuthError as exc:
             with self._lock:
                 self._paused_for = EngineState.PAUSED_AUTH
-            self._set_status(state=EngineState.PAUSED_AUTH, message=exc.user_message)
+            self._set_status(
+                state=EngineState.PAUSED_AUTH, message=exc.user_message, problem=exc.code
+            )
             return None
         except ProtocolMismatchError as exc:
             with self._lock:
                 self._paused_for = EngineState.UPGRADE_NEEDED
-            self._set_status(state=EngineState.UPGRADE_NEEDED, message=exc.user_message)
+            self._set_status(
+                state=EngineState.UPGRADE_NEEDED, message=exc.user_message, problem=exc.code
+            )
             return None
         except CaptivePortalError as exc:
             delay = self.backoff.next_delay()
             self._set_status(
-                state=EngineState.CAPTIVE_PORTAL, message=exc.user_message, next_attempt_in=delay
+                state=EngineState.CAPTIVE_PORTAL,
+                message=exc.user_message,
+                problem=exc.code,
+                next_attempt_in=delay,
             )
             return delay
         except SyncError as exc:
@@ -392,7 +404,10 @@ class SyncEngine:
             delay = self.backoff.next_delay(retry_after=retry_after)
             log.info("sync attempt failed (%s); next in %.0f s", type(exc).__name__, delay)
             self._set_status(
-                state=EngineState.WAITING, message=exc.user_message, next_attempt_in=delay
+                state=EngineState.WAITING,
+                message=exc.user_message,
+                problem=exc.code,
+                next_attempt_in=delay,
             )
             return delay
         except Exception as exc:
@@ -402,7 +417,8 @@ class SyncEngine:
             log.error("sync attempt crashed (%s); next in %.0f s", type(exc).__name__, delay)
             self._set_status(
                 state=EngineState.WAITING,
-                message="Sinkronisasi terganggu; data tetap aman dan akan dicoba lagi.",
+                message=LOCAL_FAULT_MESSAGE,
+                problem=LOCAL_FAULT,
                 next_attempt_in=delay,
             )
             return delay

@@ -286,6 +286,77 @@ SRQ20_QUESTION = {
     20: QT_TRANSLATE_NOOP("labels", "Apakah Anda mudah lelah?"),
 }
 
+# Sending failures, by `sync.client.SyncError.code` (and the engine's LOCAL_FAULT): the sync
+# layer's own Indonesian `user_message`, one catalogue entry per sentence so English can follow;
+# tests/ui/test_labels.py keeps the two equal.
+SYNC_FAILURE_TEXT: dict[str, tuple[str, ...]] = {
+    "sync_failed": (
+        QT_TRANSLATE_NOOP("labels", "Sinkronisasi gagal."),
+        QT_TRANSLATE_NOOP("labels", "Data tetap aman di laptop dan akan dikirim lagi."),
+    ),
+    "offline": (
+        QT_TRANSLATE_NOOP("labels", "Tidak ada koneksi ke Puskesmas."),
+        QT_TRANSLATE_NOOP("labels", "Data tersimpan dan akan dikirim otomatis."),
+    ),
+    "server_busy": (
+        QT_TRANSLATE_NOOP("labels", "Server Puskesmas sedang sibuk."),
+        QT_TRANSLATE_NOOP("labels", "Data akan dikirim lagi nanti."),
+    ),
+    "too_large": (
+        QT_TRANSLATE_NOOP(
+            "labels", "Paket data terlalu besar; dikirim ulang dalam bagian lebih kecil."
+        ),
+    ),
+    "not_enrolled": (
+        QT_TRANSLATE_NOOP("labels", "Laptop ini belum terdaftar atau izinnya dicabut."),
+        QT_TRANSLATE_NOOP("labels", "Hubungi admin Puskesmas."),
+    ),
+    "enroll_code": (
+        QT_TRANSLATE_NOOP("labels", "Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa."),
+        QT_TRANSLATE_NOOP("labels", "Minta kode baru ke admin Puskesmas."),
+    ),
+    "captive_portal": (
+        QT_TRANSLATE_NOOP("labels", "Jaringan meminta login Wi-Fi/voucher."),
+        QT_TRANSLATE_NOOP("labels", "Buka browser untuk masuk, lalu tekan Kirim sekarang."),
+    ),
+    "upgrade_needed": (
+        QT_TRANSLATE_NOOP("labels", "Versi aplikasi terlalu lama untuk server Puskesmas."),
+        QT_TRANSLATE_NOOP("labels", "Mohon perbarui aplikasi."),
+    ),
+    "bad_settings": (
+        QT_TRANSLATE_NOOP("labels", "Alamat server atau berkas sertifikat tidak bisa dipakai."),
+        QT_TRANSLATE_NOOP(
+            "labels",
+            "Periksa Pengaturan: alamat harus diawali https:// dan berkas sertifikat harus ada.",
+        ),
+    ),
+    "local_fault": (
+        QT_TRANSLATE_NOOP(
+            "labels", "Sinkronisasi terganggu; data tetap aman dan akan dicoba lagi."
+        ),
+    ),
+}
+
+# Entries the server refused, by its reason code: the server's own Indonesian words
+# (`sync.server.store.MESSAGES`; tests/ui/test_labels.py keeps them equal).
+SYNC_REFUSAL_TEXT = {
+    "unknown_type": QT_TRANSLATE_NOOP("labels", "Jenis data tidak dikenal oleh server Puskesmas."),
+    "invalid_item": QT_TRANSLATE_NOOP("labels", "Data tidak lengkap atau formatnya salah."),
+    "hash_mismatch": QT_TRANSLATE_NOOP(
+        "labels", "Data berubah atau rusak di perjalanan (kode cek tidak cocok)."
+    ),
+    "bad_payload": QT_TRANSLATE_NOOP("labels", "Isi data tidak bisa dibaca oleh server Puskesmas."),
+    "type_mismatch": QT_TRANSLATE_NOOP(
+        "labels", "Jenis data tidak cocok dengan data yang sudah ada di server."
+    ),
+    "wrong_area": QT_TRANSLATE_NOOP(
+        "labels", "Data ini terdaftar di wilayah lain; minta petugas Puskesmas memindahkannya."
+    ),
+    "conflict": QT_TRANSLATE_NOOP(
+        "labels", "Data ini sudah diubah dari perangkat lain; perlu dicek oleh petugas."
+    ),
+}
+
 NIK_ERROR_TEXT = {
     "length": QT_TRANSLATE_NOOP("labels", "NIK harus 16 angka"),
     "not_digits": QT_TRANSLATE_NOOP("labels", "NIK hanya boleh berisi angka"),
@@ -474,3 +545,15 @@ def sex_text(code: str) -> str:
     if code == "P":
         return tr(QT_TRANSLATE_NOOP("labels", "Perempuan"))
     return code
+
+
+def sync_failure_text(code: str, *, fallback: str) -> str:
+    """Why sending failed and what to do, in the kader's language (``fallback`` if unknown)."""
+    sentences = SYNC_FAILURE_TEXT.get(code)
+    return " ".join(tr(s) for s in sentences) if sentences else fallback
+
+
+def sync_refusal_text(code: str, *, fallback: str) -> str:
+    """Why the server refused an entry, in the kader's language (``fallback`` if unknown)."""
+    text = SYNC_REFUSAL_TEXT.get(code)
+    return tr(text) if text else fallback

@@ -20,6 +20,7 @@ from kader_app.core.models import Change
 from kader_app.core.register import Register
 from kader_app.core.sync_state import ProblemEntry
 from kader_app.settings import AppSettings
+from kader_app.ui.labels import sync_failure_text
 from kader_app.ui.runner import Lane, Runner
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class SyncSnapshot:
 
 @dataclass(frozen=True, slots=True)
 class EnrollFailure:
-    """An enrolment the server refused; ``message`` is for the kader (Bahasa Indonesia)."""
+    """An enrolment the server refused; ``message`` is for the kader, in their language."""
 
     message: str
 
@@ -283,7 +284,7 @@ class SyncController(QObject):
                     register, server_url=server_url, code=code, ca_bundle=ca_bundle
                 )
             except SyncError as exc:
-                return EnrollFailure(message=exc.user_message)
+                return EnrollFailure(message=sync_failure_text(exc.code, fallback=exc.user_message))
 
         def done(result: Enrollment | EnrollFailure) -> None:
             if not isinstance(result, EnrollFailure):

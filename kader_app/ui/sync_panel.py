@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kader_app.core.sync_state import ProblemEntry
+from kader_app.ui.labels import sync_failure_text, sync_refusal_text
 from kader_app.ui.sync_controller import SyncController, SyncSnapshot
 
 if TYPE_CHECKING:
@@ -137,9 +138,9 @@ def headline_text(snapshot: SyncSnapshot, *, now: datetime | None = None) -> str
             oldest_unsent_at=snapshot.oldest_unsent_at,
             now=now or datetime.now(UTC),
         )
-    # Waiting, paused, captive portal, upgrade: the engine's message already says what to do.
+    # Waiting, paused, captive portal, upgrade: the failure's own advice says what to do.
     assert status is not None
-    return status.message
+    return sync_failure_text(status.problem, fallback=status.message)
 
 
 def problem_advice(problem: ProblemEntry) -> str:
@@ -174,7 +175,11 @@ def problem_text(problem: ProblemEntry) -> str:
         else QCoreApplication.translate("SyncPanel", "pemeriksaan")
     )
     who = problem.person_name or QCoreApplication.translate("SyncPanel", "warga tanpa nama")
-    reason = problem.message or QCoreApplication.translate("SyncPanel", "Ditolak server Puskesmas.")
+    reason = sync_refusal_text(
+        problem.code,
+        fallback=problem.message
+        or QCoreApplication.translate("SyncPanel", "Ditolak server Puskesmas."),
+    )
     return QCoreApplication.translate(
         "SyncPanel", "{who} — {what}, dicatat {when}\nAlasan: {reason}\n{advice}"
     ).format(

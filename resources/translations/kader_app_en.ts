@@ -162,102 +162,102 @@ What you can do:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="102"/>
+        <location filename="../../kader_app/ui/main_window.py" line="109"/>
         <source>Cari warga: ketik nama atau NIK (Ctrl+F)</source>
         <translation>Find a resident: type a name or NIK (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="105"/>
+        <location filename="../../kader_app/ui/main_window.py" line="112"/>
         <source>Warga baru (Ctrl+N)</source>
         <translation>New resident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="143"/>
+        <location filename="../../kader_app/ui/main_window.py" line="153"/>
         <source>Status kirim data…</source>
         <translation>Sending status…</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="172"/>
+        <location filename="../../kader_app/ui/main_window.py" line="182"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="173"/>
+        <location filename="../../kader_app/ui/main_window.py" line="183"/>
         <source>Warga &amp;baru</source>
         <translation>&amp;New resident</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="176"/>
+        <location filename="../../kader_app/ui/main_window.py" line="186"/>
         <source>&amp;Pemeriksaan baru</source>
         <translation>New &amp;screening</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="179"/>
+        <location filename="../../kader_app/ui/main_window.py" line="189"/>
         <source>&amp;Cari warga</source>
         <translation>&amp;Find resident</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="182"/>
+        <location filename="../../kader_app/ui/main_window.py" line="192"/>
         <source>&amp;Laporan bulanan…</source>
         <translation>&amp;Monthly report…</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="184"/>
+        <location filename="../../kader_app/ui/main_window.py" line="194"/>
         <source>P&amp;engaturan…</source>
         <translation>S&amp;ettings…</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="186"/>
+        <location filename="../../kader_app/ui/main_window.py" line="196"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="202"/>
+        <location filename="../../kader_app/ui/main_window.py" line="212"/>
         <source>Posyandu — Pencatatan Kader</source>
         <translation>Posyandu — Kader Records</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="236"/>
+        <location filename="../../kader_app/ui/main_window.py" line="246"/>
         <source>{n} warga ditemukan</source>
         <translation>{n} residents found</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="238"/>
+        <location filename="../../kader_app/ui/main_window.py" line="248"/>
         <source>Warga yang terakhir diubah</source>
         <translation>Recently changed residents</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="320"/>
+        <location filename="../../kader_app/ui/main_window.py" line="330"/>
         <source>Data warga tersimpan.</source>
         <translation>Resident saved.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="332"/>
+        <location filename="../../kader_app/ui/main_window.py" line="342"/>
         <source>Pilih warga dulu dari daftar.</source>
         <translation>Choose a resident from the list first.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="357"/>
+        <location filename="../../kader_app/ui/main_window.py" line="367"/>
         <source>Koreksi tersimpan.</source>
         <translation>Correction saved.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="359"/>
+        <location filename="../../kader_app/ui/main_window.py" line="369"/>
         <source>Hasil skrining tersimpan.</source>
         <translation>Screening result saved.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="362"/>
+        <location filename="../../kader_app/ui/main_window.py" line="372"/>
         <source>Hasil: {level}.</source>
         <translation>Result: {level}.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="383"/>
+        <location filename="../../kader_app/ui/main_window.py" line="393"/>
         <source>Pemeriksaan dibatalkan; tetap tercatat di riwayat.</source>
         <translation>Screening voided; it stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="449"/>
+        <location filename="../../kader_app/ui/main_window.py" line="461"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -265,47 +265,47 @@ What you can do:
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../kader_app/ui/people_model.py" line="37"/>
+        <location filename="../../kader_app/ui/people_model.py" line="48"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/people_model.py" line="38"/>
+        <location filename="../../kader_app/ui/people_model.py" line="49"/>
         <source>L/P</source>
         <translation>M/F</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/people_model.py" line="39"/>
+        <location filename="../../kader_app/ui/people_model.py" line="50"/>
         <source>Umur</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/people_model.py" line="40"/>
+        <location filename="../../kader_app/ui/people_model.py" line="51"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/people_model.py" line="41"/>
+        <location filename="../../kader_app/ui/people_model.py" line="52"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/people_model.py" line="42"/>
+        <location filename="../../kader_app/ui/people_model.py" line="53"/>
         <source>Hasil terakhir</source>
         <translation>Latest result</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/people_model.py" line="99"/>
+        <location filename="../../kader_app/ui/people_model.py" line="112"/>
         <source>{n} th</source>
         <translation>{n} y</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/people_model.py" line="101"/>
+        <location filename="../../kader_app/ui/people_model.py" line="114"/>
         <source>(tanpa NIK)</source>
         <translation>(no NIK)</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/people_model.py" line="105"/>
+        <location filename="../../kader_app/ui/people_model.py" line="118"/>
         <source>Belum pernah diperiksa</source>
         <translation>Never screened</translation>
     </message>
@@ -802,103 +802,103 @@ What you can do:
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="41"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="52"/>
         <source>baru saja</source>
         <translation>just now</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="43"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="54"/>
         <source>{n} menit lalu</source>
         <translation>{n} minutes ago</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="47"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="58"/>
         <source>{n} jam lalu</source>
         <translation>{n} hours ago</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="50"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="61"/>
         <source>{n} hari lalu</source>
         <translation>{n} days ago</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="62"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="78"/>
         <source>Jam laptop berbeda {n} menit dari server Puskesmas — periksa tanggal dan jam</source>
         <translation>The laptop clock differs by {n} minutes from the Puskesmas server — check the date and time</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="85"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="101"/>
         <source>, terlama hari ini</source>
         <translation>, oldest from today</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="87"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="103"/>
         <source>, terlama {d} hari</source>
         <translation>, oldest {d} days</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="89"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="105"/>
         <source> ({n} perlu diperiksa)</source>
         <translation> ({n} need checking)</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="108"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="124"/>
         <source>Laptop ini belum terdaftar di server Puskesmas. Daftarkan di Pengaturan.</source>
         <translation>This laptop is not enrolled on the Puskesmas server yet. Enrol it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="114"/>
-        <location filename="../../kader_app/ui/sync_panel.py" line="242"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="132"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="264"/>
         <source>Sedang mengirim data ke Puskesmas…</source>
         <translation>Sending data to the Puskesmas…</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="77"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="93"/>
         <source>Semua data sudah terkirim</source>
         <translation>All data has been sent</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="78"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="94"/>
         <source>{n} data belum terkirim</source>
         <translation>{n} entries not sent yet</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="141"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="159"/>
         <source>Data ini juga diubah di laptop lain.</source>
         <translation>This entry was also changed on another laptop.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="142"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="160"/>
         <source>Hubungi petugas Puskesmas untuk menyamakan; data di laptop ini tetap aman.</source>
         <translation>Ask the Puskesmas staff to reconcile it; the data on this laptop stays safe.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="147"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="165"/>
         <source>Data tetap tersimpan di laptop ini. Hubungi petugas Puskesmas dan sebutkan kode: {code}.</source>
         <translation>The data stays saved on this laptop. Contact the Puskesmas staff and give the code: {code}.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="155"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="173"/>
         <source>data warga</source>
         <translation>resident data</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="157"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="175"/>
         <source>pemeriksaan</source>
         <translation>screening</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="159"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="177"/>
         <source>warga tanpa nama</source>
         <translation>resident without a name</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="160"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="181"/>
         <source>Ditolak server Puskesmas.</source>
         <translation>Refused by the Puskesmas server.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="161"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="183"/>
         <source>{who} — {what}, dicatat {when}
 Alasan: {reason}
 {advice}</source>
@@ -907,125 +907,125 @@ Reason: {reason}
 {advice}</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="178"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="200"/>
         <source>Pengiriman data ke Puskesmas</source>
         <translation>Sending data to the Puskesmas</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="197"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="219"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="199"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="221"/>
         <source>Terakhir berhasil</source>
         <translation>Last success</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="132"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="150"/>
         <source>Belum dikirim: menunggu data warga ini yang ditolak server.</source>
         <translation>Not sent yet: waiting for this resident&apos;s entry that the server refused.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="135"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="153"/>
         <source>Dikirim otomatis begitu data itu diterima; data tetap aman di laptop.</source>
         <translation>Sent automatically once that entry is accepted; the data stays safe on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="201"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="223"/>
         <source>Belum terkirim</source>
         <translation>Not sent yet</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="203"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="225"/>
         <source>Terlama menunggu</source>
         <translation>Waiting longest</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="206"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="228"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="210"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="232"/>
         <source>%v dari %m data terkirim</source>
         <translation>%v of %m entries sent</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="214"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="236"/>
         <source>Data yang ditolak server Puskesmas</source>
         <translation>Entries refused by the Puskesmas server</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="225"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="247"/>
         <source>&amp;Kirim sekarang</source>
         <translation>&amp;Send now</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="228"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="250"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="238"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="260"/>
         <source>Memeriksa status pengiriman…</source>
         <translation>Checking the sending status…</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="259"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="281"/>
         <source>belum terdaftar</source>
         <translation>not enrolled</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="262"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="284"/>
         <source>{url}
 {posyandu}, {area}</source>
         <translation>{url}
 {posyandu}, {area}</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="267"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="289"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="270"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="292"/>
         <source>{when} ({age})</source>
         <translation>{when} ({age})</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="276"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="298"/>
         <source>{n} data</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="281"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="303"/>
         <source>dicatat {age}</source>
         <translation>recorded {age}</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="299"/>
-        <location filename="../../kader_app/ui/sync_panel.py" line="317"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="321"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="339"/>
         <source>Data tetap aman di laptop; dikirim otomatis saat ada koneksi.</source>
         <translation>Data stays safe on the laptop; it is sent automatically when there is a connection.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="302"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="324"/>
         <source>Dicoba lagi otomatis dalam {n} menit.</source>
         <translation>Tried again automatically in {n} minutes.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="306"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="328"/>
         <source>{n} data terkirim pada pengiriman terakhir.</source>
         <translation>{n} entries sent in the last round.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="308"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="330"/>
         <source>Tidak ada data baru yang perlu dikirim.</source>
         <translation>No new entries to send.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="312"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="334"/>
         <source>Diterima dari Puskesmas: {p} data warga, {f} tindak lanjut.</source>
         <translation>Received from the Puskesmas: {p} residents, {f} follow-ups.</translation>
     </message>
@@ -1291,7 +1291,7 @@ Reason: {reason}
     </message>
     <message>
         <location filename="../../kader_app/ui/labels.py" line="73"/>
-        <location filename="../../kader_app/ui/labels.py" line="324"/>
+        <location filename="../../kader_app/ui/labels.py" line="395"/>
         <source>Lingkar perut</source>
         <translation>Waist</translation>
     </message>
@@ -1302,8 +1302,8 @@ Reason: {reason}
     </message>
     <message>
         <location filename="../../kader_app/ui/labels.py" line="75"/>
-        <location filename="../../kader_app/ui/labels.py" line="327"/>
-        <location filename="../../kader_app/ui/labels.py" line="328"/>
+        <location filename="../../kader_app/ui/labels.py" line="398"/>
+        <location filename="../../kader_app/ui/labels.py" line="399"/>
         <source>Gula darah</source>
         <translation>Blood sugar</translation>
     </message>
@@ -1863,189 +1863,314 @@ Reason: {reason}
         <translation>Are you easily tired?</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="290"/>
+        <location filename="../../kader_app/ui/labels.py" line="294"/>
+        <source>Sinkronisasi gagal.</source>
+        <translation>Sending failed.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="295"/>
+        <source>Data tetap aman di laptop dan akan dikirim lagi.</source>
+        <translation>The data stays safe on this laptop and will be sent again.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="298"/>
+        <source>Tidak ada koneksi ke Puskesmas.</source>
+        <translation>No connection to the Puskesmas.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="299"/>
+        <source>Data tersimpan dan akan dikirim otomatis.</source>
+        <translation>The data is saved and will be sent automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="302"/>
+        <source>Server Puskesmas sedang sibuk.</source>
+        <translation>The Puskesmas server is busy.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="303"/>
+        <source>Data akan dikirim lagi nanti.</source>
+        <translation>The data will be sent again later.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="306"/>
+        <source>Paket data terlalu besar; dikirim ulang dalam bagian lebih kecil.</source>
+        <translation>The data package was too large; it is being sent again in smaller parts.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="311"/>
+        <source>Laptop ini belum terdaftar atau izinnya dicabut.</source>
+        <translation>This laptop is not enrolled, or its access was revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="312"/>
+        <source>Hubungi admin Puskesmas.</source>
+        <translation>Contact the Puskesmas admin.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="315"/>
+        <source>Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa.</source>
+        <translation>The enrolment code is wrong, already used, or expired.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="316"/>
+        <source>Minta kode baru ke admin Puskesmas.</source>
+        <translation>Ask the Puskesmas admin for a new code.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="319"/>
+        <source>Jaringan meminta login Wi-Fi/voucher.</source>
+        <translation>The network asks for a Wi-Fi/voucher login.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="320"/>
+        <source>Buka browser untuk masuk, lalu tekan Kirim sekarang.</source>
+        <translation>Open a browser to log in, then press Send now.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="323"/>
+        <source>Versi aplikasi terlalu lama untuk server Puskesmas.</source>
+        <translation>This app version is too old for the Puskesmas server.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="324"/>
+        <source>Mohon perbarui aplikasi.</source>
+        <translation>Please update the app.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="327"/>
+        <source>Alamat server atau berkas sertifikat tidak bisa dipakai.</source>
+        <translation>The server address or certificate file cannot be used.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="328"/>
+        <source>Periksa Pengaturan: alamat harus diawali https:// dan berkas sertifikat harus ada.</source>
+        <translation>Check Settings: the address must start with https:// and the certificate file must exist.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="334"/>
+        <source>Sinkronisasi terganggu; data tetap aman dan akan dicoba lagi.</source>
+        <translation>Sending was interrupted; the data stays safe and will be tried again.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="343"/>
+        <source>Jenis data tidak dikenal oleh server Puskesmas.</source>
+        <translation>The Puskesmas server does not know this kind of data.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="344"/>
+        <source>Data tidak lengkap atau formatnya salah.</source>
+        <translation>The data is incomplete or in the wrong format.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="345"/>
+        <source>Data berubah atau rusak di perjalanan (kode cek tidak cocok).</source>
+        <translation>The data changed or was damaged on the way (check code does not match).</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="348"/>
+        <source>Isi data tidak bisa dibaca oleh server Puskesmas.</source>
+        <translation>The Puskesmas server cannot read the contents of this data.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="349"/>
+        <source>Jenis data tidak cocok dengan data yang sudah ada di server.</source>
+        <translation>The kind of data does not match the data already on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="352"/>
+        <source>Data ini terdaftar di wilayah lain; minta petugas Puskesmas memindahkannya.</source>
+        <translation>This data is registered in another area; ask the Puskesmas staff to move it.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="355"/>
+        <source>Data ini sudah diubah dari perangkat lain; perlu dicek oleh petugas.</source>
+        <translation>This data was changed on another device; staff need to check it.</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/labels.py" line="361"/>
         <source>NIK harus 16 angka</source>
         <translation>The NIK must be 16 digits</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="291"/>
+        <location filename="../../kader_app/ui/labels.py" line="362"/>
         <source>NIK hanya boleh berisi angka</source>
         <translation>The NIK may contain digits only</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="292"/>
+        <location filename="../../kader_app/ui/labels.py" line="363"/>
         <source>Kode provinsi pada NIK tidak dikenal</source>
         <translation>Unknown province code in the NIK</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="293"/>
+        <location filename="../../kader_app/ui/labels.py" line="364"/>
         <source>Bulan lahir pada NIK tidak valid</source>
         <translation>Invalid birth month in the NIK</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="294"/>
+        <location filename="../../kader_app/ui/labels.py" line="365"/>
         <source>Tanggal lahir pada NIK tidak valid</source>
         <translation>Invalid birth day in the NIK</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="295"/>
+        <location filename="../../kader_app/ui/labels.py" line="366"/>
         <source>Tanggal lahir pada NIK tidak ada di kalender</source>
         <translation>The birth date in the NIK is not a real date</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="296"/>
+        <location filename="../../kader_app/ui/labels.py" line="367"/>
         <source>Nomor urut pada NIK tidak boleh 0000</source>
         <translation>The NIK serial number cannot be 0000</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="300"/>
+        <location filename="../../kader_app/ui/labels.py" line="371"/>
         <source>Tanggal lahir pada NIK berbeda dengan tanggal lahir yang diisi (boleh disimpan)</source>
         <translation>The NIK birth date differs from the birth date entered (can still be saved)</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="303"/>
+        <location filename="../../kader_app/ui/labels.py" line="374"/>
         <source>Jenis kelamin pada NIK berbeda dengan yang diisi (boleh disimpan)</source>
         <translation>The NIK sex differs from the sex entered (can still be saved)</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="309"/>
+        <location filename="../../kader_app/ui/labels.py" line="380"/>
         <source>No. KK hanya boleh berisi angka</source>
         <translation>The family card number may contain digits only</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="310"/>
+        <location filename="../../kader_app/ui/labels.py" line="381"/>
         <source>No. KK harus 16 angka</source>
         <translation>The family card number must be 16 digits</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="311"/>
+        <location filename="../../kader_app/ui/labels.py" line="382"/>
         <source>Kode provinsi pada No. KK tidak dikenal</source>
         <translation>Unknown province code in the family card number</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="315"/>
+        <location filename="../../kader_app/ui/labels.py" line="386"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="316"/>
+        <location filename="../../kader_app/ui/labels.py" line="387"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="317"/>
+        <location filename="../../kader_app/ui/labels.py" line="388"/>
         <source>Tanggal lahir</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="318"/>
+        <location filename="../../kader_app/ui/labels.py" line="389"/>
         <source>Pemeriksaan</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="319"/>
+        <location filename="../../kader_app/ui/labels.py" line="390"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="320"/>
+        <location filename="../../kader_app/ui/labels.py" line="391"/>
         <source>No. KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="321"/>
+        <location filename="../../kader_app/ui/labels.py" line="392"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="322"/>
+        <location filename="../../kader_app/ui/labels.py" line="393"/>
         <source>Berat badan</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="323"/>
+        <location filename="../../kader_app/ui/labels.py" line="394"/>
         <source>Tinggi badan</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="325"/>
+        <location filename="../../kader_app/ui/labels.py" line="396"/>
         <source>Sistolik</source>
         <translation>Systolic</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="326"/>
+        <location filename="../../kader_app/ui/labels.py" line="397"/>
         <source>Diastolik</source>
         <translation>Diastolic</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="329"/>
+        <location filename="../../kader_app/ui/labels.py" line="400"/>
         <source>Lama batuk</source>
         <translation>Cough duration</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="333"/>
-        <location filename="../../kader_app/ui/labels.py" line="334"/>
-        <location filename="../../kader_app/ui/labels.py" line="338"/>
+        <location filename="../../kader_app/ui/labels.py" line="404"/>
+        <location filename="../../kader_app/ui/labels.py" line="405"/>
+        <location filename="../../kader_app/ui/labels.py" line="409"/>
         <source>{field} wajib diisi</source>
         <translation>{field} is required</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="335"/>
+        <location filename="../../kader_app/ui/labels.py" line="406"/>
         <source>{field} tidak valid</source>
         <translation>{field} is not valid</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="336"/>
+        <location filename="../../kader_app/ui/labels.py" line="407"/>
         <source>{field} tidak boleh di masa depan</source>
         <translation>{field} cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="337"/>
+        <location filename="../../kader_app/ui/labels.py" line="408"/>
         <source>{field} ini sudah dibatalkan</source>
         <translation>This {field} has been voided</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="368"/>
+        <location filename="../../kader_app/ui/labels.py" line="439"/>
         <source>Tidak dinilai karena usia; tanyakan ke nakes.</source>
         <translation>Not classified because of age; ask a health worker.</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="401"/>
+        <location filename="../../kader_app/ui/labels.py" line="472"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="417"/>
+        <location filename="../../kader_app/ui/labels.py" line="488"/>
         <source>{field} di luar batas wajar ({minimum}–{maximum})</source>
         <translation>{field} outside the plausible range ({minimum}–{maximum})</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="420"/>
+        <location filename="../../kader_app/ui/labels.py" line="491"/>
         <source>{field} harus paling sedikit {minimum}</source>
         <translation>{field} must be at least {minimum}</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="422"/>
+        <location filename="../../kader_app/ui/labels.py" line="493"/>
         <source>{field} harus paling banyak {maximum}</source>
         <translation>{field} must be at most {maximum}</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="424"/>
+        <location filename="../../kader_app/ui/labels.py" line="495"/>
         <source>{field} tidak masuk akal, periksa lagi</source>
         <translation>{field} is not plausible, check again</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="436"/>
+        <location filename="../../kader_app/ui/labels.py" line="507"/>
         <source>NIK tidak valid</source>
         <translation>Invalid NIK</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="473"/>
+        <location filename="../../kader_app/ui/labels.py" line="544"/>
         <source>Laki-laki</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="475"/>
+        <location filename="../../kader_app/ui/labels.py" line="546"/>
         <source>Perempuan</source>
         <translation>Female</translation>
     </message>
@@ -2053,12 +2178,12 @@ Reason: {reason}
 <context>
     <name>window</name>
     <message>
-        <location filename="../../kader_app/app.py" line="109"/>
+        <location filename="../../kader_app/app.py" line="114"/>
         <source>Menyiapkan data contoh…</source>
         <translation>Preparing demo data…</translation>
     </message>
     <message>
-        <location filename="../../kader_app/app.py" line="111"/>
+        <location filename="../../kader_app/app.py" line="116"/>
         <source>Data contoh</source>
         <translation>Demo data</translation>
     </message>

@@ -90,3 +90,74 @@ def test_register_refusals_read_as_their_reason(register, make_person_input) -> 
     assert labels.person_error_text(field=refused.value.field, code=refused.value.code) == (
         "Nama wajib diisi"
     )
+
+
+def _sync_failures() -> list[type]:
+    from sync.client import SyncError
+
+    found: list[type] = [SyncError]
+    for cls in found:
+        found.extend(cls.__subclasses__())
+    return found
+
+
+def test_every_sending_failure_and_refusal_reads_as_the_sync_layers_own_words() -> None:
+    from sync.engine import LOCAL_FAULT, LOCAL_FAULT_MESSAGE
+    from sync.server.store import MESSAGES
+
+    failures = _sync_failures()
+    assert len({cls.code for cls in failures}) == len(failures) == 9
+    for cls in failures:
+        assert labels.sync_failure_text(cls.code, fallback="?") == cls.user_message, cls
+    assert labels.sync_failure_text(LOCAL_FAULT, fallback="?") == LOCAL_FAULT_MESSAGE
+    assert labels.sync_failure_text("new_code", fallback="Kata server") == "Kata server"
+    assert set(labels.SYNC_FAILURE_TEXT) == {cls.code for cls in failures} | {LOCAL_FAULT}
+    for code, message in MESSAGES.items():
+        assert labels.sync_refusal_text(code, fallback="?") == message, code
+    assert set(labels.SYNC_REFUSAL_TEXT) == set(MESSAGES)
+
+
+def test_english_catalogue_translates_sending_problems(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTranslator
+
+    from kader_app.app import RESOURCES
+    from kader_app.sync_link import Enrollment
+    from kader_app.ui.sync_controller import SyncSnapshot
+    from kader_app.ui.sync_panel import headline_text
+    from sync.client import NetworkError
+    from sync.engine import EngineState, EngineStatus
+
+    offline = SyncSnapshot(
+        enrollment=Enrollment(
+            server_url="https://puskesmas.example", device_id="d1", posyandu="Mawar", area="Desa"
+        ),
+        status=EngineStatus(
+            state=EngineState.WAITING, message=NetworkError.user_message, problem=NetworkError.code
+        ),
+        pending=3,
+        oldest_unsent_at=None,
+        last_success_at=None,
+    )
+    indonesian = {
+        code: labels.sync_failure_text(code, fallback="") for code in labels.SYNC_FAILURE_TEXT
+    }
+    refusals = {
+        code: labels.sync_refusal_text(code, fallback="") for code in labels.SYNC_REFUSAL_TEXT
+    }
+    assert headline_text(offline) == NetworkError.user_message
+    translator = QTranslator()
+    assert translator.load(str(RESOURCES / "translations" / "kader_app_en.qm"))
+    qapp.installTranslator(translator)
+    try:
+        assert headline_text(offline) == (
+            "No connection to the Puskesmas. The data is saved and will be sent automatically."
+        )
+        for code, text in indonesian.items():
+            assert labels.sync_failure_text(code, fallback="") != text, code
+        for code, text in refusals.items():
+            assert labels.sync_refusal_text(code, fallback="") != text, code
+        assert labels.sync_refusal_text("wrong_area", fallback="") == (
+            "This data is registered in another area; ask the Puskesmas staff to move it."
+        )
+    finally:
+        qapp.removeTranslator(translator)
