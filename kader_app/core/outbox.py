@@ -480,22 +480,6 @@ def _rebase_person(
     )
 
 
-def release_batch(
-    engine: Engine, *, batch_id: str, error: str, next_attempt_at: datetime | None
-) -> int:
-    """Put a failed batch's in-flight entries back to pending (network error, 5xx)."""
-    with write_transaction(engine) as conn:
-        return conn.execute(
-            update(OUTBOX)
-            .where(OUTBOX.c.batch_id == batch_id, OUTBOX.c.state == OutboxState.IN_FLIGHT.value)
-            .values(
-                state=OutboxState.PENDING.value,
-                last_error=error[:500],
-                next_attempt_at=next_attempt_at,
-            )
-        ).rowcount
-
-
 def requeue_in_flight(engine: Engine) -> int:
     """At start-up: entries left in flight by a crash go back to pending (the server dedupes)."""
     with write_transaction(engine) as conn:

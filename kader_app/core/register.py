@@ -462,12 +462,6 @@ class Register:
         """For the sync engine: apply the server's per-item answers."""
         outbox.apply_results(self._db.engine, results=results)
 
-    def release_outbox(self, *, batch_id: str, error: str, next_attempt_at: datetime | None) -> int:
-        """For the sync engine: a batch that failed in transit goes back to pending."""
-        return outbox.release_batch(
-            self._db.engine, batch_id=batch_id, error=error, next_attempt_at=next_attempt_at
-        )
-
     def backup(self, target: Path) -> None:
         """A consistent copy of the database at ``target``, encrypted with the same key."""
         raw = self._db.engine.raw_connection()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -133,17 +132,6 @@ def test_a_conflict_the_app_cannot_rebase_is_counted_and_kept(register, make_per
     assert (counts.pending, counts.rejected, counts.conflict) == (1, 0, 1)
     assert states(register) == [("person", "conflict", 1)]
     assert register.claim_outbox(limit=10)[1] == []
-
-
-def test_failed_batch_waits_for_its_next_attempt(register, make_person_input):
-    register.register_person(make_person_input())
-    batch_id, _ = register.claim_outbox(limit=10)
-    later = datetime.now(UTC) + timedelta(minutes=5)
-    assert register.release_outbox(batch_id=batch_id, error="network", next_attempt_at=later) == 1
-    assert register.claim_outbox(limit=10)[1] == []
-    engine = register.database.engine
-    _, [item] = outbox.claim_batch(engine, limit=10, now=later + timedelta(seconds=1))
-    assert item.attempts == 2
 
 
 def test_in_flight_entries_are_requeued_at_startup(register_dir, make_person_input):
