@@ -1,15 +1,20 @@
 """PWS (pemantauan wilayah setempat) figures: current visits, monthly rates, open referrals.
 
 Loaders read the database; everything after them is a pure function of the loaded facts, so the
-figures can be checked by hand. Nothing here writes, and nothing here logs entry content.
+figures can be checked by hand. `FactCache` keeps the pages' facts of a few areas between
+requests and brings them up to date from the rows written since. Nothing here writes, and
+nothing here logs entry content.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 import sqlalchemy as sa
@@ -24,6 +29,9 @@ DEVICE = SERVER_METADATA.tables["device"]
 FOLLOW_UP = SERVER_METADATA.tables["follow_up"]
 
 REFERRAL_LEVELS = ("refer", "urgent")
+ENTRY_TYPES = ("person", "visit")
+# A fact read without its measurement values and inputs (the dashboard pages need neither).
+NO_DETAILS: Mapping[str, Any] = MappingProxyType({})
 # A section result that is not a finished screening does not count in a rate's denominator.
 UNSCORED = frozenset({"not_classified", "belum_lengkap"})
 
@@ -176,16 +184,55 @@ def _parse_date(value: Any) -> date | None:
         return None
 
 
+class SharedValues:
+    """One copy of the names and section results that many facts read together have in common.
+
+    The same desa, Posyandu, device and results (code + level, without values) recur in every
+    visit of an area; sharing them keeps a cached area's facts several times smaller, and gives
+    the garbage collector far fewer objects to walk.
+    """
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._results: dict[tuple[str, str], SectionFact] = {}
+        self._sections: dict[tuple[tuple[str, str, str], ...], Mapping[str, SectionFact]] = {}
+
+    def text(self, value: str) -> str:
+        return self._texts.setdefault(value, value)
+
+    def result(self, code: str, level: str) -> SectionFact:
+        found = self._results.get((code, level))
+        if found is None:
+            found = self._results[(code, level)] = SectionFact(
+                code=self.text(code), level=self.text(level), values=NO_DETAILS
+            )
+        return found
+
+    def sections(self, sections: dict[str, SectionFact]) -> Mapping[str, SectionFact]:
+        """One read-only copy of each distinct set of results (visits repeat a few hundred)."""
+        key = tuple((name, r.code, r.level) for name, r in sections.items())
+        found = self._sections.get(key)
+        if found is None:
+            found = self._sections[key] = MappingProxyType(sections)
+        return found
+
+
 def person_fact(
-    *, entry_id: str, payload: Mapping[str, Any], area: str, posyandu: str, recorded_at: datetime
+    *,
+    entry_id: str,
+    payload: Mapping[str, Any],
+    area: str,
+    posyandu: str,
+    recorded_at: datetime,
+    shared: SharedValues | None = None,
 ) -> PersonFact:
     created = _parse_datetime(payload.get("created_at")) or utc(recorded_at)
     nik = payload.get("nik")
     sex = payload.get("sex")
     return PersonFact(
         id=entry_id,
-        area=area,
-        posyandu=posyandu,
+        area=shared.text(area) if shared else area,
+        posyandu=shared.text(posyandu) if shared else posyandu,
         name=str(payload.get("name") or ""),
         nik=nik if isinstance(nik, str) and nik else None,
         sex=sex if sex in ("L", "P") else None,
@@ -217,11 +264,18 @@ def visit_version(
     posyandu: str,
     device_id: str,
     recorded_at: datetime,
+    details: bool = True,
+    shared: SharedValues | None = None,
 ) -> VisitVersion | None:
-    """Read one pushed visit payload; None when it lacks what the dashboard needs (a person)."""
+    """Read one pushed visit payload; None when it lacks what the dashboard needs (a person).
+
+    Without `details` the section values and the inputs are left out (the pages count codes and
+    levels only). `shared` makes many visits share one copy of equal names and section results.
+    """
     person_id = payload.get("person_id")
     if not isinstance(person_id, str) or not person_id:
         return None
+    share = shared or SharedValues()
     measured = (
         _parse_datetime(payload.get("measured_at"))
         or _parse_datetime(payload.get("measured_at_utc"))
@@ -233,12 +287,18 @@ def visit_version(
     sections: dict[str, SectionFact] = {}
     for raw in evaluation.get("sections") or ():
         if isinstance(raw, Mapping) and isinstance(raw.get("section"), str):
-            values = raw.get("values")
-            sections[raw["section"]] = SectionFact(
-                code=str(raw.get("code") or ""),
-                level=str(raw.get("level") or "none"),
-                values=values if isinstance(values, Mapping) else {},
-            )
+            code = str(raw.get("code") or "")
+            section_level = str(raw.get("level") or "none")
+            if details:
+                values = raw.get("values")
+                result = SectionFact(
+                    code=code,
+                    level=section_level,
+                    values=values if isinstance(values, Mapping) else {},
+                )
+            else:
+                result = share.result(code, section_level)
+            sections[share.text(raw["section"])] = result
     level = evaluation.get("level")
     if level not in ("none", "monitor", "refer", "urgent"):
         level = "none"
@@ -247,21 +307,23 @@ def visit_version(
     replaces = payload.get("replaces_id") if isinstance(payload.get("replaces_id"), str) else None
     version = payload.get("version")
     version = version if isinstance(version, int) and not isinstance(version, bool) else 0
-    inputs = payload.get("inputs")
+    inputs = payload.get("inputs") if details else None
     fact = VisitFact(
         key=key or entry_id,
         row_id=str(row_id),
         version=max(version, entry_version),
         person_id=person_id,
-        area=area,
-        posyandu=posyandu,
-        device_id=device_id,
+        area=share.text(area),
+        posyandu=share.text(posyandu),
+        device_id=share.text(device_id),
         measured_at=measured,
         level=str(level),
-        rules_version=str(evaluation.get("rules_version") or ""),
-        sections=sections,
-        inputs=inputs if isinstance(inputs, Mapping) else {},
+        rules_version=share.text(str(evaluation.get("rules_version") or "")),
+        sections=sections if details else share.sections(sections),
+        inputs=inputs if isinstance(inputs, Mapping) else {} if details else NO_DETAILS,
         voided=bool(payload.get("voided")),
+        # What `current_visits` gives a visit stored as one version (it keeps this fact then).
+        ids=frozenset({key or entry_id, str(row_id), entry_id}),
     )
     return VisitVersion(
         entry_id=entry_id,
@@ -303,11 +365,14 @@ def current_visits(versions: Iterable[VisitVersion]) -> list[VisitFact]:
         groups[root(version)].append(version)
     out: list[VisitFact] = []
     for key, group in groups.items():
-        winner = max(group, key=lambda v: (v.version, v.seq))
+        winner = group[0] if len(group) == 1 else max(group, key=lambda v: (v.version, v.seq))
         if winner.fact.voided:
             continue
         ids = frozenset({key, *(v.row_id for v in group), *(v.entry_id for v in group)})
-        out.append(_with(winner.fact, key=key, ids=ids))
+        if winner.fact.key == key and winner.fact.ids == ids:
+            out.append(winner.fact)
+        else:
+            out.append(_with(winner.fact, key=key, ids=ids))
     out.sort(key=lambda v: (v.measured_utc, v.key))
     return out
 
@@ -356,17 +421,35 @@ def summarize(
     that month decides; the denominator is the people screened for that section.
     """
     month = month.replace(day=1)
-    last = month_end(month)
     in_month = [v for v in visits if v.month == month]
-    groups: set[tuple[str, str]] = {(p.area, p.posyandu) for p in people}
-    groups |= {(v.area, v.posyandu) for v in in_month}
+    return _summarize_month(people=people, in_month=in_month, month=month, group=group)
+
+
+def visits_by_month(visits: Iterable[VisitFact]) -> dict[date, list[VisitFact]]:
+    """The visits of each month (local calendar), in their given order."""
+    out: dict[date, list[VisitFact]] = defaultdict(list)
+    for visit in visits:
+        out[visit.month].append(visit)
+    return dict(out)
+
+
+def _summarize_month(
+    *, people: Sequence[PersonFact], in_month: Sequence[VisitFact], month: date, group: bool
+) -> list[AreaMonth]:
+    last = month_end(month)
     rows = []
     if group:
-        for area, posyandu in sorted(groups):
+        people_of: dict[tuple[str, str], list[PersonFact]] = defaultdict(list)
+        for person in people:
+            people_of[(person.area, person.posyandu)].append(person)
+        visits_of: dict[tuple[str, str], list[VisitFact]] = defaultdict(list)
+        for visit in in_month:
+            visits_of[(visit.area, visit.posyandu)].append(visit)
+        for area, posyandu in sorted(people_of.keys() | visits_of.keys()):
             rows.append(
                 _area_month(
-                    people=[p for p in people if (p.area, p.posyandu) == (area, posyandu)],
-                    visits=[v for v in in_month if (v.area, v.posyandu) == (area, posyandu)],
+                    people=people_of.get((area, posyandu), []),
+                    visits=visits_of.get((area, posyandu), []),
                     area=area,
                     posyandu=posyandu,
                     month=month,
@@ -419,11 +502,25 @@ def trend(
     *, people: Sequence[PersonFact], visits: Sequence[VisitFact], last_month: date, months: int = 12
 ) -> list[AreaMonth]:
     """The total row of each of the `months` months ending with `last_month`, oldest first."""
+    return _trend(
+        people=people, by_month=visits_by_month(visits), last_month=last_month, months=months
+    )
+
+
+def _trend(
+    *,
+    people: Sequence[PersonFact],
+    by_month: Mapping[date, Sequence[VisitFact]],
+    last_month: date,
+    months: int,
+) -> list[AreaMonth]:
     first = shift_month(last_month.replace(day=1), -(months - 1))
-    return [
-        summarize(people=people, visits=visits, month=shift_month(first, i), group=False)[0]
-        for i in range(months)
-    ]
+    out = []
+    for i in range(months):
+        month = shift_month(first, i)
+        in_month = by_month.get(month, ())
+        out.append(_summarize_month(people=people, in_month=in_month, month=month, group=False)[0])
+    return out
 
 
 def open_referrals(
@@ -535,6 +632,289 @@ def load_followed_ids(*, session: Session, area: str | None = None) -> set[str]:
     if area:
         query = query.where(FOLLOW_UP.c.area == area)
     return {str(v) for v in session.execute(query).scalars()}
+
+
+@dataclass(frozen=True, slots=True)
+class DataVersion:
+    """How far the rows behind an area's pages go: its newest entry and follow-up numbers.
+
+    Both tables only ever gain rows (a correction or a void is a new entry row, and the row it
+    replaces stops being current in the same transaction), and their writers are serialised so
+    the numbers become visible in order (`database.lock_writes`). So an unchanged version means
+    unchanged pages, and the rows numbered above it are exactly what was written since.
+    """
+
+    entry_seq: int
+    follow_up_seq: int
+
+    def covers(self, other: DataVersion) -> bool:
+        return self.entry_seq >= other.entry_seq and self.follow_up_seq >= other.follow_up_seq
+
+
+def data_version(*, session: Session, area: str | None = None) -> DataVersion:
+    """The area's (or the whole database's) data version: one statement of index look-ups."""
+    if area:
+        # One look-up per (type, is_current) prefix of `ix_entry_area_pull`: each reads a
+        # single index entry, however many rows the area has.
+        entry_parts = [
+            sa.select(sa.func.max(ENTRY.c.seq))
+            .where(ENTRY.c.area == area, ENTRY.c.type == kind, ENTRY.c.is_current == current)
+            .scalar_subquery()
+            for kind in ENTRY_TYPES
+            for current in (True, False)
+        ]
+        follow_up = (
+            sa.select(sa.func.max(FOLLOW_UP.c.seq))
+            .where(FOLLOW_UP.c.area == area)
+            .scalar_subquery()
+        )
+    else:
+        entry_parts = [sa.select(sa.func.max(ENTRY.c.seq)).scalar_subquery()]
+        follow_up = sa.select(sa.func.max(FOLLOW_UP.c.seq)).scalar_subquery()
+    row = session.execute(sa.select(*entry_parts, follow_up)).one()
+    return DataVersion(
+        entry_seq=max(int(v or 0) for v in row[:-1]), follow_up_seq=int(row[-1] or 0)
+    )
+
+
+# How many months' overview figures (and days' referral lists) one AreaFacts keeps.
+MEMO_SIZE = 24
+
+
+@dataclass(slots=True)
+class _CurrentRows:
+    """Per record id: the fact of its current row and that row's stored version."""
+
+    people: dict[str, PersonFact] = field(default_factory=dict)
+    visits: dict[str, VisitVersion | None] = field(default_factory=dict)
+    # Plain str -> int: a dict the garbage collector does not need to walk.
+    versions: dict[str, int] = field(default_factory=dict)
+
+    def copy(self) -> _CurrentRows:
+        return _CurrentRows(dict(self.people), dict(self.visits), dict(self.versions))
+
+
+class AreaFacts:
+    """The pages' facts of one area (or of all, `area` None) as of `version`.
+
+    Never changed once made, so requests share it freely; the figures computed from it are
+    kept with it (`overview`, `open_referrals`). Visits are read without measurement values or
+    inputs: the pages count codes and levels only (exports read the database themselves).
+    """
+
+    def __init__(
+        self,
+        *,
+        area: str | None,
+        version: DataVersion,
+        rows: _CurrentRows,
+        followed: frozenset[str],
+        shared: SharedValues,
+    ) -> None:
+        self.area = area
+        self.version = version
+        self.followed = followed
+        self._rows = rows
+        self._shared = shared
+        self.people: list[PersonFact] = list(rows.people.values())
+        self.visits: list[VisitFact] = current_visits(
+            fact for fact in rows.visits.values() if fact is not None
+        )
+        self._memo: OrderedDict[tuple[str, date], Any] = OrderedDict()
+        self._memo_lock = threading.Lock()
+
+    @classmethod
+    def load(cls, *, session: Session, area: str | None, version: DataVersion) -> AreaFacts:
+        """Every current person and visit row of the area, read at (at least) `version`."""
+        shared = SharedValues()
+        rows = _CurrentRows()
+        _apply_rows(_entry_rows(session=session, area=area, after_seq=None), rows, shared)
+        return cls(
+            area=area,
+            version=version,
+            rows=rows,
+            followed=frozenset(load_followed_ids(session=session, area=area)),
+            shared=shared,
+        )
+
+    def updated(self, *, session: Session, version: DataVersion) -> AreaFacts:
+        """These facts brought to `version` by reading only the rows written since."""
+        if version.entry_seq < self.version.entry_seq:
+            # Fewer rows than before: another database (a restored copy). Start over.
+            return AreaFacts.load(session=session, area=self.area, version=version)
+        rows = self._rows
+        if version.entry_seq != self.version.entry_seq:
+            rows = rows.copy()
+            since = _entry_rows(session=session, area=self.area, after_seq=self.version.entry_seq)
+            _apply_rows(since, rows, self._shared)
+        followed = self.followed
+        if version.follow_up_seq != self.version.follow_up_seq:
+            followed = frozenset(load_followed_ids(session=session, area=self.area))
+        return AreaFacts(
+            area=self.area, version=version, rows=rows, followed=followed, shared=self._shared
+        )
+
+    @cached_property
+    def _by_month(self) -> dict[date, list[VisitFact]]:
+        return visits_by_month(self.visits)
+
+    def _remember(self, key: tuple[str, date], make: Any) -> Any:
+        with self._memo_lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = make()
+        with self._memo_lock:
+            self._memo[key] = value
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return value
+
+    def overview(self, month: date) -> tuple[list[AreaMonth], list[AreaMonth]]:
+        """`summarize` for `month` and the 12-month `trend` ending with it (shared: read only)."""
+        month = month.replace(day=1)
+
+        def make() -> tuple[list[AreaMonth], list[AreaMonth]]:
+            by_month = self._by_month
+            rows = _summarize_month(
+                people=self.people, in_month=by_month.get(month, ()), month=month, group=True
+            )
+            history = _trend(people=self.people, by_month=by_month, last_month=month, months=12)
+            return rows, history
+
+        found: tuple[list[AreaMonth], list[AreaMonth]] = self._remember(("overview", month), make)
+        return found
+
+    def open_referrals(self, today: date) -> list[Referral]:
+        """`open_referrals` of these facts on `today` (shared: read only)."""
+
+        def make() -> list[Referral]:
+            return open_referrals(
+                people=self.people, visits=self.visits, followed=self.followed, today=today
+            )
+
+        found: list[Referral] = self._remember(("referrals", today), make)
+        return found
+
+    def visit(self, key: str) -> VisitFact | None:
+        """The current visit named `key`, if it is one of these."""
+        return next((v for v in self.visits if v.key == key), None)
+
+
+def _entry_rows(
+    *, session: Session, area: str | None, after_seq: int | None
+) -> Iterable[sa.Row[Any]]:
+    """Person and visit rows with their device's Posyandu.
+
+    The current ones (`after_seq` None), or every row numbered above `after_seq`, current or not.
+    """
+    query = (
+        sa.select(
+            ENTRY.c.seq,
+            ENTRY.c.id,
+            ENTRY.c.type,
+            ENTRY.c.version,
+            ENTRY.c.payload,
+            ENTRY.c.area,
+            ENTRY.c.device_id,
+            ENTRY.c.recorded_at,
+            DEVICE.c.posyandu,
+        )
+        .join(DEVICE, DEVICE.c.id == ENTRY.c.device_id)
+        .where(ENTRY.c.type.in_(ENTRY_TYPES))
+    )
+    if area:
+        query = query.where(ENTRY.c.area == area)
+    if after_seq is None:
+        query = query.where(ENTRY.c.is_current.is_(True))
+    else:
+        query = query.where(ENTRY.c.seq > after_seq)
+    return session.execute(query)
+
+
+def _apply_rows(rows: Iterable[sa.Row[Any]], current: _CurrentRows, shared: SharedValues) -> None:
+    """Keep, per record id, the fact of its highest stored version: its current row.
+
+    A record's newest version is always its current row, so rows read in any order (or twice)
+    give the same result; an older version stored late (history) never replaces a newer one.
+    """
+    for row in rows:
+        held = current.versions.get(row.id)
+        if held is not None and held >= row.version:
+            continue
+        current.versions[row.id] = row.version
+        payload = row.payload if isinstance(row.payload, dict) else {}
+        if row.type == "person":
+            current.people[row.id] = person_fact(
+                entry_id=row.id,
+                payload=payload,
+                area=row.area,
+                posyandu=row.posyandu,
+                recorded_at=row.recorded_at,
+                shared=shared,
+            )
+        else:
+            current.visits[row.id] = visit_version(
+                entry_id=row.id,
+                entry_version=row.version,
+                seq=row.seq,
+                payload=payload,
+                area=row.area,
+                posyandu=row.posyandu,
+                device_id=row.device_id,
+                recorded_at=row.recorded_at,
+                details=False,
+                shared=shared,
+            )
+
+
+class FactCache:
+    """The pages' facts of the `max_areas` most recently viewed areas, kept between requests.
+
+    Every call reads the area's `DataVersion` (a few index look-ups) and answers from memory
+    only when nothing was written since; otherwise it reads just the rows numbered above what
+    it holds. A push or a follow-up therefore shows on the very next page load. Safe to share
+    between worker threads; the same code serves SQLite and PostgreSQL.
+    """
+
+    def __init__(self, *, max_areas: int = 4) -> None:
+        self.max_areas = max_areas
+        self._held: OrderedDict[str, AreaFacts] = OrderedDict()
+        self._lock = threading.Lock()
+        # One reader of the database at a time: a second request for the same stale area waits
+        # and then finds the first one's work, instead of reading everything again.
+        self._build_lock = threading.Lock()
+
+    def facts(self, *, session: Session, area: str | None = None) -> AreaFacts:
+        """The area's (all areas' when None) facts, at least as new as the database now."""
+        name = area or ""
+        version = data_version(session=session, area=name or None)
+        held = self._get(name)
+        if held is not None and held.version.covers(version):
+            return held
+        with self._build_lock:
+            held = self._get(name)
+            if held is not None and held.version.covers(version):
+                return held
+            if held is None:
+                fresh = AreaFacts.load(session=session, area=name or None, version=version)
+            else:
+                fresh = held.updated(session=session, version=version)
+            if version != DataVersion(0, 0):
+                # An area with no rows at all (a mistyped desa) is cheap and not worth a place.
+                with self._lock:
+                    self._held[name] = fresh
+                    self._held.move_to_end(name)
+                    while len(self._held) > self.max_areas:
+                        self._held.popitem(last=False)
+            return fresh
+
+    def _get(self, name: str) -> AreaFacts | None:
+        with self._lock:
+            held = self._held.get(name)
+            if held is not None:
+                self._held.move_to_end(name)
+            return held
 
 
 def load_areas(session: Session) -> list[str]:

@@ -35,6 +35,9 @@ LOGIN_CSRF_COOKIE = "pkm_masuk"
 # The dashboard's calendar: months and "days waiting" are counted in WIB (UTC+7).
 WIB = timezone(timedelta(hours=7), "WIB")
 MAX_NOTE = 2000
+# Open referrals per page: a busy area has thousands, and one form each would make a page of
+# megabytes (slow to build, and too heavy for a phone on mobile data).
+REFERRALS_PER_PAGE = 100
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
     "X-Frame-Options": "DENY",
@@ -164,6 +167,9 @@ def make_router() -> APIRouter:
     router = APIRouter(prefix=PREFIX)
 
     throttle = staff.LoginThrottle()
+    # The overview and referral figures of the last few areas viewed, checked against the
+    # database's data version on every request (see `aggregates.FactCache`).
+    fact_cache = aggregates.FactCache()
 
     @router.get("/masuk", response_class=HTMLResponse)
     def login_page(request: Request, gagal: int = 0, tunggu: int = 0) -> HTMLResponse:
@@ -250,10 +256,8 @@ def make_router() -> APIRouter:
     ) -> HTMLResponse:
         month = parse_month(bulan)
         first = aggregates.shift_month(month, -11)
-        people = aggregates.load_people(session=session, area=desa or None)
-        visits = aggregates.load_visits(session=session, area=desa or None, since=first)
-        rows = aggregates.summarize(people=people, visits=visits, month=month)
-        history = aggregates.trend(people=people, visits=visits, last_month=month)
+        facts = fact_cache.facts(session=session, area=desa or None)
+        rows, history = facts.overview(month)
         where = desa or "semua desa"
         chart = rate_chart(
             history,
@@ -287,19 +291,25 @@ def make_router() -> APIRouter:
         login: LoginDep,
         desa: Annotated[str | None, Query(max_length=200)] = None,
         tersimpan: int = 0,
+        halaman: Annotated[int, Query(ge=1)] = 1,
     ) -> HTMLResponse:
-        people = aggregates.load_people(session=session, area=desa or None)
-        visits = aggregates.load_visits(session=session, area=desa or None)
-        followed = aggregates.load_followed_ids(session=session, area=desa or None)
-        open_rows = aggregates.open_referrals(
-            people=people, visits=visits, followed=followed, today=today_wib()
-        )
+        facts = fact_cache.facts(session=session, area=desa or None)
+        open_rows = facts.open_referrals(today_wib())
+        page_count = max(1, math.ceil(len(open_rows) / REFERRALS_PER_PAGE))
+        number = min(halaman, page_count)
+        start = (number - 1) * REFERRALS_PER_PAGE
+        shown = open_rows[start : start + REFERRALS_PER_PAGE]
         return render(
             request,
             "referrals.html",
             {
                 "login": login,
-                "referrals": open_rows,
+                "referrals": shown,
+                "total": len(open_rows),
+                "first_shown": start + 1,
+                "last_shown": start + len(shown),
+                "page_number": number,
+                "page_count": page_count,
                 "areas": aggregates.load_areas(session),
                 "area": desa or "",
                 "saved": bool(tersimpan),
@@ -316,13 +326,14 @@ def make_router() -> APIRouter:
         outcome: Annotated[str, Form(max_length=50)],
         note: Annotated[str, Form(max_length=MAX_NOTE)] = "",
         desa: Annotated[str, Form(max_length=200)] = "",
+        halaman: Annotated[int, Form(ge=1)] = 1,
     ) -> RedirectResponse:
         require_csrf(login, csrf_token)
         if outcome not in FOLLOW_UP_OUTCOMES:
             raise HTTPException(status_code=422, detail="Hasil tindak lanjut tidak dikenal.")
-        visit = next(
-            (v for v in aggregates.load_visits(session=session) if v.key == visit_key), None
-        )
+        visit = fact_cache.facts(session=session, area=desa or None).visit(visit_key)
+        if visit is None and desa:
+            visit = fact_cache.facts(session=session).visit(visit_key)
         if visit is None:
             raise HTTPException(status_code=404, detail="Rujukan tidak ditemukan.")
         now = now_utc()
@@ -337,7 +348,10 @@ def make_router() -> APIRouter:
             now=now,
             recorded_by=login.username,
         )
-        query = urlencode({"desa": desa, "tersimpan": 1} if desa else {"tersimpan": 1})
+        back: dict[str, str | int] = {"desa": desa} if desa else {}
+        if halaman > 1:
+            back["halaman"] = halaman
+        query = urlencode({**back, "tersimpan": 1})
         return _redirect(f"{PREFIX}/rujukan?{query}")
 
     @router.get("/perangkat", response_class=HTMLResponse)
