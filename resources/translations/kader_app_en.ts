@@ -1012,7 +1012,7 @@ Reason: {reason}
     <message>
         <location filename="../../kader_app/ui/sync_panel.py" line="324"/>
         <source>Dicoba lagi otomatis dalam {n} menit.</source>
-        <translation>Tried again automatically in {n} minutes.</translation>
+        <translation>Trying again automatically in {n} min.</translation>
     </message>
     <message>
         <location filename="../../kader_app/ui/sync_panel.py" line="328"/>
