@@ -17,8 +17,7 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from typing import Any, Literal, cast
 
-from kader_app.core import outbox, sync_state
-from kader_app.core.database import read_connection
+from kader_app.core import outbox
 from kader_app.core.register import Register
 from kader_app.core.sync_state import ProblemEntry, SyncCredentials
 from kader_app.settings import AppSettings
@@ -45,13 +44,12 @@ class RegisterOutboxStore:
     """
 
     def __init__(self, register: Register) -> None:
-        self._register = register
-        self._engine = register.database.engine
+        self._sync = register.sync
         self._lock = threading.Lock()
         self._in_flight: dict[tuple[str, int], str] = {}
 
     def claim_batch(self, limit: int) -> list[OutboxEntry]:
-        _batch_id, items = self._register.claim_outbox(limit=limit)
+        items = self._sync.claim(limit=limit)
         entries: list[OutboxEntry] = []
         with self._lock:
             for item in items:
@@ -95,26 +93,24 @@ class RegisterOutboxStore:
                     )
                 )
         if settled:
-            self._register.settle_outbox(settled)
-            # An ack may free a newer server version that a pull had to hold back.
-            sync_state.store_held_pulls(self._engine)
+            self._sync.settle(settled)
 
     def release_in_flight(self) -> int:
         with self._lock:
             self._in_flight.clear()
-        return outbox.requeue_in_flight(self._engine)
+        return self._sync.release_in_flight()
 
     def store_pulled(
         self, people: Sequence[Mapping[str, Any]], followups: Sequence[Mapping[str, Any]]
     ) -> int:
-        return sync_state.store_pulled(self._engine, people=people, followups=followups)
+        return self._sync.store_pulled(people, followups)
 
     @property
     def cursor(self) -> str | None:
-        return sync_state.load_cursor(self._engine)
+        return self._sync.cursor()
 
     def set_cursor(self, cursor: str | None) -> None:
-        sync_state.save_cursor(self._engine, cursor)
+        self._sync.set_cursor(cursor)
 
     def acked_digests_by_day(self) -> list[DayDigest]:
         return [
@@ -124,11 +120,11 @@ class RegisterOutboxStore:
                 digest=day_digest(pairs),
                 lines=tuple(sorted(f"{i}:{h}" for i, h in pairs)),
             )
-            for day, pairs in sorted(sync_state.acked_pairs_by_day(self._engine).items())
+            for day, pairs in sorted(self._sync.acked_pairs_by_day().items())
         ]
 
     def requeue(self, ids: Sequence[str]) -> int:
-        return sync_state.requeue_acked(self._engine, ids)
+        return self._sync.requeue_acked(ids)
 
     def pending_count(self) -> int:
         """Entries sync sends on its own (pending or in flight), as the engine counts them.
@@ -136,23 +132,21 @@ class RegisterOutboxStore:
         What the kader sees as "belum terkirim" is this plus `problems()`: every entry not
         acknowledged (`outbox.sync_counts`).
         """
-        with read_connection(self._engine) as conn:
-            return outbox.sending_count(conn)
+        return self._sync.sending_count()
 
     def oldest_unsent_at(self) -> datetime | None:
         """When the oldest entry not yet acknowledged was recorded, refused ones included."""
-        with read_connection(self._engine) as conn:
-            return outbox.sync_counts(conn).oldest_unsent_at
+        return self._sync.counts().oldest_unsent_at
 
     def problems(self) -> list[ProblemEntry]:
         """Entries the server refused, and those waiting behind them."""
-        return self._register.sync_problems()
+        return self._sync.problems()
 
     def last_success_at(self) -> datetime | None:
-        return self._register.last_sync_success()
+        return self._sync.last_success()
 
     def record_success(self, when: datetime) -> None:
-        sync_state.save_last_success(self._engine, when)
+        self._sync.record_success(when)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +179,7 @@ def enroll_device(
         answer = client.enroll(code.strip(), device_name=device_name or _device_name())
     finally:
         client.close()
-    sync_state.save_credentials(
-        register.database.engine,
+    register.sync.save_credentials(
         SyncCredentials(
             server_url=url,
             device_id=answer.device_id,
@@ -206,7 +199,7 @@ def _device_name() -> str:
 
 
 def stored_enrollment(register: Register) -> Enrollment | None:
-    credentials = sync_state.load_credentials(register.database.engine)
+    credentials = register.sync.credentials()
     if credentials is None:
         return None
     return Enrollment(
@@ -245,7 +238,7 @@ def build_sync(
     The server address is the one the credentials were issued by (a token is only valid there);
     the CA bundle comes from the settings. ``clock`` lets tests shift the laptop's time.
     """
-    credentials = sync_state.load_credentials(register.database.engine)
+    credentials = register.sync.credentials()
     if credentials is None:
         return None
     store = RegisterOutboxStore(register)

@@ -1,19 +1,36 @@
-"""Sync protocol v1: the wire models and hashing rules shared by the app and the Puskesmas server.
+"""Sync protocol v1: the wire models, the typed payloads and the hashing rules of both sides.
 
 A leaf module: it imports only pydantic and the standard library, never the app or the server.
+Every payload is built through these models (``PersonPayload``, ``VisitPayload``) and hashed by
+one function, ``content_hash``; payloads of the first schema are upgraded when they are read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any, Literal
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    PrivateAttr,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    ValidatorFunctionWrapHandler,
+    field_serializer,
+    model_validator,
+)
 
 PROTOCOL_VERSION = 1
+SCHEMA_VERSION: Final = 2
+"""Version of the payload shapes below; payloads without one are the first schema (1)."""
 
 ENROLL_PATH = "/api/v1/devices/enroll"
 PUSH_PATH = "/api/v1/sync/push"
@@ -23,6 +40,10 @@ HEALTH_PATH = "/api/v1/health"
 
 ItemType = Literal["person", "visit"]
 ItemStatus = Literal["accepted", "duplicate", "rejected", "conflict"]
+LevelCode = Literal["none", "monitor", "refer", "urgent"]
+SexCode = Literal["L", "P"]
+PlaceCode = Literal["posyandu", "kunjungan_rumah"]
+SectionStateCode = Literal["incomplete", "complete"]
 
 # Reasons a pushed item is rejected (`ItemResult.code`); the message beside it is for the kader.
 REJECT_UNKNOWN_TYPE = "unknown_type"
@@ -30,17 +51,44 @@ REJECT_INVALID_ITEM = "invalid_item"
 REJECT_HASH_MISMATCH = "hash_mismatch"
 REJECT_BAD_PAYLOAD = "bad_payload"
 
+_LEVEL_RANK = {"none": 0, "monitor": 1, "refer": 2, "urgent": 3}
+
 
 # Built once: `json.dumps` with these options would build a new encoder on every call.
 CANONICAL_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def canonical_json(payload: dict[str, Any]) -> bytes:
+def jsonable(value: object) -> Any:
+    """A JSON-safe copy of ``value``: sets sorted, tuples as lists, Decimals as numbers."""
+    if isinstance(value, Enum):
+        return value.value
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Decimal):
+        return (
+            int(value)
+            if value == value.to_integral_value() and "." not in str(value)
+            else float(value)
+        )
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True)
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, set | frozenset):
+        return sorted((jsonable(v) for v in value), key=repr)
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    raise TypeError(f"not storable as JSON: {type(value).__name__}")
+
+
+def canonical_json(payload: Mapping[str, Any]) -> bytes:
     """The bytes `content_hash` is taken over: sorted keys, no spaces, UTF-8, no ASCII escaping."""
     return CANONICAL_ENCODER.encode(payload).encode("utf-8")
 
 
-def content_hash(payload: dict[str, Any]) -> str:
+def content_hash(payload: Mapping[str, Any]) -> str:
     """sha256 hex of the canonical JSON of a payload."""
     return hashlib.sha256(canonical_json(payload)).hexdigest()
 
@@ -49,6 +97,273 @@ def day_digest(pairs: Iterable[tuple[str, str]]) -> str:
     """sha256 hex of the sorted `id:content_hash` lines (joined by newlines) of one day's items."""
     lines = sorted(f"{item_id}:{item_hash}" for item_id, item_hash in pairs)
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+class _Wire(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+ShortText = Annotated[str, Field(max_length=200)]
+Code = Annotated[str, Field(min_length=1, max_length=64)]
+Identifier = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class ReasonPayload(_Wire):
+    code: Code
+    params: dict[str, JsonValue] = Field(default_factory=dict)
+
+
+class SectionPayload(_Wire):
+    """One asked section of a visit: its inputs as typed, and, when complete, its class.
+
+    ``inputs`` is the section's own input model in its JSON form (the rules parse it);
+    ``class`` and ``level`` are present exactly when ``state`` is ``complete``.
+    """
+
+    state: SectionStateCode
+    inputs: dict[str, JsonValue]
+    class_code: Code | None = Field(default=None, alias="class")
+    level: LevelCode | None = None
+    reasons: list[ReasonPayload] = Field(default_factory=list)
+    values: dict[str, JsonValue] = Field(default_factory=dict)
+    rules_version: Code
+
+    @model_validator(mode="after")
+    def _class_when_complete(self) -> SectionPayload:
+        complete = self.state == "complete"
+        if complete != (self.class_code is not None) or complete != (self.level is not None):
+            raise ValueError("a complete section has a class and a level, and only it")
+        return self
+
+
+class SubjectPayload(_Wire):
+    """What the rules knew of the person (never a name or NIK)."""
+
+    sex: SexCode
+    birth_date: date | None
+    pregnant: bool = False
+
+
+class RuleSettingsPayload(_Wire):
+    bp_scheme: Literal["ilp", "jnc7"] = "ilp"
+    bmi_scheme: Literal["asia_pacific", "kemenkes_nasional"] = "asia_pacific"
+    tb_cough_min_days: int = Field(default=0, ge=0, le=365)
+
+
+class VisitPayload(_Wire):
+    """One version of one visit, as stored on the laptop and sent to the Puskesmas.
+
+    Sections are keyed by their stable code; a section not asked is absent. ``level`` is the
+    highest level of the complete sections (``None`` when none is complete).
+    """
+
+    type: Literal["visit"] = "visit"
+    schema_version: Literal[2] = 2
+    id: Identifier
+    visit_key: Identifier
+    version: int = Field(ge=1)
+    replaces_id: Identifier | None = None
+    person_id: Identifier
+    measured_at: datetime
+    measured_at_utc: datetime
+    measured_on: date
+    place: PlaceCode
+    recorded_by: ShortText = ""
+    voided: bool = False
+    void_reason: ShortText | None = None
+    subject: SubjectPayload
+    settings: RuleSettingsPayload = Field(default_factory=RuleSettingsPayload)
+    rules_version: Code
+    level: LevelCode | None
+    sections: dict[Code, SectionPayload]
+
+    @field_serializer("measured_at")
+    def _keep_local_offset(self, value: datetime) -> str:
+        # The local time with its own offset, exactly as measured: never converted.
+        return value.isoformat()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: Any) -> Any:
+        if isinstance(data, Mapping) and "schema_version" not in data:
+            return upgrade_visit_v1(data)
+        return data
+
+    @model_validator(mode="after")
+    def _level_of_sections(self) -> VisitPayload:
+        expected = _level_of(s.level for s in self.sections.values())
+        if self.level != expected:
+            raise ValueError("the visit level is not the highest level of its sections")
+        return self
+
+
+class PersonPayload(_Wire):
+    """One version of one resident."""
+
+    type: Literal["person"] = "person"
+    schema_version: Literal[2] = 2
+    id: Identifier
+    version: int = Field(ge=1)
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    sex: SexCode
+    birth_date: date
+    nik: Annotated[str, Field(pattern=r"^[0-9]{16}$")] | None = None
+    kk: Annotated[str, Field(pattern=r"^[0-9]{16}$")] | None = None
+    dusun: ShortText = ""
+    rt: Annotated[str, Field(max_length=10)] = ""
+    rw: Annotated[str, Field(max_length=10)] = ""
+    desa: ShortText = ""
+    phone: Annotated[str, Field(max_length=40)] = ""
+    created_at: datetime
+    updated_at: datetime
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: Any) -> Any:
+        if isinstance(data, Mapping) and "schema_version" not in data:
+            return {**data, "type": "person", "schema_version": SCHEMA_VERSION}
+        return data
+
+
+Payload = Annotated[PersonPayload | VisitPayload, Field(discriminator="type")]
+
+
+def payload_json(payload: PersonPayload | VisitPayload) -> dict[str, Any]:
+    """The one JSON form of a payload: what is stored, hashed and sent."""
+    return payload.model_dump(mode="json", by_alias=True)
+
+
+def _level_of(levels: Iterable[str | None]) -> str | None:
+    known = [level for level in levels if level in _LEVEL_RANK]
+    return max(known, key=_LEVEL_RANK.__getitem__) if known else None
+
+
+# The first schema stored each section's inputs in one object per panel, and gave a result for
+# a TBC form nobody opened (cough false and nothing ticked): that was never asked.
+_V1_TB_UNTOUCHED = {"cough": False, "cough_days": 0, "symptoms": [], "contact": "none"}
+_V1_DERIVED_RISKS = {"age_over_65", "pregnancy"}
+_V1_INCOMPLETE = {"belum_lengkap", "not_classified"}
+
+
+def _v1_inputs(inputs: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each first-schema section's inputs in the current shape (not-asked sections left out)."""
+    out: dict[str, dict[str, Any]] = {}
+    body = inputs.get("anthropometry") or {}
+    if body.get("weight_kg") is not None or body.get("height_cm") is not None:
+        out["bmi"] = {"weight_kg": body.get("weight_kg"), "height_cm": body.get("height_cm")}
+    if body.get("waist_cm") is not None:
+        out["waist"] = {"waist_cm": body["waist_cm"]}
+    bp = inputs.get("blood_pressure")
+    if bp and bp.get("readings"):
+        out["blood_pressure"] = {
+            "readings": [{"systolic": r[0], "diastolic": r[1]} for r in bp["readings"]]
+        }
+    glucose = inputs.get("glucose")
+    if glucose and str(glucose.get("value") or "").strip():
+        out["glucose"] = {
+            "value": glucose.get("value"),
+            "kind": glucose.get("kind"),
+            "hypo_symptoms": bool(glucose.get("hypo_symptoms", False)),
+            "unit": glucose.get("unit", "mg/dL"),
+        }
+    tb = inputs.get("tb")
+    if tb is not None:
+        untouched = (
+            all(tb.get(k, v) == v for k, v in _V1_TB_UNTOUCHED.items())
+            and set(tb.get("risks") or []) <= _V1_DERIVED_RISKS
+        )
+        if not untouched:
+            out["tb"] = {
+                "cough": bool(tb.get("cough", False)),
+                "cough_days": tb.get("cough_days") if tb.get("cough") else None,
+                "symptoms": sorted(tb.get("symptoms") or []),
+                "contact": tb.get("contact", "none"),
+                "risks": sorted(set(tb.get("risks") or []) - _V1_DERIVED_RISKS),
+            }
+    srq = inputs.get("srq20")
+    if srq and (srq.get("items") or srq.get("answers")):
+        items = srq.get("items") or []
+        out["srq20"] = {"answers": {i["key"]: bool(i["answer"]) for i in items}}
+    return out
+
+
+def _v1_settings(sections: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    settings: dict[str, Any] = {}
+    for result in sections:
+        values = result.get("values") or {}
+        if result.get("section") == "blood_pressure" and values.get("scheme") in ("ilp", "jnc7"):
+            settings["bp_scheme"] = values["scheme"]
+        if result.get("section") == "bmi" and values.get("scheme") in (
+            "asia_pacific",
+            "kemenkes_nasional",
+        ):
+            settings["bmi_scheme"] = values["scheme"]
+        for reason in result.get("reasons") or []:
+            days = (reason.get("params") or {}).get("min_days")
+            if isinstance(days, int) and not isinstance(days, bool) and days >= 0:
+                settings["tb_cough_min_days"] = days
+    return settings
+
+
+def upgrade_visit_v1(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A first-schema visit payload in the current shape; its stored classes are kept as they were.
+
+    A section with no inputs was not asked and is left out (an untouched TBC form included);
+    an unfinished SRQ-20 (``belum_lengkap``) and a section not classified for the person's age
+    become incomplete; the visit's level is the highest of the complete sections.
+    """
+    inputs = data.get("inputs") or {}
+    evaluation = data.get("evaluation") or {}
+    version = evaluation.get("rules_version") or ""
+    results = list(evaluation.get("sections") or [])
+    typed = _v1_inputs(inputs)
+    sections: dict[str, dict[str, Any]] = {}
+    for result in results:
+        code = result.get("section")
+        if code not in typed:
+            continue
+        complete = result.get("code") not in _V1_INCOMPLETE
+        sections[code] = {
+            "state": "complete" if complete else "incomplete",
+            "inputs": typed[code],
+            "class": result.get("code") if complete else None,
+            "level": result.get("level") if complete else None,
+            "reasons": list(result.get("reasons") or []),
+            "values": dict(result.get("values") or {}),
+            "rules_version": version,
+        }
+    for code, section_inputs in typed.items():
+        sections.setdefault(
+            code,
+            {"state": "incomplete", "inputs": section_inputs, "rules_version": version},
+        )
+    upgraded = {
+        key: data.get(key)
+        for key in (
+            "id",
+            "visit_key",
+            "version",
+            "replaces_id",
+            "person_id",
+            "measured_at",
+            "measured_at_utc",
+            "place",
+            "recorded_by",
+            "voided",
+            "void_reason",
+        )
+    }
+    upgraded.update(
+        type="visit",
+        schema_version=SCHEMA_VERSION,
+        measured_on=inputs.get("measured_on"),
+        subject={"sex": inputs.get("sex"), "birth_date": inputs.get("birth_date")},
+        settings=_v1_settings(results),
+        rules_version=version,
+        level=_level_of(s.get("level") for s in sections.values()),
+        sections=sections,
+    )
+    return upgraded
 
 
 class EnrollRequest(BaseModel):
@@ -69,7 +384,9 @@ class PushItem(BaseModel):
     """One version of one record. `(id, version)` is the idempotency key.
 
     A person edit keeps the id, with `version + 1` and `base_version` = the version it edits.
-    A visit correction is a new id whose payload names the replaced visit id.
+    A visit correction is a new id whose payload names the replaced visit id. `payload` is typed
+    (a discriminated union on `type`, old schemas upgraded on reading); the payload as it was
+    stored or received is kept beside it and is what gets hashed and sent again, byte for byte.
     """
 
     id: str
@@ -78,7 +395,44 @@ class PushItem(BaseModel):
     base_version: int | None = None
     content_hash: str
     recorded_at: datetime
-    payload: dict[str, Any]
+    payload: Payload
+    _raw_payload: dict[str, Any] | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_raw_payload(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        raw = data.get("payload") if isinstance(data, Mapping) else None
+        if (
+            isinstance(raw, Mapping)
+            and "type" not in raw
+            and data.get("type") in ("person", "visit")
+        ):
+            # First-schema payloads carry no type of their own: the item's type names it.
+            data = {**data, "payload": {**raw, "type": data["type"]}}
+        item = handler(data)
+        if isinstance(raw, Mapping):
+            item._raw_payload = dict(raw)
+        if item.type != item.payload.type:
+            raise ValueError("the item's type and its payload's type differ")
+        return item
+
+    @field_serializer("payload", mode="wrap")
+    def _send_as_received(
+        self,
+        value: Any,
+        handler: SerializerFunctionWrapHandler,
+        info: SerializationInfo,  # noqa: ARG002 - pydantic passes it
+    ) -> Any:
+        if self._raw_payload is not None:
+            return self._raw_payload
+        return handler(value)
+
+    @property
+    def raw_payload(self) -> dict[str, Any]:
+        """The payload exactly as stored or received: the bytes `content_hash` covers."""
+        if self._raw_payload is not None:
+            return self._raw_payload
+        return payload_json(self.payload)
 
 
 class PushRequest(BaseModel):
@@ -119,7 +473,7 @@ class PulledPerson(BaseModel):
     id: str
     version: int
     content_hash: str
-    payload: dict[str, Any]
+    payload: PersonPayload
 
 
 class PulledFollowUp(BaseModel):
@@ -179,9 +533,3 @@ class ReconcileResponse(BaseModel):
 class HealthResponse(BaseModel):
     status: Literal["ok"]
     server_time: datetime
-
-
-class ErrorResponse(BaseModel):
-    """Body of every non-200 answer (401, 403, 413, 426, 429, 503)."""
-
-    detail: str

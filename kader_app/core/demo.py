@@ -13,16 +13,9 @@ from datetime import date, datetime, time, timedelta
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.visit import (
-    AnthropometryInput,
-    BloodPressureInput,
-    GlucoseInput,
-    RuleSettings,
-    Srq20Input,
-    TbContact,
-    TbInput,
-    VisitInput,
-)
+from kader_app.core.rules.registry import sections
+from kader_app.core.rules.section import InputModel, RuleContext, RuleSettings, Subject
+from kader_app.core.rules.visit import VisitInput
 
 DEMO_SEED = 20240817
 DEMO_DESA = "Sukamaju"
@@ -139,86 +132,19 @@ def _person(rng: random.Random, *, index: int, today: date) -> PersonInput:
     )
 
 
-def _blood_pressure(rng: random.Random, *, risk: float) -> BloodPressureInput:
-    systolic = int(rng.gauss(118 + 40 * risk, 14))
-    diastolic = int(rng.gauss(76 + 20 * risk, 9))
-    systolic = min(240, max(85, systolic))
-    diastolic = min(140, max(50, min(diastolic, systolic - 20)))
-    if rng.random() < 0.3:
-        second = (systolic + rng.randint(-6, 6), diastolic + rng.randint(-4, 4))
-        return BloodPressureInput(readings=((systolic, diastolic), second))
-    return BloodPressureInput(readings=((systolic, diastolic),))
-
-
-def _glucose(rng: random.Random, *, risk: float) -> GlucoseInput:
-    roll = rng.random()
-    if roll < 0.01:
-        return GlucoseInput(value="LO", kind="sewaktu")
-    if roll < 0.02:
-        return GlucoseInput(value="HI", kind="sewaktu")
-    fasting = rng.random() < 0.25
-    value = int(rng.gauss(105 + 110 * risk, 35))
-    if rng.random() < 0.04:
-        value = rng.randint(50, 78)
-    value = min(560, max(40, value))
-    return GlucoseInput(
-        value=str(value),
-        kind="puasa" if fasting else "sewaktu",
-        hypo_symptoms=value < 80 and rng.random() < 0.5,
-    )
-
-
-def _tb(rng: random.Random, *, age: int) -> TbInput:
-    cough = rng.random() < 0.08
-    symptoms = frozenset(
-        s
-        for s in ("weight_loss", "fever", "lethargy", "night_sweats", "breathless", "lymph_nodes")
-        if rng.random() < 0.04
-    )
-    risks = {r for r in ("smoking", "diabetes", "previous_tb") if rng.random() < 0.06}
-    if age > 65:
-        risks.add("age_over_65")
-    roll = rng.random()
-    contact: TbContact = "household" if roll < 0.03 else "close" if roll < 0.05 else "none"
-    return TbInput(
-        cough=cough,
-        cough_days=rng.randint(3, 30) if cough else 0,
-        symptoms=symptoms,
-        contact=contact,
-        risks=frozenset(risks),
-    )
-
-
-def _srq20(rng: random.Random) -> Srq20Input:
-    level = rng.random()
-    chance = 0.05 if level < 0.8 else 0.3 if level < 0.97 else 0.5
-    answers = {number: rng.random() < chance for number in range(1, 21)}
-    answers[17] = rng.random() < 0.01
-    if rng.random() < 0.05:
-        del answers[rng.randint(1, 20)]
-    return Srq20Input(answers=answers)
-
-
-def _visit(rng: random.Random, *, person: PersonInput, on: date, risk: float) -> VisitInput:
-    age = on.year - person.birth_date.year
-    height = rng.gauss(162 if person.sex == "L" else 151, 6)
-    bmi = rng.gauss(22.5 + 5 * risk, 3.5)
-    weight = max(30.0, min(140.0, bmi * (height / 100) ** 2))
-    waist = max(55.0, min(140.0, rng.gauss(78 + 18 * risk, 9)))
-    return VisitInput(
-        sex="P" if person.sex == "P" else "L",
-        birth_date=person.birth_date,
-        measured_on=on,
-        anthropometry=AnthropometryInput(
-            weight_kg=round(weight, 1), height_cm=round(height, 1), waist_cm=round(waist, 1)
-        )
-        if rng.random() < 0.9
-        else None,
-        blood_pressure=_blood_pressure(rng, risk=risk) if rng.random() < 0.95 else None,
-        glucose=_glucose(rng, risk=risk) if rng.random() < 0.5 else None,
-        tb=_tb(rng, age=age),
-        srq20=_srq20(rng) if age >= 18 and rng.random() < 0.3 else None,
-    )
+def demo_visit(
+    rng: random.Random, *, subject: Subject, on: date, risk: float, settings: RuleSettings
+) -> VisitInput:
+    """One realistic visit: each section offered to the person, measured as the demo says."""
+    ctx = RuleContext(subject=subject, on=on, settings=settings)
+    measured: dict[str, InputModel] = {}
+    for spec in sections():
+        if spec.availability(subject, on) is None:
+            continue
+        inputs = spec.sample(rng, ctx, risk=risk)
+        if inputs is not None:
+            measured[spec.code] = inputs
+    return VisitInput(subject=subject, measured_on=on, sections=measured)
 
 
 def seed_demo(
@@ -247,20 +173,21 @@ def seed_demo(
         # An interrupted seeding resumes: people already there keep what they have, and the
         # random stream is consumed the same way so the rest of the village is unchanged.
         done_before = person.nik is not None and any(
-            p.nik == person.nik for p in register.search_people(person.nik, limit=5)
+            p.nik == person.nik for p in register.search.people(person.nik, limit=5)
         )
-        person_id = None if done_before else register.register_person(person).person_id
+        person_id = None if done_before else register.people.register(person).person_id
+        subject = Subject(sex=person.sex, birth_date=person.birth_date)
         risk = rng.random() ** 2
         attendance = rng.uniform(0.4, 0.95)
         for day in posyandu_days:
             if rng.random() > attendance:
                 continue
             when = datetime.combine(day, time(8 + rng.randint(0, 3), rng.randint(0, 59)))
-            inputs = _visit(rng, person=person, on=day, risk=risk)
+            inputs = demo_visit(rng, subject=subject, on=day, risk=risk, settings=settings)
             place = "posyandu" if rng.random() < 0.92 else "kunjungan_rumah"
-            if person_id is None:
+            if person_id is None or not inputs.sections:
                 continue
-            register.record_visit(
+            register.visits.record(
                 person_id=person_id,
                 inputs=inputs,
                 settings=settings,

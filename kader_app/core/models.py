@@ -1,4 +1,4 @@
-"""The local tables (SQLModel) and the frozen data the Register hands out, plus their JSON forms.
+"""The local tables (SQLModel) and the frozen data the Register hands out.
 
 Qt-free and session-free: nothing here opens a database or reads a clock. The GUI receives only the
 frozen dataclasses, never a table row.
@@ -8,25 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Literal
 
 from sqlalchemy import JSON, Column, Index, text
 from sqlmodel import Field, SQLModel
 
-from kader_app.core.rules.common import Level, Reason
-from kader_app.core.rules.srq20 import SRQ20_KEY_BY_NUMBER
-from kader_app.core.rules.visit import (
-    AnthropometryInput,
-    BloodPressureInput,
-    GlucoseInput,
-    SectionResult,
-    Srq20Input,
-    TbInput,
-    VisitEvaluation,
-    VisitInput,
-)
+from kader_app.core.rules.section import RuleSettings, Subject
+from kader_app.core.rules.visit import VisitEvaluation, VisitInput
 
 
 class EntityType(StrEnum):
@@ -84,7 +73,12 @@ class PersonVersion(SQLModel, table=True):
 
 
 class Visit(SQLModel, table=True):
-    """One version of one screening visit. Rows are never changed except ``is_current``."""
+    """One version of one screening visit. Rows are never changed except ``is_current``.
+
+    ``payload`` is the version's `sync.protocol.VisitPayload` JSON: inputs, states, classes and
+    rules version of every asked section, exactly as sent. ``level`` repeats its level for the
+    search list (``None``: no complete section, possible only in visits saved before 2026.12).
+    """
 
     __tablename__ = "visit"
     __table_args__ = (
@@ -103,14 +97,12 @@ class Visit(SQLModel, table=True):
     measured_at_utc: datetime
     place: str
     recorded_by: str = ""
-    inputs: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
-    sections: list[dict[str, Any]] = Field(sa_column=Column(JSON, nullable=False))
     rules_version: str
-    level: str
-    reasons: list[dict[str, Any]] = Field(sa_column=Column(JSON, nullable=False))
     voided: bool = False
     void_reason: str | None = None
     created_at: datetime
+    payload: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    level: str | None = None
 
 
 class Outbox(SQLModel, table=True):
@@ -234,6 +226,11 @@ class PersonRecord:
     last_visit_at: datetime | None = None
     last_level: str | None = None
 
+    @property
+    def subject(self) -> Subject:
+        """What the screening rules know of this person."""
+        return Subject(sex=self.sex, birth_date=self.birth_date)
+
 
 @dataclass(frozen=True, slots=True)
 class VisitRecord:
@@ -250,6 +247,7 @@ class VisitRecord:
     recorded_by: str
     inputs: VisitInput
     evaluation: VisitEvaluation
+    settings: RuleSettings
     voided: bool
     void_reason: str | None
     is_current: bool
@@ -283,148 +281,3 @@ class SyncCounts:
     oldest_unsent_at: datetime | None
     rejected: int
     conflict: int
-
-
-def jsonable(value: object) -> Any:
-    """A JSON-safe copy of ``value``: sets sorted, tuples as lists, Decimals as floats."""
-    if isinstance(value, StrEnum):
-        return value.value
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, set | frozenset):
-        return sorted((jsonable(v) for v in value), key=repr)
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    raise TypeError(f"not storable as JSON: {type(value).__name__}")
-
-
-def visit_input_to_json(visit: VisitInput) -> dict[str, Any]:
-    """The stored form of a visit's raw inputs (skipped sections are ``None``)."""
-    out: dict[str, Any] = {
-        "sex": visit.sex,
-        "birth_date": visit.birth_date.isoformat() if visit.birth_date else None,
-        "measured_on": visit.measured_on.isoformat(),
-        "anthropometry": None,
-        "blood_pressure": None,
-        "glucose": None,
-        "tb": None,
-        "srq20": None,
-    }
-    if visit.anthropometry is not None:
-        a = visit.anthropometry
-        out["anthropometry"] = {
-            "weight_kg": a.weight_kg,
-            "height_cm": a.height_cm,
-            "waist_cm": a.waist_cm,
-        }
-    if visit.blood_pressure is not None:
-        out["blood_pressure"] = {"readings": [list(r) for r in visit.blood_pressure.readings]}
-    if visit.glucose is not None:
-        g = visit.glucose
-        out["glucose"] = {
-            "value": g.value,
-            "kind": g.kind,
-            "hypo_symptoms": g.hypo_symptoms,
-            "unit": g.unit,
-        }
-    if visit.tb is not None:
-        t = visit.tb
-        out["tb"] = {
-            "cough": t.cough,
-            "cough_days": t.cough_days,
-            "symptoms": sorted(t.symptoms),
-            "contact": t.contact,
-            "risks": sorted(t.risks),
-        }
-    if visit.srq20 is not None:
-        answers = sorted(visit.srq20.answers.items())
-        # By number for the form, and under the stable key too: the WHO original numbers some
-        # items differently, so reports and exports must never rely on the number alone.
-        out["srq20"] = {
-            "answers": {str(k): bool(v) for k, v in answers},
-            "items": [
-                {"number": k, "key": SRQ20_KEY_BY_NUMBER[k], "answer": bool(v)} for k, v in answers
-            ],
-        }
-    return out
-
-
-def visit_input_from_json(data: dict[str, Any]) -> VisitInput:
-    """Rebuild the ``VisitInput`` stored by :func:`visit_input_to_json`."""
-    a = data.get("anthropometry")
-    bp = data.get("blood_pressure")
-    g = data.get("glucose")
-    t = data.get("tb")
-    s = data.get("srq20")
-    return VisitInput(
-        sex=data["sex"],
-        birth_date=date.fromisoformat(data["birth_date"]) if data.get("birth_date") else None,
-        measured_on=date.fromisoformat(data["measured_on"]),
-        anthropometry=AnthropometryInput(
-            weight_kg=a["weight_kg"], height_cm=a["height_cm"], waist_cm=a["waist_cm"]
-        )
-        if a is not None
-        else None,
-        blood_pressure=BloodPressureInput(
-            readings=tuple((int(r[0]), int(r[1])) for r in bp["readings"])
-        )
-        if bp is not None
-        else None,
-        glucose=GlucoseInput(
-            value=g["value"], kind=g["kind"], hypo_symptoms=g["hypo_symptoms"], unit=g["unit"]
-        )
-        if g is not None
-        else None,
-        tb=TbInput(
-            cough=t["cough"],
-            cough_days=t["cough_days"],
-            symptoms=frozenset(t["symptoms"]),
-            contact=t["contact"],
-            risks=frozenset(t["risks"]),
-        )
-        if t is not None
-        else None,
-        srq20=Srq20Input(answers={int(k): bool(v) for k, v in s["answers"].items()})
-        if s is not None
-        else None,
-    )
-
-
-def reasons_to_json(reasons: tuple[Reason, ...]) -> list[dict[str, Any]]:
-    return [{"code": r.code, "params": jsonable(r.params)} for r in reasons]
-
-
-def reasons_from_json(data: list[dict[str, Any]]) -> tuple[Reason, ...]:
-    return tuple(Reason(code=r["code"], params=dict(r.get("params") or {})) for r in data)
-
-
-def sections_to_json(sections: tuple[SectionResult, ...]) -> list[dict[str, Any]]:
-    return [
-        {
-            "section": s.section,
-            "code": s.code,
-            "level": Level(s.level).value,
-            "reasons": reasons_to_json(s.reasons),
-            "values": jsonable(s.values),
-        }
-        for s in sections
-    ]
-
-
-def sections_from_json(data: list[dict[str, Any]]) -> tuple[SectionResult, ...]:
-    return tuple(
-        SectionResult(
-            section=s["section"],
-            code=s["code"],
-            level=Level(s["level"]),
-            reasons=reasons_from_json(s.get("reasons") or []),
-            values=dict(s.get("values") or {}),
-        )
-        for s in data
-    )

@@ -6,8 +6,6 @@ Error texts stored here are codes from the server, never logged by this module.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,8 +22,8 @@ from kader_app.core.models import (
     EntityType,
     OutboxState,
     SyncCounts,
-    jsonable,
 )
+from sync.protocol import content_hash
 
 OUTBOX = OUTBOX_TABLE
 # "Belum terkirim" for the kader: everything the server has not acknowledged.
@@ -70,17 +68,6 @@ class ItemResult:
     server_version: int | None = None
 
 
-def canonical_json(payload: dict[str, Any]) -> bytes:
-    """The exact bytes hashed and sent: sorted keys, no spaces, UTF-8."""
-    return json.dumps(
-        jsonable(payload), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    ).encode("utf-8")
-
-
-def content_hash(payload: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(payload)).hexdigest()
-
-
 def add_entry(
     conn: Connection,
     *,
@@ -92,9 +79,12 @@ def add_entry(
     payload: dict[str, Any],
     now: datetime,
 ) -> str:
-    """Queue one change inside the caller's transaction; returns the outbox id."""
+    """Queue one change inside the caller's transaction; returns the outbox id.
+
+    ``payload`` is the JSON form of a `sync.protocol` payload, stored and hashed as it is.
+    """
     outbox_id = str(uuid.uuid4())
-    data = jsonable(payload)
+    data = payload
     next_seq = select(func.coalesce(func.max(OUTBOX.c.seq), 0) + 1).scalar_subquery()
     conn.execute(
         insert(OUTBOX).values(
@@ -224,9 +214,7 @@ class _Plan:
         return verdict
 
 
-def claim_batch(
-    engine: Engine, *, limit: int, batch_id: str | None = None, now: datetime | None = None
-) -> tuple[str, list[OutboxItem]]:
+def claim_batch(engine: Engine, *, limit: int, now: datetime | None = None) -> list[OutboxItem]:
     """Mark up to ``limit`` due entries in flight (attempts + 1) and return them in queue order.
 
     An entry waits only behind an earlier unsent version of the same record, or (a visit)
@@ -236,7 +224,6 @@ def claim_batch(
     ever holds an entry back.
     """
     now = now or datetime.now(UTC)
-    batch_id = batch_id or str(uuid.uuid4())
     with write_transaction(engine) as conn:
         rows = conn.execute(
             select(
@@ -292,14 +279,13 @@ def claim_batch(
                 .values(state=OutboxState.PENDING.value, last_error=None, last_message=None)
             )
         if not chosen:
-            return batch_id, []
+            return []
         conn.execute(
             update(OUTBOX)
             .where(OUTBOX.c.id.in_(chosen))
             .values(
                 state=OutboxState.IN_FLIGHT.value,
                 attempts=OUTBOX.c.attempts + 1,
-                batch_id=batch_id,
                 last_error=None,
                 last_message=None,
             )
@@ -322,7 +308,7 @@ def claim_batch(
         )
         for r in claimed
     ]
-    return batch_id, items
+    return items
 
 
 def apply_results(

@@ -15,10 +15,11 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from kader_app.core.report_queries import ReportVisit, month_visits, registered_by_sex
-from kader_app.core.rules.codes import CLASS_CODES, SECTIONS
-from kader_app.core.rules.common import Level, SectionResult
-from kader_app.core.rules.visit import age_in_years
-from sync.vocabulary import LEVEL_TEXT, MONTH_NAMES, SECTION_TITLE, class_text, month_title
+from kader_app.core.rules.age import years_between
+from kader_app.core.rules.common import Level
+from kader_app.core.rules.registry import sections
+from kader_app.core.rules.section import SectionResult
+from kader_app.core.words import class_text, level_text, month_name, month_title, section_title
 
 Progress = Callable[[int, int], None]
 
@@ -29,10 +30,6 @@ AGE_GROUPS: tuple[tuple[str, int, int | None], ...] = (
     ("19–59 tahun (dewasa)", 19, 59),
     ("≥ 60 tahun (lansia)", 60, None),
 )
-
-
-def class_label(section: str, code: str) -> str:
-    return class_text(section, code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +72,7 @@ class MonthlyReport:
     registered: BySex
     screened: BySex
     visits: int
+    by_section: tuple[tuple[str, BySex], ...]
     by_age: tuple[tuple[str, BySex], ...]
     classes: tuple[ClassLine, ...]
     referrals: tuple[tuple[str, BySex], ...]
@@ -106,27 +104,28 @@ def compute_report(
 ) -> MonthlyReport:
     """The report from the month's visits (oldest first). Pure.
 
-    A person screened twice counts once: their age group is their age at the first visit of
-    the month; for each section their latest result that month decides their class; their
-    highest level that month decides whether and how they were referred.
+    Only complete sections count: a visit with none (saved before rules 2026.12) is not a
+    screening, and a person counts as screened for a section only when it was complete. A
+    person screened twice counts once: their age group is their age at the first visit of
+    the month; for each section their latest complete result that month decides their class;
+    their highest level that month decides whether and how they were referred.
     """
     people: dict[str, ReportVisit] = {}
     first_visit: dict[str, ReportVisit] = {}
     latest: dict[tuple[str, str], SectionResult] = {}
     highest: dict[str, ReportVisit] = {}
-    for visit in visits:
+    counted = [v for v in visits if v.level is not None and any(r.is_complete for r in v.sections)]
+    for visit in counted:
         people[visit.person_id] = visit
         first_visit.setdefault(visit.person_id, visit)
         for result in visit.sections:
-            latest[(visit.person_id, result.section)] = result
+            if result.is_complete:
+                latest[(visit.person_id, result.section)] = result
         held = highest.get(visit.person_id)
-        if held is None or Level(visit.level).rank >= Level(held.level).rank:
+        if held is None or Level(str(visit.level)).rank >= Level(str(held.level)).rank:
             highest[visit.person_id] = visit
 
-    ages = {
-        pid: age_in_years(birth_date=v.birth_date, on=_measured_date(v))
-        for pid, v in first_visit.items()
-    }
+    ages = {pid: years_between(v.birth_date, _measured_date(v)) for pid, v in first_visit.items()}
     by_age = tuple(
         (
             label,
@@ -135,19 +134,23 @@ def compute_report(
         for label, _, _ in AGE_GROUPS
     )
     classes = []
-    for section in SECTIONS:
-        for code in CLASS_CODES[section]:
+    by_section = []
+    for spec in sections():
+        screened = [people[pid].sex for (pid, sec) in latest if sec == spec.code]
+        if screened:
+            by_section.append((spec.code, _by_sex(screened)))
+        for code in dict.fromkeys(spec.class_codes + spec.stored_class_codes):
             sexes = [
                 people[pid].sex
                 for (pid, sec), found in latest.items()
-                if sec == section and found.code == code
+                if sec == spec.code and found.code == code
             ]
             if sexes:
                 classes.append(
                     ClassLine(
-                        section=section,
+                        section=spec.code,
                         code=code,
-                        label=class_label(section, code),
+                        label=class_text(spec.code, code),
                         people=_by_sex(sexes),
                     )
                 )
@@ -165,13 +168,12 @@ def compute_report(
                     name=v.name,
                     sex=v.sex,
                     age=ages[pid],
-                    level=v.level,
+                    level=str(v.level),
                     measured_on=_measured_date(v),
                     reasons=tuple(
-                        f"{SECTION_TITLE.get(s.section, s.section)}: "
-                        f"{class_label(s.section, s.code)}"
+                        f"{section_title(s.section)}: {class_text(s.section, s.code)}"
                         for s in v.sections
-                        if s.level in (Level.REFER, Level.URGENT)
+                        if s.is_complete and s.level in (Level.REFER, Level.URGENT)
                     ),
                 )
                 for pid, v in highest.items()
@@ -186,7 +188,8 @@ def compute_report(
         desa=desa,
         registered=BySex(male=registered.get("L", 0), female=registered.get("P", 0)),
         screened=_by_sex([v.sex for v in people.values()]),
-        visits=len(visits),
+        visits=len(counted),
+        by_section=tuple(by_section),
         by_age=by_age,
         classes=tuple(classes),
         referrals=referrals,
@@ -253,6 +256,11 @@ def write_xlsx(report: MonthlyReport, path: Path) -> None:
             ("Jumlah kunjungan", "", "", report.visits),
         ],
     )
+    heading("Warga diperiksa menurut pemeriksaan (bagian yang lengkap)")
+    table(
+        ("Pemeriksaan", "Laki-laki", "Perempuan", "Jumlah"),
+        [(section_title(code), *_cells(c)) for code, c in report.by_section],
+    )
     heading("Warga diperiksa menurut kelompok umur")
     table(
         ("Kelompok umur", "Laki-laki", "Perempuan", "Jumlah"),
@@ -261,12 +269,12 @@ def write_xlsx(report: MonthlyReport, path: Path) -> None:
     heading("Hasil skrining (hasil terakhir tiap warga)")
     table(
         ("Pemeriksaan", "Hasil", "Laki-laki", "Perempuan", "Jumlah"),
-        [(SECTION_TITLE[c.section], c.label, *_cells(c.people)) for c in report.classes],
+        [(section_title(c.section), c.label, *_cells(c.people)) for c in report.classes],
     )
     heading("Rujukan")
     table(
         ("Tindak lanjut", "Laki-laki", "Perempuan", "Jumlah"),
-        [(LEVEL_TEXT[level], *_cells(c)) for level, c in report.referrals],
+        [(level_text(level), *_cells(c)) for level, c in report.referrals],
     )
     heading("Daftar warga yang dirujuk")
     table(
@@ -277,7 +285,7 @@ def write_xlsx(report: MonthlyReport, path: Path) -> None:
                 r.sex,
                 r.age,
                 r.measured_on.isoformat(),
-                LEVEL_TEXT[r.level],
+                level_text(r.level),
                 "; ".join(r.reasons),
             )
             for r in report.referral_list
@@ -329,6 +337,11 @@ def report_html(report: MonthlyReport) -> str:
                 ("Jumlah kunjungan", "", "", report.visits),
             ],
         ),
+        "<h3>Warga diperiksa menurut pemeriksaan (bagian yang lengkap)</h3>",
+        table(
+            ("Pemeriksaan", "Laki-laki", "Perempuan", "Jumlah"),
+            [(section_title(code), *_cells(c)) for code, c in report.by_section],
+        ),
         "<h3>Warga diperiksa menurut kelompok umur</h3>",
         table(
             ("Kelompok umur", "Laki-laki", "Perempuan", "Jumlah"),
@@ -337,12 +350,12 @@ def report_html(report: MonthlyReport) -> str:
         "<h3>Hasil skrining (hasil terakhir tiap warga)</h3>",
         table(
             ("Pemeriksaan", "Hasil", "Laki-laki", "Perempuan", "Jumlah"),
-            [(SECTION_TITLE[c.section], c.label, *_cells(c.people)) for c in report.classes],
+            [(section_title(c.section), c.label, *_cells(c.people)) for c in report.classes],
         ),
         "<h3>Rujukan</h3>",
         table(
             ("Tindak lanjut", "Laki-laki", "Perempuan", "Jumlah"),
-            [(LEVEL_TEXT[level], *_cells(c)) for level, c in report.referrals],
+            [(level_text(level), *_cells(c)) for level, c in report.referrals],
         ),
         "<h3>Daftar warga yang dirujuk</h3>",
         table(
@@ -352,8 +365,8 @@ def report_html(report: MonthlyReport) -> str:
                     r.name,
                     r.sex,
                     r.age,
-                    f"{r.measured_on.day} {MONTH_NAMES[r.measured_on.month - 1][:3]}",
-                    LEVEL_TEXT[r.level],
+                    f"{r.measured_on.day} {month_name(r.measured_on.month)[:3]}",
+                    level_text(r.level),
                     "; ".join(r.reasons),
                 )
                 for r in report.referral_list

@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from kader_app.core.database import read_connection
-from kader_app.core.models import PERSON_TABLE, VISIT_TABLE, sections_from_json
-from kader_app.core.rules.common import SectionResult
+from kader_app.core.models import PERSON_TABLE, VISIT_TABLE
+from kader_app.core.records import stored_results
+from kader_app.core.rules.section import SectionResult
 
 PERSON = PERSON_TABLE
 VISIT = VISIT_TABLE
@@ -35,7 +36,7 @@ class ReportVisit:
     sex: str
     birth_date: date
     measured_at: str
-    level: str
+    level: str | None
     sections: tuple[SectionResult, ...]
 
 
@@ -68,7 +69,7 @@ def month_visits(
                 VISIT.c.person_id,
                 VISIT.c.measured_at,
                 VISIT.c.level,
-                VISIT.c.sections,
+                VISIT.c.payload,
                 PERSON.c.name,
                 PERSON.c.sex,
                 PERSON.c.birth_date,
@@ -91,7 +92,7 @@ def month_visits(
                     birth_date=r.birth_date,
                     measured_at=r.measured_at,
                     level=r.level,
-                    sections=sections_from_json(r.sections),
+                    sections=stored_results(r.payload),
                 )
                 for r in rows
             )

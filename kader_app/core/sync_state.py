@@ -16,7 +16,8 @@ import pydantic
 from sqlalchemy import Connection, Engine, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from kader_app.core.database import read_connection, write_transaction
+from kader_app.core import outbox
+from kader_app.core.database import Database, read_connection, write_transaction
 from kader_app.core.models import (
     FOLLOW_UP_TABLE,
     META_TABLE,
@@ -27,9 +28,11 @@ from kader_app.core.models import (
     EntityType,
     FollowUpRecord,
     OutboxState,
+    SyncCounts,
 )
+from kader_app.core.normalise import normalise_name, normalise_number
 from kader_app.core.outbox import NEEDS_REVIEW_STATES
-from kader_app.core.register import normalise_name, normalise_number
+from kader_app.core.rules.nik import parse_kk, parse_nik
 
 if TYPE_CHECKING:
     # The wire models (pydantic) load only when pulled rows arrive, not at every start.
@@ -259,12 +262,16 @@ def _valid_people(people: Sequence[Mapping[str, Any]]) -> dict[str, PulledPerson
     for raw in people:
         try:
             person = PulledPerson.model_validate(raw)
-            payload = person.payload
-            date.fromisoformat(str(payload["birth_date"]))
-            if not str(payload["name"]).strip() or payload.get("sex") not in ("L", "P"):
-                continue
-        except (pydantic.ValidationError, KeyError, ValueError, TypeError):
+        except pydantic.ValidationError:
             # A malformed row from the server is skipped, never half-stored.
+            continue
+        payload = person.payload
+        nik_ok = (
+            payload.nik is None
+            or parse_nik(payload.nik, birth_date=payload.birth_date, sex=payload.sex).valid
+        )
+        kk_ok = payload.kk is None or parse_kk(payload.kk).valid
+        if not (payload.name.strip() and nik_ok and kk_ok) or payload.id != person.id:
             continue
         if person.id not in chosen or chosen[person.id].version < person.version:
             chosen[person.id] = person
@@ -273,23 +280,23 @@ def _valid_people(people: Sequence[Mapping[str, Any]]) -> dict[str, PulledPerson
 
 def _person_row(person: PulledPerson, *, now: datetime) -> dict[str, Any]:
     p = person.payload
-    name = " ".join(str(p["name"]).split())
+    name = " ".join(p.name.split())
     return {
         "id": person.id,
         "version": person.version,
         "name": name,
         "name_norm": normalise_name(name),
-        "sex": p["sex"],
-        "birth_date": date.fromisoformat(str(p["birth_date"])),
-        "nik": normalise_number(p.get("nik") or None),
-        "kk": normalise_number(p.get("kk") or None),
-        "dusun": str(p.get("dusun") or ""),
-        "rt": str(p.get("rt") or ""),
-        "rw": str(p.get("rw") or ""),
-        "desa": str(p.get("desa") or ""),
-        "phone": str(p.get("phone") or ""),
-        "created_at": _aware(p.get("created_at")) or now,
-        "updated_at": _aware(p.get("updated_at")) or now,
+        "sex": p.sex,
+        "birth_date": p.birth_date,
+        "nik": normalise_number(p.nik),
+        "kk": normalise_number(p.kk),
+        "dusun": p.dusun,
+        "rt": p.rt,
+        "rw": p.rw,
+        "desa": p.desa,
+        "phone": p.phone,
+        "created_at": _aware(p.created_at) or now,
+        "updated_at": _aware(p.updated_at) or now,
     }
 
 
@@ -384,7 +391,7 @@ def store_pulled(
                     {
                         "person_id": r["id"],
                         "version": r["version"],
-                        "data": pulled[r["id"]].payload,
+                        "data": pulled[r["id"]].payload.model_dump(mode="json"),
                         "changed_at": now,
                     }
                     for r in kept
@@ -458,3 +465,75 @@ def follow_ups_for_person(conn: Connection, person_id: str) -> list[FollowUpReco
         )
         for r in rows
     ]
+
+
+class SyncStore:
+    """``register.sync``: what the sync engine and the sync panel read and change.
+
+    The outbox (claim, settle, counts, problems), the enrolment, the pull cursor, pulled
+    residents and the reconcile digests, each call one short transaction.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def counts(self) -> SyncCounts:
+        with read_connection(self._db.engine) as conn:
+            return outbox.sync_counts(conn)
+
+    def sending_count(self) -> int:
+        """Outbox entries sync sends on its own (pending or in flight), as the engine counts."""
+        with read_connection(self._db.engine) as conn:
+            return outbox.sending_count(conn)
+
+    def claim(self, *, limit: int) -> list[outbox.OutboxItem]:
+        """Mark a batch in flight and return it (``outbox.claim_batch``)."""
+        return outbox.claim_batch(self._db.engine, limit=limit)
+
+    def settle(self, results: Sequence[outbox.ItemResult]) -> None:
+        """Apply the server's per-item answers, then store pulled rows they were holding."""
+        outbox.apply_results(self._db.engine, results=results)
+        # An ack may free a newer server version that a pull had to hold back.
+        store_held_pulls(self._db.engine)
+
+    def release_in_flight(self) -> int:
+        """Entries left in flight go back to pending (the server dedupes a resend)."""
+        return outbox.requeue_in_flight(self._db.engine)
+
+    def problems(self) -> list[ProblemEntry]:
+        """Entries the server refused, and those waiting behind them, for the sync panel."""
+        return problem_entries(self._db.engine)
+
+    def credentials(self) -> SyncCredentials | None:
+        return load_credentials(self._db.engine)
+
+    def save_credentials(self, credentials: SyncCredentials) -> None:
+        save_credentials(self._db.engine, credentials)
+
+    def is_enrolled(self) -> bool:
+        """Whether this laptop holds credentials for a Puskesmas server."""
+        return self.credentials() is not None
+
+    def cursor(self) -> str | None:
+        return load_cursor(self._db.engine)
+
+    def set_cursor(self, cursor: str | None) -> None:
+        save_cursor(self._db.engine, cursor)
+
+    def last_success(self) -> datetime | None:
+        """When the last sync attempt ended with everything sendable sent (UTC)."""
+        return load_last_success(self._db.engine)
+
+    def record_success(self, when: datetime) -> None:
+        save_last_success(self._db.engine, when)
+
+    def store_pulled(
+        self, people: Sequence[Mapping[str, Any]], followups: Sequence[Mapping[str, Any]]
+    ) -> int:
+        return store_pulled(self._db.engine, people=people, followups=followups)
+
+    def acked_pairs_by_day(self) -> dict[date, list[tuple[str, str]]]:
+        return acked_pairs_by_day(self._db.engine)
+
+    def requeue_acked(self, ids: Sequence[str]) -> int:
+        return requeue_acked(self._db.engine, ids)

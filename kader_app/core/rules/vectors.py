@@ -1,7 +1,8 @@
 """Running the cases of ``vectors.json`` through the rules: ``kader-app check-rules``.
 
-Maps a case's input to the rule call and judges it per SCREENING_RULES §7. Never raises on a bad
-file: it reports in Bahasa Indonesia and returns a non-zero exit code.
+Finds each case's rule among the sections' own vector rules and judges it per SCREENING_RULES §7
+and LIFECYCLE_RULES §j. Never raises on a bad file: it reports in Bahasa Indonesia and returns a
+non-zero exit code.
 """
 
 from __future__ import annotations
@@ -12,92 +13,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from kader_app.core.rules.anthropometry import classify_bmi, classify_waist
-from kader_app.core.rules.blood_pressure import classify_blood_pressure
+from kader_app.core.rules.age import age_on
 from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.glucose import classify_glucose
 from kader_app.core.rules.nik import parse_kk, parse_nik
-from kader_app.core.rules.srq20 import classify_srq20
-from kader_app.core.rules.tb import classify_tb
+from kader_app.core.rules.registry import sections
+from kader_app.core.rules.section import Subject
+from kader_app.core.rules.visit import offered_sections
 
-SET_KEYS = frozenset({"warnings", "missing"})
+SET_KEYS = frozenset({"warnings", "missing", "flags", "signs", "positive_domains", "sections"})
 _ABSENT = "<tidak ada>"
+
+VectorRule = Callable[[Mapping[str, Any]], dict[str, Any]]
 
 
 class CaseFormatError(ValueError):
     """A case that cannot be run at all (unknown rule, missing or ill-typed input)."""
-
-
-def _blood_pressure(case_input: Mapping[str, Any]) -> dict[str, Any]:
-    if "readings" in case_input:
-        readings = [tuple(reading) for reading in case_input["readings"]]
-    else:
-        readings = [(case_input["systolic"], case_input["diastolic"])]
-    result = classify_blood_pressure(readings, scheme=case_input.get("scheme", "ilp"))
-    return {
-        "class": result.code,
-        "level": str(result.level),
-        "isolated_systolic": result.isolated_systolic,
-        "systolic": result.systolic,
-        "diastolic": result.diastolic,
-    }
-
-
-def _glucose(case_input: Mapping[str, Any]) -> dict[str, Any]:
-    result = classify_glucose(
-        case_input["value"],
-        kind=case_input.get("kind", "sewaktu"),
-        hypo_symptoms=bool(case_input.get("hypo_symptoms", False)),
-        unit=case_input.get("unit", "mg/dL"),
-    )
-    return {"class": result.code, "level": str(result.level), "value": result.value}
-
-
-def _bmi(case_input: Mapping[str, Any]) -> dict[str, Any]:
-    result = classify_bmi(
-        case_input["weight_kg"],
-        case_input["height_cm"],
-        scheme=case_input.get("scheme", "asia_pacific"),
-    )
-    return {"bmi": float(result.bmi), "class": result.code, "level": str(result.level)}
-
-
-def _waist(case_input: Mapping[str, Any]) -> dict[str, Any]:
-    result = classify_waist(case_input["waist_cm"], sex=case_input["sex"])
-    return {
-        "class": result.code,
-        "central_obesity": result.central_obesity,
-        "level": str(result.level),
-    }
-
-
-def _tb(case_input: Mapping[str, Any]) -> dict[str, Any]:
-    result = classify_tb(
-        cough=bool(case_input.get("cough", False)),
-        cough_days=case_input.get("cough_days", 0),
-        symptoms=tuple(case_input.get("symptoms", ())),
-        contact=case_input.get("contact", "none"),
-        risks=tuple(case_input.get("risks", ())),
-        min_days=case_input.get("min_days", 0),
-    )
-    return {"class": result.code, "level": str(result.level)}
-
-
-def _srq20(case_input: Mapping[str, Any]) -> dict[str, Any]:
-    raw = case_input["answers"]
-    if not isinstance(raw, Mapping):
-        raise CaseFormatError("answers harus berupa objek nomor → jawaban")
-    try:
-        answers = {int(number): answer for number, answer in raw.items()}
-    except ValueError:
-        raise CaseFormatError("nomor pertanyaan SRQ-20 harus angka") from None
-    result = classify_srq20(answers)
-    return {
-        "class": result.code,
-        "level": str(result.level),
-        "score": result.score,
-        "missing": list(result.missing),
-    }
 
 
 def _nik(case_input: Mapping[str, Any]) -> dict[str, Any]:
@@ -129,16 +59,28 @@ def _kk(case_input: Mapping[str, Any]) -> dict[str, Any]:
     return {"valid": True, "province": result.province}
 
 
-RULES: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
-    "blood_pressure": _blood_pressure,
-    "glucose": _glucose,
-    "bmi": _bmi,
-    "waist": _waist,
-    "tb": _tb,
-    "srq20": _srq20,
-    "nik": _nik,
-    "kk": _kk,
-}
+def _age(case_input: Mapping[str, Any]) -> dict[str, Any]:
+    age = age_on(
+        date.fromisoformat(case_input["birth_date"]), date.fromisoformat(case_input["date"])
+    )
+    return {"days": age.days, "months": age.months, "years": age.years}
+
+
+def _sections(case_input: Mapping[str, Any]) -> dict[str, Any]:
+    subject = Subject(
+        sex=case_input["sex"],
+        birth_date=date.fromisoformat(case_input["birth_date"]),
+        pregnant=bool(case_input.get("pregnant", False)),
+    )
+    return {"sections": list(offered_sections(subject, date.fromisoformat(case_input["date"])))}
+
+
+def rules() -> dict[str, VectorRule]:
+    """Every rule name a vectors file may use: the sections' own, plus NIK, KK, age, sections."""
+    found: dict[str, VectorRule] = {"nik": _nik, "kk": _kk, "age": _age, "sections": _sections}
+    for spec in sections():
+        found.update(spec.vector_rules)
+    return found
 
 
 def evaluate_case(case: Mapping[str, Any]) -> dict[str, Any]:
@@ -151,12 +93,13 @@ def evaluate_case(case: Mapping[str, Any]) -> dict[str, Any]:
     """
     rule = case.get("rule")
     case_input = case.get("input", {})
-    if not isinstance(rule, str) or rule not in RULES:
+    known = rules()
+    if not isinstance(rule, str) or rule not in known:
         raise CaseFormatError(f"aturan tidak dikenal: {rule!r}")
     if not isinstance(case_input, Mapping):
         raise CaseFormatError("input harus berupa objek")
     try:
-        return RULES[rule](case_input)
+        return known[rule](case_input)
     except RuleInputError as error:
         return {"error": True, "field": error.field}
     except KeyError as missing:
