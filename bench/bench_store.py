@@ -1,6 +1,6 @@
 """Local store benchmarks, as ratios against a baseline measured in the same run.
 
-save-one-visit: Register.record_visit vs a bare SQLAlchemy Core insert of the same three rows
+save-one-visit: Register.visits.record vs a bare SQLAlchemy Core insert of the same three rows
 (visit + outbox + audit) in one transaction on the same database. search-100k:
 Register.search_people vs its SQL run raw on a plain sqlcipher3 connection, and the unindexed
 LIKE scan that the trigram index replaced.
@@ -29,26 +29,17 @@ sys.path.insert(0, str(Path(__file__).parent))
 from datagen import generate  # noqa: E402
 
 from kader_app.core.database import connect_raw, write_transaction  # noqa: E402
-from kader_app.core.models import (  # noqa: E402
-    AUDIT_TABLE,
-    OUTBOX_TABLE,
-    VISIT_TABLE,
-    jsonable,
-    reasons_to_json,
-    sections_to_json,
-    visit_input_to_json,
-)
-from kader_app.core.outbox import content_hash  # noqa: E402
+from kader_app.core.models import AUDIT_TABLE, OUTBOX_TABLE, VISIT_TABLE  # noqa: E402
+from kader_app.core.records import VisitHeader, visit_payload  # noqa: E402
 from kader_app.core.register import Register  # noqa: E402
-from kader_app.core.rules.visit import (  # noqa: E402
-    AnthropometryInput,
-    BloodPressureInput,
-    GlucoseInput,
-    RuleSettings,
-    TbInput,
-    VisitInput,
-    evaluate_visit,
-)
+from kader_app.core.rules.blood_pressure import BloodPressureInput  # noqa: E402
+from kader_app.core.rules.bmi import BmiInput  # noqa: E402
+from kader_app.core.rules.glucose import GlucoseInput  # noqa: E402
+from kader_app.core.rules.section import RuleSettings, Subject  # noqa: E402
+from kader_app.core.rules.tb import TbInput  # noqa: E402
+from kader_app.core.rules.visit import VisitInput, checked_evaluation  # noqa: E402
+from kader_app.core.rules.waist import WaistInput  # noqa: E402
+from sync.protocol import content_hash, payload_json  # noqa: E402
 
 RUNS = 7
 SAVES_PER_RUN = 40
@@ -81,20 +72,42 @@ def interleaved_medians(
 
 
 INPUTS = VisitInput(
-    sex="P",
-    birth_date=date(1970, 1, 1),
-    measured_on=date(2025, 1, 1),
-    anthropometry=AnthropometryInput(weight_kg=60.0, height_cm=155.0, waist_cm=80.0),
-    blood_pressure=BloodPressureInput(readings=((146, 92),)),
-    glucose=GlucoseInput(value="182"),
-    tb=TbInput(),
+    subject=Subject(sex="P", birth_date=date(1970, 1, 1)),
+    measured_on=date.today(),
+    sections={
+        "bmi": BmiInput(weight_kg=60, height_cm=155),
+        "waist": WaistInput(waist_cm=80),
+        "blood_pressure": BloodPressureInput.of((146, 92)),
+        "glucose": GlucoseInput(value="182", kind="sewaktu"),
+        "tb": TbInput(cough=False),
+    },
 )
 
 
+def _template() -> dict[str, Any]:
+    header = VisitHeader(
+        id="t",
+        visit_key="t",
+        version=1,
+        replaces_id=None,
+        person_id="t",
+        measured_at=datetime.now().astimezone(),
+        place="posyandu",
+    )
+    evaluation = checked_evaluation(INPUTS, RuleSettings())
+    return payload_json(
+        visit_payload(header, inputs=INPUTS, evaluation=evaluation, settings=RuleSettings())
+    )
+
+
+TEMPLATE = _template()
+
+
 def bare_rows(person_id: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-    ev = evaluate_visit(INPUTS, RuleSettings())
+    """The same three rows the Register writes, from a ready payload (no rules, no models)."""
     now = datetime.now(UTC)
     vid = str(uuid.uuid4())
+    payload = {**TEMPLATE, "id": vid, "visit_key": vid, "person_id": person_id}
     visit = {
         "id": vid,
         "visit_key": vid,
@@ -106,16 +119,13 @@ def bare_rows(person_id: str) -> tuple[dict[str, Any], dict[str, Any], dict[str,
         "measured_at_utc": now,
         "place": "posyandu",
         "recorded_by": "",
+        "rules_version": payload["rules_version"],
         "voided": False,
         "void_reason": None,
         "created_at": now,
-        "inputs": visit_input_to_json(INPUTS),
-        "sections": sections_to_json(ev.sections),
-        "rules_version": ev.rules_version,
-        "level": ev.level.value,
-        "reasons": reasons_to_json(ev.reasons),
+        "payload": payload,
+        "level": payload["level"],
     }
-    payload = jsonable(visit)
     entry = {
         "id": str(uuid.uuid4()),
         "entity_type": "visit",
@@ -143,7 +153,7 @@ def bare_rows(person_id: str) -> tuple[dict[str, Any], dict[str, Any], dict[str,
 
 
 def bench_save(register: Register, person_id: str) -> tuple[float, float]:
-    """Seconds per save: (Register.record_visit, bare Core insert), interleaved medians."""
+    """Seconds per save: (Register.visits.record, bare Core insert), interleaved medians."""
     engine = register.database.engine
     next_seq = select(func.max(OUTBOX_TABLE.c.seq) + 1).scalar_subquery()
 
@@ -155,11 +165,11 @@ def bench_save(register: Register, person_id: str) -> tuple[float, float]:
             conn.execute(insert(AUDIT_TABLE), [audit])
 
     def facade() -> None:
-        register.record_visit(person_id=person_id, inputs=INPUTS, settings=RuleSettings())
+        register.visits.record(person_id=person_id, inputs=INPUTS, settings=RuleSettings())
 
     ours, base = interleaved_medians(facade, bare, repeat=SAVES_PER_RUN)
     print(
-        f"save-one-visit: Register.record_visit {ours * 1e3:.2f} ms, bare Core insert "
+        f"save-one-visit: Register.visits.record {ours * 1e3:.2f} ms, bare Core insert "
         f"{base * 1e3:.2f} ms (row building included) -> ratio {ours / base:.2f}"
     )
     return ours, base
@@ -186,7 +196,7 @@ def _fetch_all(conn: Any, sql: str, params: Any) -> list[Any]:
 
 def register_sql(register: Register, query: str) -> tuple[str, Any]:
     """The exact SQL text and values ``search_people(query)`` sends to SQLite."""
-    found = register.search_sql(query)
+    found = register.search.sql(query)
     assert found is not None, query
     return found
 
@@ -226,7 +236,7 @@ def bench_search(register: Register, *, key: bytes) -> list[tuple[str, int, floa
         ),
     ]
     for label, query, match, likes, (col, order, outer) in cases:
-        found = [p.id for p in register.search_people(query)]
+        found = [p.id for p in register.search.people(query)]
         sql = RAW_FTS.format(col=col, order=order, outer=outer)
         assert [r[0] for r in raw.execute(sql, [match]).fetchall()] == found
         where = " AND ".join(f"p.{col} LIKE ?" for _ in likes)

@@ -54,46 +54,18 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def visit_payload(rng: random.Random, *, person_id: str, kader_id: str) -> dict[str, Any]:
-    """A realistic adult screening: anthropometry, tensi, gula, TBC symptoms, and half SRQ-20."""
+_TEMPLATES: list[dict[str, Any]] = []
+
+
+def visit_payload(rng: random.Random, *, person_id: str, visit_id: str) -> dict[str, Any]:
+    """A visit payload as the app writes it (demo visits through the real rules, see datagen)."""
+    from datagen import clone_visit, visit_templates
+
+    if not _TEMPLATES:
+        _TEMPLATES.extend(visit_templates(seed=7))
     when = datetime(2026, 3, 12, 8, tzinfo=UTC) + timedelta(seconds=rng.randrange(4 * 3600))
-    systolic = rng.randint(100, 185)
-    diastolic = rng.randint(60, 110)
-    payload: dict[str, Any] = {
-        "person_id": person_id,
-        "measured_at": when.isoformat(),
-        "tz": "+07:00",
-        "place": "posyandu",
-        "by": kader_id,
-        "rules": "ilp-2023.1",
-        "anthro": {
-            "bb": round(rng.uniform(40, 90), 1),
-            "tb": round(rng.uniform(145, 175), 1),
-            "lp": rng.randint(65, 110),
-            "imt": "normal",
-        },
-        "bp": {"r": [[systolic, diastolic]], "class": "normal_tinggi", "level": "monitor"},
-        "glucose": {
-            "v": rng.randint(70, 260),
-            "kind": "sewaktu",
-            "class": "normal",
-            "level": "none",
-        },
-        "tb": {
-            "batuk": rng.random() < 0.1,
-            "demam": False,
-            "bb_turun": False,
-            "keringat_malam": False,
-            "kontak": False,
-            "level": "none",
-        },
-        "referral": "monitor",
-        "reasons": ["bp.normal_tinggi"],
-    }
-    if rng.random() < 0.5:
-        answers = "".join(rng.choice("0000001") for _ in range(20))
-        payload["srq20"] = {"a": answers, "score": answers.count("1"), "level": "none"}
-    return payload
+    template = _TEMPLATES[rng.randrange(len(_TEMPLATES))]
+    return clone_visit(template, visit_id=visit_id, person_id=person_id, at=when)
 
 
 class BenchOutbox:
@@ -181,13 +153,13 @@ class RecordingClient(SyncClient):
 def make_entries(n: int, *, seed: int) -> list[OutboxEntry]:
     rng = random.Random(seed)
     people = [str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in range(max(1, n // 3))]
-    kader = str(uuid.UUID(int=rng.getrandbits(128), version=4))
     entries = []
     for _ in range(n):
-        payload = visit_payload(rng, person_id=rng.choice(people), kader_id=kader)
+        visit_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        payload = visit_payload(rng, person_id=rng.choice(people), visit_id=visit_id)
         entries.append(
             OutboxEntry(
-                id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                id=visit_id,
                 type="visit",
                 version=1,
                 base_version=None,

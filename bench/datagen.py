@@ -19,27 +19,13 @@ from typing import Any
 from sqlalchemy import insert
 
 from kader_app.core.database import open_database, write_transaction
-from kader_app.core.models import (
-    OUTBOX_TABLE,
-    PERSON_TABLE,
-    PERSON_VERSION_TABLE,
-    VISIT_TABLE,
-    jsonable,
-    reasons_to_json,
-    sections_to_json,
-    visit_input_to_json,
-)
-from kader_app.core.outbox import content_hash
+from kader_app.core.demo import demo_visit
+from kader_app.core.models import OUTBOX_TABLE, PERSON_TABLE, PERSON_VERSION_TABLE, VISIT_TABLE
+from kader_app.core.records import VisitHeader, person_payload, visit_payload
 from kader_app.core.rules.nik import parse_nik
-from kader_app.core.rules.visit import (
-    AnthropometryInput,
-    BloodPressureInput,
-    GlucoseInput,
-    RuleSettings,
-    TbInput,
-    VisitInput,
-    evaluate_visit,
-)
+from kader_app.core.rules.section import RuleSettings, Subject
+from kader_app.core.rules.visit import checked_evaluation
+from sync.protocol import content_hash, payload_json
 
 FIRST_NAMES = [
     "Siti",
@@ -204,32 +190,48 @@ def people_rows(*, count: int, seed: int) -> Iterator[dict[str, Any]]:
         }
 
 
-def _visit_templates() -> list[tuple[VisitInput, dict[str, Any]]]:
-    out = []
-    for sys_, dia, glucose in ((118, 76, "95"), (146, 92, "182"), (184, 112, "260")):
-        vi = VisitInput(
-            sex="P",
-            birth_date=date(1970, 1, 1),
-            measured_on=date(2025, 1, 1),
-            anthropometry=AnthropometryInput(weight_kg=60.0, height_cm=155.0, waist_cm=80.0),
-            blood_pressure=BloodPressureInput(readings=((sys_, dia),)),
-            glucose=GlucoseInput(value=glucose),
-            tb=TbInput(),
+def visit_templates(*, seed: int, count: int = 200) -> list[dict[str, Any]]:
+    """Visit payloads exactly as the app writes them: demo visits through the real rules."""
+    rng = random.Random(seed)
+    settings = RuleSettings()
+    out: list[dict[str, Any]] = []
+    on = date(2025, 1, 14)
+    while len(out) < count:
+        subject = Subject(
+            sex=rng.choice(("L", "P")), birth_date=on - timedelta(days=rng.randint(6600, 29000))
         )
-        ev = evaluate_visit(vi, RuleSettings())
-        out.append(
-            (
-                vi,
-                {
-                    "inputs": visit_input_to_json(vi),
-                    "sections": sections_to_json(ev.sections),
-                    "rules_version": ev.rules_version,
-                    "level": ev.level.value,
-                    "reasons": reasons_to_json(ev.reasons),
-                },
-            )
+        inputs = demo_visit(rng, subject=subject, on=on, risk=rng.random() ** 2, settings=settings)
+        if not inputs.sections:
+            continue
+        evaluation = checked_evaluation(inputs, settings)
+        header = VisitHeader(
+            id="template",
+            visit_key="template",
+            version=1,
+            replaces_id=None,
+            person_id="template",
+            measured_at=datetime(2025, 1, 14, 9, tzinfo=UTC),
+            place="posyandu",
+            recorded_by="Kader",
         )
+        payload = visit_payload(header, inputs=inputs, evaluation=evaluation, settings=settings)
+        out.append(payload_json(payload))
     return out
+
+
+def clone_visit(
+    template: dict[str, Any], *, visit_id: str, person_id: str, at: datetime
+) -> dict[str, Any]:
+    """A template visit payload as another person's visit at another time."""
+    return {
+        **template,
+        "id": visit_id,
+        "visit_key": visit_id,
+        "person_id": person_id,
+        "measured_at": at.isoformat(),
+        "measured_at_utc": at.astimezone(UTC).isoformat(),
+        "measured_on": at.date().isoformat(),
+    }
 
 
 def generate(
@@ -248,7 +250,7 @@ def generate(
     started = time.perf_counter()
     db = open_database(data_dir)
     rng = random.Random(seed + 1)
-    templates = _visit_templates()
+    templates = visit_templates(seed=seed)
     seq = 0
     try:
         batch: list[dict[str, Any]] = []
@@ -278,7 +280,7 @@ def _insert_chunk(
     people: list[dict[str, Any]],
     *,
     rng: random.Random,
-    templates: list[tuple[VisitInput, dict[str, Any]]],
+    templates: list[dict[str, Any]],
     visits_every: int,
     visits_per_person: int,
     seq: int,
@@ -286,7 +288,7 @@ def _insert_chunk(
 ) -> int:
     versions, visits, entries = [], [], []
     for offset, person in enumerate(people):
-        payload = jsonable({k: v for k, v in person.items() if k != "name_norm"})
+        payload = payload_json(person_payload(person))
         versions.append(
             {
                 "person_id": person["id"],
@@ -310,9 +312,10 @@ def _insert_chunk(
         if not visits_every or (first + offset) % visits_every:
             continue
         for _ in range(visits_per_person):
-            _, columns = templates[rng.randrange(len(templates))]
+            template = templates[rng.randrange(len(templates))]
             at = person["created_at"] + timedelta(days=rng.randint(0, 300))
             visit_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+            visit_json = clone_visit(template, visit_id=visit_id, person_id=person["id"], at=at)
             visit = {
                 "id": visit_id,
                 "visit_key": visit_id,
@@ -323,11 +326,13 @@ def _insert_chunk(
                 "measured_at": at.isoformat(),
                 "measured_at_utc": at,
                 "place": "posyandu",
-                "recorded_by": "",
+                "recorded_by": visit_json["recorded_by"],
+                "rules_version": visit_json["rules_version"],
                 "voided": False,
                 "void_reason": None,
                 "created_at": at,
-                **columns,
+                "payload": visit_json,
+                "level": visit_json["level"],
             }
             visits.append(visit)
             seq += 1
@@ -338,7 +343,7 @@ def _insert_chunk(
                     entity_id=visit_id,
                     row_id=visit_id,
                     person_id=person["id"],
-                    payload=jsonable(visit),
+                    payload=visit_json,
                     at=at,
                 )
             )
@@ -378,7 +383,6 @@ def _acked_entry(
         "next_attempt_at": None,
         "created_at": at,
         "acked_at": at,
-        "batch_id": None,
     }
 
 

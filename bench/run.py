@@ -202,7 +202,7 @@ def run_store(report: Report, *, store_db: Path, sizes: Sizes) -> None:
             register.close()
     report.add(
         ratio_row(
-            figure="2. save one visit durably (Register.record_visit) / bare Core insert",
+            figure="2. save one visit durably (Register.visits.record) / bare Core insert",
             ours=save_ours * 1e3,
             base=save_base * 1e3,
             unit="ms",

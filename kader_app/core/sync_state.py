@@ -24,9 +24,7 @@ from kader_app.core.models import (
     OUTBOX_TABLE,
     PERSON_TABLE,
     PERSON_VERSION_TABLE,
-    VISIT_TABLE,
     EntityType,
-    FollowUpRecord,
     OutboxState,
     SyncCounts,
 )
@@ -439,32 +437,6 @@ def store_held_pulls(engine: Engine, *, now: datetime | None = None) -> int:
     may just have been acknowledged.
     """
     return store_pulled(engine, people=[], followups=[], now=now)
-
-
-def follow_ups_for_person(conn: Connection, person_id: str) -> list[FollowUpRecord]:
-    """The person's follow-ups, newest first: named directly or through one of their visits."""
-    visit_ids = select(VISIT_TABLE.c.id).where(VISIT_TABLE.c.person_id == person_id)
-    visit_keys = select(VISIT_TABLE.c.visit_key).where(VISIT_TABLE.c.person_id == person_id)
-    rows = conn.execute(
-        select(FOLLOW_UP)
-        .where(
-            (FOLLOW_UP.c.person_id == person_id)
-            | FOLLOW_UP.c.visit_id.in_(visit_ids)
-            | FOLLOW_UP.c.visit_id.in_(visit_keys)
-        )
-        .order_by(FOLLOW_UP.c.recorded_at.desc())
-    ).all()
-    return [
-        FollowUpRecord(
-            id=r.id,
-            person_id=r.person_id,
-            visit_id=r.visit_id,
-            outcome=r.outcome,
-            note=r.note,
-            recorded_at=_aware(r.recorded_at) or datetime.now(UTC),
-        )
-        for r in rows
-    ]
 
 
 class SyncStore:

@@ -19,6 +19,7 @@ from kader_app.core.database import Database, write_transaction
 from kader_app.core.database import read_connection as _read
 from kader_app.core.errors import NotFoundError, PersonInputError, StaleVersionError
 from kader_app.core.models import (
+    FOLLOW_UP_TABLE,
     PERSON_TABLE,
     VISIT_TABLE,
     Change,
@@ -29,11 +30,11 @@ from kader_app.core.models import (
 from kader_app.core.records import VisitHeader, visit_payload, visit_record, with_header
 from kader_app.core.rules.section import RuleSettings
 from kader_app.core.rules.visit import VisitInput, checked_evaluation
-from kader_app.core.sync_state import follow_ups_for_person
 from sync.protocol import VisitPayload, payload_json
 
 PERSON = PERSON_TABLE
 VISIT = VISIT_TABLE
+FOLLOW_UP = FOLLOW_UP_TABLE
 PLACES = frozenset({"posyandu", "kunjungan_rumah"})
 
 
@@ -99,15 +100,19 @@ class VisitStore:
     ) -> Change:
         """Save corrected inputs as a new version of the visit; the old one stays in history.
 
+        The measurement keeps its date: ``inputs.measured_on`` must be the visit's own.
+
         Raises:
             StaleVersionError: ``visit_id`` is no longer the current version.
-            PersonInputError: the visit was voided.
+            PersonInputError: the visit was voided, or the inputs are for another date.
             VisitRefusedError, NotFoundError.
         """
         evaluation = checked_evaluation(inputs, settings)
         now = now_utc()
         with write_transaction(self._db.engine) as conn:
             old = _current_payload(conn, visit_id=visit_id)
+            if old.measured_on != inputs.measured_on:
+                raise PersonInputError("measured_at", "invalid")
             header = _next_header(old, recorded_by=recorded_by)
             payload = visit_payload(header, inputs=inputs, evaluation=evaluation, settings=settings)
             self._write(conn, payload=payload, kind="edit", now=now)
@@ -220,6 +225,40 @@ class VisitStore:
             now=now,
             detail=f"v{payload.version}",
         )
+
+
+def follow_ups_for_person(conn: Connection, person_id: str) -> list[FollowUpRecord]:
+    """The person's follow-ups, newest first: named directly or through one of their visits."""
+    visit_ids = select(VISIT_TABLE.c.id).where(VISIT_TABLE.c.person_id == person_id)
+    visit_keys = select(VISIT_TABLE.c.visit_key).where(VISIT_TABLE.c.person_id == person_id)
+    rows = conn.execute(
+        select(FOLLOW_UP)
+        .where(
+            (FOLLOW_UP.c.person_id == person_id)
+            | FOLLOW_UP.c.visit_id.in_(visit_ids)
+            | FOLLOW_UP.c.visit_id.in_(visit_keys)
+        )
+        .order_by(FOLLOW_UP.c.recorded_at.desc())
+    ).all()
+    return [
+        FollowUpRecord(
+            id=r.id,
+            person_id=r.person_id,
+            visit_id=r.visit_id,
+            outcome=r.outcome,
+            note=r.note,
+            recorded_at=_aware(r.recorded_at) or datetime.now(UTC),
+        )
+        for r in rows
+    ]
+
+
+def _aware(value: datetime | str | None) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def _measured_at(measured_at: datetime | None, inputs: VisitInput) -> datetime:

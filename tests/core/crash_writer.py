@@ -12,18 +12,16 @@ from pathlib import Path
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.visit import (
-    BloodPressureInput,
-    GlucoseInput,
-    RuleSettings,
-    TbInput,
-    VisitInput,
-)
+from kader_app.core.rules.blood_pressure import BloodPressureInput
+from kader_app.core.rules.glucose import GlucoseInput
+from kader_app.core.rules.section import RuleSettings, Subject
+from kader_app.core.rules.tb import TbInput
+from kader_app.core.rules.visit import VisitInput
 
 
 def main(data_dir: Path) -> None:
     register = Register.open(data_dir)
-    person = register.register_person(
+    person = register.people.register(
         PersonInput(name="Warga Uji", sex="L", birth_date=date(1960, 1, 1), desa="Uji")
     ).person_id
     sys.stdout.write(f"P {person}\n")
@@ -33,18 +31,19 @@ def main(data_dir: Path) -> None:
     while True:
         n += 1
         inputs = VisitInput(
-            sex="L",
-            birth_date=date(1960, 1, 1),
+            subject=Subject(sex="L", birth_date=date(1960, 1, 1)),
             measured_on=date(2025, 1, 1),
-            blood_pressure=BloodPressureInput(readings=((110 + n % 80, 70 + n % 30),)),
-            glucose=GlucoseInput(value=str(80 + n % 300)),
-            tb=TbInput(),
+            sections={
+                "blood_pressure": BloodPressureInput.of((110 + n % 80, 70 + n % 30)),
+                "glucose": GlucoseInput(value=str(80 + n % 300), kind="sewaktu"),
+                "tb": TbInput(cough=n % 5 == 0),
+            },
         )
-        change = register.record_visit(person_id=person, inputs=inputs, settings=settings)
+        change = register.visits.record(person_id=person, inputs=inputs, settings=settings)
         sys.stdout.write(f"V {change.visit_id}\n")
         sys.stdout.flush()
         if n % 7 == 0 and change.visit_id is not None:
-            fixed = register.correct_visit(
+            fixed = register.visits.correct(
                 visit_id=change.visit_id, inputs=inputs, settings=settings
             )
             sys.stdout.write(f"V {fixed.visit_id}\n")

@@ -83,8 +83,8 @@ def test_random_sigkill_loses_nothing(register_dir):
         assert stored_people == person_outbox
         assert not_current == 0
         assert in_flight == 0
-        assert register.sync_counts().pending == len(stored_visits) + len(stored_people)
+        assert register.sync.counts().pending == len(stored_visits) + len(stored_people)
         for visit_id in rng.sample(sorted(visit_ids), k=min(20, len(visit_ids))):
-            assert register.get_visit(visit_id).evaluation.rules_version
+            assert register.visits.get(visit_id).evaluation.rules_version
     finally:
         register.close()

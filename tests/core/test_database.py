@@ -37,7 +37,7 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 def test_copied_file_is_unreadable_without_the_key(register_dir, make_person_input):
     register = Register.open(register_dir)
-    register.register_person(make_person_input(name="Rahasia Sekali"))
+    register.people.register(make_person_input(name="Rahasia Sekali"))
     register.close()
     stolen = register_dir.parent / "stolen.db"
     shutil.copy2(register_dir / DB_FILENAME, stolen)
@@ -112,17 +112,19 @@ def test_v1_fixture_opens_with_current_schema_and_data_intact(tmp_path):
     register = Register.open(data_dir)
     try:
         assert register.device_id == "fixture-v1"
-        [ani] = register.search_people("ani fiktif")
+        [ani] = register.search.people("ani fiktif")
         assert ani.nik == "3201015205800001"
-        [budi] = register.search_people("budi")
+        [budi] = register.search.people("budi")
         assert (budi.version, budi.rt) == (2, "003")
-        history = register.history(ani.id)
+        history = register.visits.history(ani.id)
         assert [v.voided for v in history] == [False, True]
         assert history[0].evaluation.level == "refer"
         assert history[1].void_reason == "contoh pembatalan"
-        assert history[0].inputs.blood_pressure is not None
-        assert history[0].inputs.blood_pressure.readings == ((146, 92), (142, 90))
-        assert register.sync_counts().pending == 6
+        tensi = history[0].inputs.sections["blood_pressure"]
+        assert tensi.model_dump(mode="json") == {
+            "readings": [{"systolic": 146, "diastolic": 92}, {"systolic": 142, "diastolic": 90}]
+        }
+        assert register.sync.counts().pending == 6
         with register.database.engine.connect() as conn:
             revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
             assert revision == SCHEMA_HEAD
@@ -154,10 +156,10 @@ def _delete(register: Register, sql: str, **params: str) -> None:
 
 
 def test_unsent_rows_cannot_be_deleted_until_acked(register, make_person_input, make_visit_input):
-    from kader_app.core.rules.visit import RuleSettings
+    from kader_app.core.rules.section import RuleSettings
 
-    person = register.register_person(make_person_input()).person_id
-    visit = register.record_visit(
+    person = register.people.register(make_person_input()).person_id
+    visit = register.visits.record(
         person_id=person, inputs=make_visit_input(), settings=RuleSettings()
     ).visit_id
     for sql in (
@@ -167,27 +169,27 @@ def test_unsent_rows_cannot_be_deleted_until_acked(register, make_person_input, 
     ):
         with pytest.raises(IntegrityError, match="unsent data"):
             _delete(register, sql, id=str(visit), pid=person)
-    assert len(register.history(person)) == 1
-    assert register.sync_counts().pending == 2
+    assert len(register.visits.history(person)) == 1
+    assert register.sync.counts().pending == 2
 
     engine = register.database.engine
-    _, items = claim_batch(engine, limit=10)
+    items = claim_batch(engine, limit=10)
     apply_results(
         engine,
         results=[
             ItemResult(id=i.id, content_hash=i.content_hash, status="accepted") for i in items
         ],
     )
-    assert register.sync_counts().pending == 0
+    assert register.sync.counts().pending == 0
     _delete(register, "DELETE FROM visit WHERE id = :id", id=str(visit))
     _delete(register, "DELETE FROM person_version WHERE person_id = :id", id=person)
     _delete(register, "DELETE FROM person WHERE id = :id", id=person)
     _delete(register, "DELETE FROM outbox")
-    assert register.search_people("") == []
+    assert register.search.people("") == []
 
 
 def test_raw_sqlite_cannot_bypass_the_guard(register_dir, register, make_person_input):
-    register.register_person(make_person_input())
+    register.people.register(make_person_input())
     conn = sqlcipher3.connect(str(register_dir / DB_FILENAME))
     conn.execute(f"PRAGMA key = \"x'{register.database.key.hex()}'\"")
     with pytest.raises(sqlcipher3.IntegrityError):
@@ -196,7 +198,7 @@ def test_raw_sqlite_cannot_bypass_the_guard(register_dir, register, make_person_
 
 
 def test_birth_dates_and_times_round_trip(register, make_person_input):
-    pid = register.register_person(make_person_input(birth_date=date(1950, 2, 28))).person_id
-    person = register.get_person(pid)
+    pid = register.people.register(make_person_input(birth_date=date(1950, 2, 28))).person_id
+    person = register.people.get(pid)
     assert person.birth_date == date(1950, 2, 28)
     assert person.updated_at == person.created_at

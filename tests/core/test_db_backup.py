@@ -10,7 +10,7 @@ import pytest
 from kader_app.__main__ import main
 from kader_app.core.backup import backup_command
 from kader_app.core.database import connect_raw
-from kader_app.core.rules.visit import RuleSettings
+from kader_app.core.rules.section import RuleSettings
 
 
 def table_rows(path, key) -> dict[str, list[tuple[object, ...]]]:
@@ -26,8 +26,8 @@ def table_rows(path, key) -> dict[str, list[tuple[object, ...]]]:
 
 def fill(register, make_person_input, make_visit_input) -> None:
     for n in range(3):
-        pid = register.register_person(make_person_input(name=f"Warga {n}")).person_id
-        register.record_visit(person_id=pid, inputs=make_visit_input(), settings=RuleSettings())
+        pid = register.people.register(make_person_input(name=f"Warga {n}")).person_id
+        register.visits.record(person_id=pid, inputs=make_visit_input(), settings=RuleSettings())
 
 
 def test_backup_command_copies_every_row_encrypted(
@@ -70,8 +70,8 @@ def test_register_backup_is_openable_as_a_data_dir(
     key_file_path(restored).write_text(register.database.key.hex() + "\n")
     copy = Register.open(restored)
     try:
-        assert [p.name for p in copy.search_people("warga")] == ["Warga 0", "Warga 1", "Warga 2"]
-        assert copy.sync_counts().pending == 6
+        assert [p.name for p in copy.search.people("warga")] == ["Warga 0", "Warga 1", "Warga 2"]
+        assert copy.sync.counts().pending == 6
     finally:
         copy.close()
 

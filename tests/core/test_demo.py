@@ -16,7 +16,7 @@ def test_demo_seeds_300_residents_with_valid_niks_and_visits_across_classes(
     )
     assert summary.people == 300
     assert progress[-1] == (300, 300)
-    people = register.search_people("", limit=1000)
+    people = register.search.people("", limit=1000)
     assert len(people) == 300
     assert len({p.nik for p in people}) == 300
     for person in people:
@@ -29,7 +29,7 @@ def test_demo_seeds_300_residents_with_valid_niks_and_visits_across_classes(
     levels: set[str] = set()
     visits = 0
     for person in people[:150]:
-        for visit in register.history(person.id):
+        for visit in register.visits.history(person.id):
             visits += 1
             levels.add(visit.evaluation.level)
             for section in visit.evaluation.sections:
@@ -50,8 +50,8 @@ def test_demo_is_the_same_every_time(register: Register, tmp_path) -> None:  # t
     other = Register.open(tmp_path / "other")
     try:
         seed_demo(other, today=date(2024, 8, 20), count=5, months=2)
-        names = sorted((p.name, p.nik) for p in register.search_people("", limit=10))
-        assert names == sorted((p.name, p.nik) for p in other.search_people("", limit=10))
+        names = sorted((p.name, p.nik) for p in register.search.people("", limit=10))
+        assert names == sorted((p.name, p.nik) for p in other.search.people("", limit=10))
     finally:
         other.close()
 
@@ -59,7 +59,7 @@ def test_demo_is_the_same_every_time(register: Register, tmp_path) -> None:  # t
 def test_interrupted_demo_seeding_resumes_without_duplicates(register: Register) -> None:
     seed_demo(register, today=date(2024, 8, 20), count=4, months=2)
     summary = seed_demo(register, today=date(2024, 8, 20), count=6, months=2)
-    people = register.search_people("", limit=50)
+    people = register.search.people("", limit=50)
     assert len(people) == 6
     assert len({p.nik for p in people}) == 6
     assert summary.visits <= 2 * 2

@@ -43,14 +43,14 @@ def test_a_real_keyring_holds_the_key_and_no_file_is_written(
 ):
     data_dir = tmp_path / "data"
     register = Register.open(data_dir)
-    register.register_person(make_person_input(name="Tersimpan"))
+    register.people.register(make_person_input(name="Tersimpan"))
     register.close()
     assert not key_file_path(data_dir).exists()
     stored = memory_keyring.store[(KEYRING_SERVICE, str(data_dir.resolve()))]
     assert bytes.fromhex(stored) == load_or_create_key(data_dir, create=False)
     reopened = Register.open(data_dir)
     try:
-        assert [p.name for p in reopened.search_people("tersimpan")] == ["Tersimpan"]
+        assert [p.name for p in reopened.search.people("tersimpan")] == ["Tersimpan"]
     finally:
         reopened.close()
 

@@ -1,4 +1,4 @@
-"""The released v1 database file migrates to 0002 (follow-ups, server reasons) with data intact."""
+"""The released v1 database file migrates through 0002 (follow-ups, server reasons) intact."""
 
 from __future__ import annotations
 
@@ -24,14 +24,13 @@ def _copy_v1(tmp_path: Path) -> Path:
     return target
 
 
-def test_v1_database_migrates_to_0002_and_keeps_everything(tmp_path: Path) -> None:
-    assert SCHEMA_HEAD == "0002_sync"
+def test_v1_database_migrates_to_the_head_and_keeps_everything(tmp_path: Path) -> None:
     register = Register.open(_copy_v1(tmp_path))
     try:
         engine = register.database.engine
         with engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == (
-                "0002_sync"
+                SCHEMA_HEAD
             )
             outbox_columns = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(outbox)")}
             triggers = {
@@ -41,15 +40,15 @@ def test_v1_database_migrates_to_0002_and_keeps_everything(tmp_path: Path) -> No
         assert "last_message" in outbox_columns
         # The ADD COLUMN kept v1's guard: unsent entries still cannot be deleted.
         assert "outbox_no_delete_unsent" in triggers
-        [ani] = register.search_people("ani fiktif")
-        [budi] = register.search_people("budi")
+        [ani] = register.search.people("ani fiktif")
+        [budi] = register.search.people("budi")
         assert (ani.nik, budi.version, budi.rt) == ("3201015205800001", 2, "003")
-        assert [v.voided for v in register.history(ani.id)] == [False, True]
-        assert register.sync_counts().pending == 6
-        assert register.follow_ups(ani.id) == []
+        assert [v.voided for v in register.visits.history(ani.id)] == [False, True]
+        assert register.sync.counts().pending == 6
+        assert register.visits.follow_ups(ani.id) == []
 
         # The new table works on the migrated file: a pulled follow-up of Ani's referral.
-        visit = register.history(ani.id)[0]
+        visit = register.visits.history(ani.id)[0]
         sync_state.store_pulled(
             engine,
             people=[],
@@ -63,7 +62,7 @@ def test_v1_database_migrates_to_0002_and_keeps_everything(tmp_path: Path) -> No
                 }
             ],
         )
-        [follow_up] = register.follow_ups(ani.id)
+        [follow_up] = register.visits.follow_ups(ani.id)
         assert follow_up.outcome == "Sudah datang ke Puskesmas/Pustu"
         with engine.connect() as conn:
             assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"

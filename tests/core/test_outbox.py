@@ -11,7 +11,8 @@ from sqlalchemy import select
 from kader_app.core import outbox
 from kader_app.core.models import OUTBOX_TABLE
 from kader_app.core.register import Register
-from kader_app.core.rules.visit import RuleSettings
+from kader_app.core.rules.section import RuleSettings
+from sync.protocol import VisitPayload, payload_json
 
 SETTINGS = RuleSettings()
 
@@ -33,17 +34,22 @@ def ack(*items: outbox.OutboxItem) -> list[outbox.ItemResult]:
 
 
 def test_payload_is_self_contained_and_hashed(register, make_person_input, make_visit_input):
-    pid = register.register_person(make_person_input(name="Wati")).person_id
-    register.record_visit(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
-    _, (person_item, visit_item) = register.claim_outbox(limit=10)
+    pid = register.people.register(make_person_input(name="Wati")).person_id
+    register.visits.record(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
+    (person_item, visit_item) = register.sync.claim(limit=10)
     assert person_item.type == "person" and person_item.entity_id == pid
     assert (person_item.version, person_item.base_version) == (1, None)
     assert person_item.payload["name"] == "Wati"
     assert visit_item.type == "visit" and visit_item.payload["person_id"] == pid
-    evaluation = visit_item.payload["evaluation"]
-    assert evaluation["rules_version"] and evaluation["level"] == "none"
-    assert {s["section"] for s in evaluation["sections"]} >= {"blood_pressure", "glucose"}
-    assert visit_item.payload["inputs"]["blood_pressure"] == {"readings": [[118, 76]]}
+    payload = visit_item.payload
+    assert (payload["type"], payload["schema_version"]) == ("visit", 2)
+    assert payload["rules_version"] == "ilp-2026.12" and payload["level"] == "none"
+    assert set(payload["sections"]) == {"bmi", "waist", "blood_pressure", "glucose", "tb"}
+    tensi = payload["sections"]["blood_pressure"]
+    assert tensi["inputs"] == {"readings": [{"systolic": 118, "diastolic": 76}]}
+    assert (tensi["state"], tensi["class"], tensi["level"]) == ("complete", "optimal", "none")
+    # The payload parses as the wire model and is exactly what the model writes.
+    assert payload_json(VisitPayload.model_validate(payload)) == payload
     for item in (person_item, visit_item):
         canonical = json.dumps(
             item.payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False
@@ -53,53 +59,53 @@ def test_payload_is_self_contained_and_hashed(register, make_person_input, make_
 
 
 def test_claim_marks_in_flight_and_ack_settles(register, make_person_input):
-    register.register_person(make_person_input())
-    batch_id, items = register.claim_outbox(limit=10)
+    register.people.register(make_person_input())
+    items = register.sync.claim(limit=10)
     assert [i.attempts for i in items] == [1]
     assert states(register) == [("person", "in_flight", 1)]
-    assert register.claim_outbox(limit=10)[1] == []  # nothing claimed twice
-    register.settle_outbox(ack(*items))
+    assert register.sync.claim(limit=10) == []  # nothing claimed twice
+    register.sync.settle(ack(*items))
     assert states(register) == [("person", "acked", 1)]
-    assert register.sync_counts().pending == 0
+    assert register.sync.counts().pending == 0
 
 
 def test_late_ack_for_old_content_never_marks_newer_content(register, make_person_input):
-    pid = register.register_person(make_person_input(name="Asih")).person_id
-    _, [v1] = register.claim_outbox(limit=10)
-    register.update_person(
+    pid = register.people.register(make_person_input(name="Asih")).person_id
+    [v1] = register.sync.claim(limit=10)
+    register.people.update(
         person_id=pid, data=make_person_input(name="Asih Lestari"), base_version=1
     )
     # The newer version is held back while version 1 is in flight.
-    assert register.claim_outbox(limit=10)[1] == []
+    assert register.sync.claim(limit=10) == []
     # A confused ack that names the new row with the old hash changes nothing.
     with register.database.engine.connect() as conn:
         v2_id = conn.execute(
             select(OUTBOX_TABLE.c.id).where(OUTBOX_TABLE.c.entity_version == 2)
         ).scalar_one()
-    register.settle_outbox(
+    register.sync.settle(
         [outbox.ItemResult(id=v2_id, content_hash=v1.content_hash, status="accepted")]
     )
     assert states(register) == [("person", "in_flight", 1), ("person", "pending", 2)]
-    register.settle_outbox(ack(v1))
-    _, [v2] = register.claim_outbox(limit=10)
+    register.sync.settle(ack(v1))
+    [v2] = register.sync.claim(limit=10)
     assert (v2.version, v2.base_version, v2.payload["name"]) == (2, 1, "Asih Lestari")
     assert v2.content_hash != v1.content_hash
     # A late duplicate ack of version 1 arriving now leaves version 2 in flight.
-    register.settle_outbox(
+    register.sync.settle(
         [outbox.ItemResult(id=v1.id, content_hash=v1.content_hash, status="duplicate")]
     )
     assert states(register) == [("person", "acked", 1), ("person", "in_flight", 2)]
 
 
 def test_rejected_person_blocks_what_depends_on_it(register, make_person_input, make_visit_input):
-    a = register.register_person(make_person_input(name="A")).person_id
-    b = register.register_person(make_person_input(name="B")).person_id
-    register.record_visit(person_id=a, inputs=make_visit_input(), settings=SETTINGS)
-    register.record_visit(person_id=b, inputs=make_visit_input(), settings=SETTINGS)
-    _, items = register.claim_outbox(limit=10)
+    a = register.people.register(make_person_input(name="A")).person_id
+    b = register.people.register(make_person_input(name="B")).person_id
+    register.visits.record(person_id=a, inputs=make_visit_input(), settings=SETTINGS)
+    register.visits.record(person_id=b, inputs=make_visit_input(), settings=SETTINGS)
+    items = register.sync.claim(limit=10)
     by_entity = {(i.type, i.payload.get("person_id", i.entity_id)): i for i in items}
     rejected = by_entity[("person", a)]
-    register.settle_outbox(
+    register.sync.settle(
         [
             outbox.ItemResult(
                 id=rejected.id,
@@ -117,32 +123,32 @@ def test_rejected_person_blocks_what_depends_on_it(register, make_person_input, 
         ("visit", "blocked", 1),
         ("visit", "acked", 1),
     ]
-    counts = register.sync_counts()
+    counts = register.sync.counts()
     assert (counts.pending, counts.rejected, counts.conflict) == (2, 1, 0)
 
 
 def test_a_conflict_the_app_cannot_rebase_is_counted_and_kept(register, make_person_input):
-    register.register_person(make_person_input())
-    _, [item] = register.claim_outbox(limit=10)
+    register.people.register(make_person_input())
+    [item] = register.sync.claim(limit=10)
     # No server version to build on: only a person can sort it out.
-    register.settle_outbox(
+    register.sync.settle(
         [outbox.ItemResult(id=item.id, content_hash=item.content_hash, status="conflict")]
     )
-    counts = register.sync_counts()
+    counts = register.sync.counts()
     assert (counts.pending, counts.rejected, counts.conflict) == (1, 0, 1)
     assert states(register) == [("person", "conflict", 1)]
-    assert register.claim_outbox(limit=10)[1] == []
+    assert register.sync.claim(limit=10) == []
 
 
 def test_in_flight_entries_are_requeued_at_startup(register_dir, make_person_input):
     first = Register.open(register_dir)
-    first.register_person(make_person_input())
-    first.claim_outbox(limit=10)
+    first.people.register(make_person_input())
+    first.sync.claim(limit=10)
     first.close()  # as if the app died mid-send
     second = Register.open(register_dir)
     try:
         assert states(second) == [("person", "pending", 1)]
-        assert len(second.claim_outbox(limit=10)[1]) == 1
+        assert len(second.sync.claim(limit=10)) == 1
     finally:
         second.close()
 
@@ -150,9 +156,9 @@ def test_in_flight_entries_are_requeued_at_startup(register_dir, make_person_inp
 def test_batch_limit_keeps_order(register, make_person_input):
     names = [f"Warga {n}" for n in range(5)]
     for name in names:
-        register.register_person(make_person_input(name=name))
-    _, first = register.claim_outbox(limit=3)
-    _, second = register.claim_outbox(limit=3)
+        register.people.register(make_person_input(name=name))
+    first = register.sync.claim(limit=3)
+    second = register.sync.claim(limit=3)
     assert [i.payload["name"] for i in first + second] == names
 
 
@@ -165,18 +171,18 @@ def _settle(
 def test_a_refused_edit_never_stalls_the_residents_later_entries(
     register, make_person_input, make_visit_input
 ):
-    pid = register.register_person(make_person_input(name="Ani")).person_id
-    _, [created] = register.claim_outbox(limit=10)
-    register.settle_outbox(ack(created))
-    register.update_person(person_id=pid, data=make_person_input(name="Ani Rahayu"), base_version=1)
-    _, [edit] = register.claim_outbox(limit=10)
-    register.settle_outbox(_settle(edit, "rejected", code="invalid_nik", message="NIK ditolak"))
+    pid = register.people.register(make_person_input(name="Ani")).person_id
+    [created] = register.sync.claim(limit=10)
+    register.sync.settle(ack(created))
+    register.people.update(person_id=pid, data=make_person_input(name="Ani Rahayu"), base_version=1)
+    [edit] = register.sync.claim(limit=10)
+    register.sync.settle(_settle(edit, "rejected", code="invalid_nik", message="NIK ditolak"))
     # The server has the resident already, so her visits at the next Posyandu still go...
-    register.record_visit(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
-    register.update_person(person_id=pid, data=make_person_input(name="Ani R."), base_version=2)
-    _, claimed = register.claim_outbox(limit=10)
+    register.visits.record(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
+    register.people.update(person_id=pid, data=make_person_input(name="Ani R."), base_version=2)
+    claimed = register.sync.claim(limit=10)
     assert [(i.type, i.version) for i in claimed] == [("visit", 1)]
-    register.settle_outbox(ack(*claimed))
+    register.sync.settle(ack(*claimed))
     # ...while her next edit, built on the refused one, waits visibly instead of silently.
     assert states(register) == [
         ("person", "acked", 1),
@@ -184,7 +190,7 @@ def test_a_refused_edit_never_stalls_the_residents_later_entries(
         ("visit", "acked", 1),
         ("person", "blocked", 3),
     ]
-    counts = register.sync_counts()
+    counts = register.sync.counts()
     assert (counts.pending, counts.rejected, counts.conflict) == (2, 1, 0)
     with register.database.engine.connect() as conn:
         assert outbox.sending_count(conn) == 0
@@ -193,57 +199,57 @@ def test_a_refused_edit_never_stalls_the_residents_later_entries(
 def test_a_conflicting_edit_is_rebased_on_the_servers_version_and_sent_again(
     register, make_person_input, make_visit_input
 ):
-    pid = register.register_person(make_person_input(name="Tuti")).person_id
-    _, [created] = register.claim_outbox(limit=10)
-    register.settle_outbox(ack(created))
-    register.update_person(person_id=pid, data=make_person_input(name="Tuti A"), base_version=1)
-    _, [edit] = register.claim_outbox(limit=10)
+    pid = register.people.register(make_person_input(name="Tuti")).person_id
+    [created] = register.sync.claim(limit=10)
+    register.sync.settle(ack(created))
+    register.people.update(person_id=pid, data=make_person_input(name="Tuti A"), base_version=1)
+    [edit] = register.sync.claim(limit=10)
     # Meanwhile: a second edit on this laptop and a visit.
-    register.update_person(person_id=pid, data=make_person_input(name="Tuti B"), base_version=2)
-    register.record_visit(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
+    register.people.update(person_id=pid, data=make_person_input(name="Tuti B"), base_version=2)
+    register.visits.record(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
     # Another laptop sent its own version 2 first.
-    register.settle_outbox(_settle(edit, "conflict", code="conflict", server_version=2))
+    register.sync.settle(_settle(edit, "conflict", code="conflict", server_version=2))
     assert states(register) == [
         ("person", "acked", 1),
         ("person", "pending", 3),
         ("person", "pending", 4),
         ("visit", "pending", 1),
     ]
-    _, claimed = register.claim_outbox(limit=10)
+    claimed = register.sync.claim(limit=10)
     rebased, visit = claimed
     assert (rebased.version, rebased.base_version) == (3, 2)
     assert (rebased.payload["version"], rebased.payload["name"]) == (3, "Tuti A")
     assert rebased.content_hash == outbox.content_hash(rebased.payload) != edit.content_hash
     assert visit.type == "visit"
-    register.settle_outbox(ack(*claimed))
-    _, [last] = register.claim_outbox(limit=10)
+    register.sync.settle(ack(*claimed))
+    [last] = register.sync.claim(limit=10)
     assert (last.version, last.base_version, last.payload["name"]) == (4, 3, "Tuti B")
-    register.settle_outbox(ack(last))
-    assert register.sync_counts().pending == 0
+    register.sync.settle(ack(last))
+    assert register.sync.counts().pending == 0
     # The laptop goes on from the rebased numbers: the next edit is version 5.
-    person = register.get_person(pid)
+    person = register.people.get(pid)
     assert (person.version, person.name) == (4, "Tuti B")
-    history = {v["version"]: v["name"] for v in register.person_versions(pid)}
+    history = {v["version"]: v["name"] for v in register.people.versions(pid)}
     assert history == {1: "Tuti", 3: "Tuti A", 4: "Tuti B"}
-    register.update_person(person_id=pid, data=make_person_input(name="Tuti C"), base_version=4)
-    _, [fifth] = register.claim_outbox(limit=10)
+    register.people.update(person_id=pid, data=make_person_input(name="Tuti C"), base_version=4)
+    [fifth] = register.sync.claim(limit=10)
     assert (fifth.version, fifth.base_version) == (5, 4)
 
 
 def test_a_visit_waits_for_its_new_resident_and_goes_once_the_resident_is_acknowledged(
     register, make_person_input, make_visit_input
 ):
-    pid = register.register_person(make_person_input(name="Dewi")).person_id
-    _, [created] = register.claim_outbox(limit=10)
-    register.record_visit(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
-    other = register.register_person(make_person_input(name="Lain")).person_id
+    pid = register.people.register(make_person_input(name="Dewi")).person_id
+    [created] = register.sync.claim(limit=10)
+    register.visits.record(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
+    other = register.people.register(make_person_input(name="Lain")).person_id
     # While the resident is in flight her visit waits; another resident's entry does not.
-    _, claimed = register.claim_outbox(limit=10)
+    claimed = register.sync.claim(limit=10)
     assert [(i.type, i.entity_id) for i in claimed] == [("person", other)]
-    register.settle_outbox(_settle(created, "rejected", code="invalid_nik"))
-    assert register.claim_outbox(limit=10)[1] == []
+    register.sync.settle(_settle(created, "rejected", code="invalid_nik"))
+    assert register.sync.claim(limit=10) == []
     assert [s for _, s, _ in states(register)] == ["rejected", "blocked", "in_flight"]
     # The server did take her after all (a replayed answer): the visit is queued again.
-    register.settle_outbox(_settle(created, "duplicate"))
-    _, [visit] = register.claim_outbox(limit=10)
+    register.sync.settle(_settle(created, "duplicate"))
+    [visit] = register.sync.claim(limit=10)
     assert (visit.type, visit.payload["person_id"]) == ("visit", pid)

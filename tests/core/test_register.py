@@ -14,14 +14,11 @@ from kader_app.core.errors import (
     StaleVersionError,
 )
 from kader_app.core.register import Register
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.visit import (
-    BloodPressureInput,
-    GlucoseInput,
-    RuleSettings,
-    Srq20Input,
-    evaluate_visit,
-)
+from kader_app.core.rules.blood_pressure import BloodPressureInput
+from kader_app.core.rules.glucose import GlucoseInput
+from kader_app.core.rules.section import RuleSettings
+from kader_app.core.rules.srq20 import Srq20Input
+from kader_app.core.rules.visit import VisitRefusedError, evaluate_visit
 
 SETTINGS = RuleSettings()
 
@@ -30,10 +27,10 @@ def test_registered_person_reads_back_with_normalised_fields(register, make_pers
     data = make_person_input(
         name="  Siti   Aminah ", nik="3201 0152.0580-0001", birth_date=date(1980, 5, 12), sex="P"
     )
-    change = register.register_person(data)
+    change = register.people.register(data)
     assert change.kind == "person_created"
     assert change.pending == 1
-    person = register.get_person(change.person_id)
+    person = register.people.get(change.person_id)
     assert person.name == "Siti Aminah"
     assert person.nik == "3201015205800001"
     assert person.version == 1
@@ -54,66 +51,66 @@ def test_invalid_person_input_is_refused_with_field_and_code(
     register, make_person_input, overrides, field, code
 ):
     with pytest.raises(PersonInputError) as caught:
-        register.register_person(make_person_input(**overrides))
+        register.people.register(make_person_input(**overrides))
     assert caught.value.field == field
     assert caught.value.code == code
-    assert register.sync_counts().pending == 0
-    assert register.search_people("") == []
+    assert register.sync.counts().pending == 0
+    assert register.search.people("") == []
 
 
 def test_nik_is_unique(register, make_person_input):
-    first = register.register_person(
+    first = register.people.register(
         make_person_input(nik="3201015205800001", birth_date=date(1980, 5, 12))
     )
     with pytest.raises(DuplicateNikError) as caught:
-        register.register_person(
+        register.people.register(
             make_person_input(
                 name="Orang Lain", nik="3201015205800001", birth_date=date(1980, 5, 12)
             )
         )
     assert caught.value.existing_id == first.person_id
     # Editing someone else onto a taken NIK is refused as well.
-    other = register.register_person(make_person_input(name="Orang Lain"))
+    other = register.people.register(make_person_input(name="Orang Lain"))
     with pytest.raises(DuplicateNikError):
-        register.update_person(
+        register.people.update(
             person_id=other.person_id,
             data=make_person_input(
                 name="Orang Lain", nik="3201015205800001", birth_date=date(1980, 5, 12)
             ),
             base_version=1,
         )
-    assert register.sync_counts().pending == 2
+    assert register.sync.counts().pending == 2
 
 
 def test_people_without_nik_may_be_many(register, make_person_input):
-    register.register_person(make_person_input(name="Bayu", nik=None))
-    register.register_person(make_person_input(name="Bima", nik=""))
-    assert {p.name for p in register.search_people("")} == {"Bayu", "Bima"}
+    register.people.register(make_person_input(name="Bayu", nik=None))
+    register.people.register(make_person_input(name="Bima", nik=""))
+    assert {p.name for p in register.search.people("")} == {"Bayu", "Bima"}
 
 
 def test_update_makes_a_new_version_and_refuses_a_stale_form(register, make_person_input):
-    change = register.register_person(make_person_input(name="Dewi"))
-    register.update_person(
+    change = register.people.register(make_person_input(name="Dewi"))
+    register.people.update(
         person_id=change.person_id,
         data=make_person_input(name="Dewi Lestari", nik=None),
         base_version=1,
     )
-    person = register.get_person(change.person_id)
+    person = register.people.get(change.person_id)
     assert (person.name, person.version, person.nik) == ("Dewi Lestari", 2, None)
-    assert [v["name"] for v in register.person_versions(change.person_id)] == [
+    assert [v["name"] for v in register.people.versions(change.person_id)] == [
         "Dewi",
         "Dewi Lestari",
     ]
     with pytest.raises(StaleVersionError):
-        register.update_person(
+        register.people.update(
             person_id=change.person_id, data=make_person_input(name="Dewi L."), base_version=1
         )
-    assert register.get_person(change.person_id).name == "Dewi Lestari"
-    assert register.sync_counts().pending == 2
+    assert register.people.get(change.person_id).name == "Dewi Lestari"
+    assert register.sync.counts().pending == 2
 
 
 def test_possible_duplicates_by_nik_or_name_birth_and_desa(register, make_person_input):
-    existing = register.register_person(
+    existing = register.people.register(
         make_person_input(
             name="Ahmad Fauzi", sex="L", birth_date=date(1970, 1, 2), nik=None, desa="Sukamaju"
         )
@@ -121,39 +118,39 @@ def test_possible_duplicates_by_nik_or_name_birth_and_desa(register, make_person
     same_person = make_person_input(
         name="ahmad  FAUZI", sex="L", birth_date=date(1970, 1, 2), nik=None, desa=" sukamaju "
     )
-    assert [p.id for p in register.possible_duplicates(same_person)] == [existing.person_id]
+    assert [p.id for p in register.people.possible_duplicates(same_person)] == [existing.person_id]
     other_desa = make_person_input(
         name="Ahmad Fauzi", sex="L", birth_date=date(1970, 1, 2), nik=None, desa="Cibodas"
     )
-    assert register.possible_duplicates(other_desa) == []
-    assert register.possible_duplicates(same_person, exclude_id=existing.person_id) == []
-    with_nik = register.register_person(make_person_input(name="Rina"))
-    rina = register.get_person(with_nik.person_id)
+    assert register.people.possible_duplicates(other_desa) == []
+    assert register.people.possible_duplicates(same_person, exclude_id=existing.person_id) == []
+    with_nik = register.people.register(make_person_input(name="Rina"))
+    rina = register.people.get(with_nik.person_id)
     assert [
         p.id
-        for p in register.possible_duplicates(
+        for p in register.people.possible_duplicates(
             make_person_input(name="Nama Lain", nik=rina.nik, birth_date=rina.birth_date)
         )
     ] == [rina.id]
 
 
 def test_search_by_name_parts_and_nik_parts(register, make_person_input):
-    siti = register.register_person(
+    siti = register.people.register(
         make_person_input(
             name="Siti Nurhaliza", nik="3201015205800001", birth_date=date(1980, 5, 12)
         )
     )
-    register.register_person(
+    register.people.register(
         make_person_input(name="Nur Aini", nik="3273024107900002", birth_date=date(1990, 7, 1))
     )
-    register.register_person(
+    register.people.register(
         make_person_input(
             name="Budi Santoso", sex="L", nik="3201011201850003", birth_date=date(1985, 1, 12)
         )
     )
 
     def names(query: str) -> list[str]:
-        return [p.name for p in register.search_people(query)]
+        return [p.name for p in register.search.people(query)]
 
     assert names("nur") == ["Nur Aini", "Siti Nurhaliza"]
     assert names("NURHAL") == ["Siti Nurhaliza"]
@@ -166,9 +163,9 @@ def test_search_by_name_parts_and_nik_parts(register, make_person_input):
     assert names("3201 0152") == ["Siti Nurhaliza"]
     assert names("santoso%") == ["Budi Santoso"]
     assert names("xyz") == []
-    assert len(register.search_people("", limit=2)) == 2
+    assert len(register.search.people("", limit=2)) == 2
     # An edit is found under the new name only.
-    register.update_person(
+    register.people.update(
         person_id=siti.person_id,
         data=make_person_input(
             name="Siti Rahma", nik="3201015205800001", birth_date=date(1980, 5, 12)
@@ -184,34 +181,34 @@ def test_a_search_hit_is_the_same_record_as_opening_the_person(
     register, make_person_input, make_visit_input
 ):
     """Every search shape shows the same fields as the resident's own page, times in UTC."""
-    change = register.register_person(
+    change = register.people.register(
         make_person_input(
             name="Siti Nurhaliza", nik="3201015205800001", birth_date=date(1980, 5, 12)
         )
     )
     measured = datetime(2025, 3, 10, 9, 30, 15, 250000, tzinfo=timezone(timedelta(hours=7)))
-    register.record_visit(
+    register.visits.record(
         person_id=change.person_id,
-        inputs=make_visit_input(blood_pressure=BloodPressureInput(readings=((182, 100),))),
+        inputs=make_visit_input(blood_pressure=BloodPressureInput.of((182, 100))),
         settings=SETTINGS,
         measured_at=measured,
     )
-    opened = register.get_person(change.person_id)
+    opened = register.people.get(change.person_id)
     assert opened.last_visit_at == measured
     assert opened.last_visit_at.utcoffset() == timedelta(0)
     assert opened.last_level == "urgent"
     assert opened.birth_date == date(1980, 5, 12)
     for query in ("", "nurhaliza", "siti nu", "si", "3201", "32", "05800001"):
-        [hit] = register.search_people(query)
+        [hit] = register.search.people(query)
         assert hit == opened, query
         assert hit.created_at.tzinfo is not None and hit.last_visit_at.tzinfo is not None
 
 
 def test_record_visit_stores_the_rules_answer(register, make_person_input, make_visit_input):
-    person = register.register_person(make_person_input())
-    inputs = make_visit_input(blood_pressure=BloodPressureInput(readings=((182, 100),)))
+    person = register.people.register(make_person_input())
+    inputs = make_visit_input(blood_pressure=BloodPressureInput.of((182, 100)))
     measured = datetime(2025, 3, 10, 9, 30, tzinfo=timezone(timedelta(hours=7)))
-    change = register.record_visit(
+    change = register.visits.record(
         person_id=person.person_id,
         inputs=inputs,
         settings=SETTINGS,
@@ -219,7 +216,7 @@ def test_record_visit_stores_the_rules_answer(register, make_person_input, make_
         measured_at=measured,
     )
     assert change.kind == "visit_recorded" and change.pending == 2
-    [visit] = register.history(person.person_id)
+    [visit] = register.visits.history(person.person_id)
     expected = evaluate_visit(inputs, SETTINGS)
     assert visit.id == change.visit_id == visit.visit_key
     assert visit.inputs == inputs
@@ -233,98 +230,100 @@ def test_record_visit_stores_the_rules_answer(register, make_person_input, make_
         1,
         True,
     )
-    found = register.get_person(person.person_id)
+    found = register.people.get(person.person_id)
     assert found.last_level == "urgent"
     assert found.last_visit_at == visit.measured_at_utc
 
 
 def test_implausible_input_saves_nothing(register, make_person_input, make_visit_input):
-    person = register.register_person(make_person_input())
-    with pytest.raises(RuleInputError):
-        register.record_visit(
+    person = register.people.register(make_person_input())
+    with pytest.raises(VisitRefusedError) as refused:
+        register.visits.record(
             person_id=person.person_id,
             settings=SETTINGS,
-            inputs=make_visit_input(blood_pressure=BloodPressureInput(readings=((400, 90),))),
+            inputs=make_visit_input(blood_pressure=BloodPressureInput.of((400, 90))),
         )
-    assert register.history(person.person_id) == []
-    assert register.sync_counts().pending == 1
+    assert [(e.section, e.field) for e in refused.value.errors] == [("blood_pressure", "systolic")]
+    assert register.visits.history(person.person_id) == []
+    assert register.sync.counts().pending == 1
 
 
 def test_visit_for_unknown_person_or_place_is_refused(
     register, make_person_input, make_visit_input
 ):
     with pytest.raises(NotFoundError):
-        register.record_visit(person_id="nobody", inputs=make_visit_input(), settings=SETTINGS)
-    person = register.register_person(make_person_input())
+        register.visits.record(person_id="nobody", inputs=make_visit_input(), settings=SETTINGS)
+    person = register.people.register(make_person_input())
     with pytest.raises(PersonInputError):
-        register.record_visit(
+        register.visits.record(
             person_id=person.person_id, inputs=make_visit_input(), settings=SETTINGS, place="pasar"
         )
-    assert register.sync_counts().pending == 1
+    assert register.sync.counts().pending == 1
 
 
 def test_correction_and_void_keep_history(register, make_person_input, make_visit_input):
-    person = register.register_person(make_person_input()).person_id
-    first = register.record_visit(person_id=person, inputs=make_visit_input(), settings=SETTINGS)
-    fixed_inputs = make_visit_input(glucose=GlucoseInput(value="250"))
-    fixed = register.correct_visit(
+    person = register.people.register(make_person_input()).person_id
+    first = register.visits.record(person_id=person, inputs=make_visit_input(), settings=SETTINGS)
+    fixed_inputs = make_visit_input(glucose=GlucoseInput(value="250", kind="sewaktu"))
+    fixed = register.visits.correct(
         visit_id=first.visit_id, inputs=fixed_inputs, settings=SETTINGS, recorded_by="Bidan Sari"
     )
     assert fixed.kind == "visit_corrected" and fixed.visit_id != first.visit_id
-    [current] = register.history(person)
+    [current] = register.visits.history(person)
     assert current.id == fixed.visit_id
     assert current.version == 2 and current.replaces_id == first.visit_id
     assert current.evaluation.level == "refer"
     # Correcting an old version would lose the newer one.
     with pytest.raises(StaleVersionError):
-        register.correct_visit(visit_id=first.visit_id, inputs=fixed_inputs, settings=SETTINGS)
+        register.visits.correct(visit_id=first.visit_id, inputs=fixed_inputs, settings=SETTINGS)
     with pytest.raises(PersonInputError):
-        register.void_visit(visit_id=fixed.visit_id, reason="  ")
-    voided = register.void_visit(visit_id=fixed.visit_id, reason="salah orang")
-    [shown] = register.history(person)
+        register.visits.void(visit_id=fixed.visit_id, reason="  ")
+    voided = register.visits.void(visit_id=fixed.visit_id, reason="salah orang")
+    [shown] = register.visits.history(person)
     assert shown.voided and shown.void_reason == "salah orang" and shown.id == voided.visit_id
     assert shown.inputs == fixed_inputs  # the void keeps what was measured
-    versions = register.visit_versions(first.visit_id)
+    versions = register.visits.versions(first.visit_id)
     assert [(v.version, v.is_current, v.voided) for v in versions] == [
         (1, False, False),
         (2, False, False),
         (3, True, True),
     ]
-    assert register.get_person(person).last_level is None  # a voided visit is not the last one
-    assert register.sync_counts().pending == 4
+    assert register.people.get(person).last_level is None  # a voided visit is not the last one
+    assert register.sync.counts().pending == 4
     with pytest.raises(PersonInputError):
-        register.void_visit(visit_id=voided.visit_id, reason="lagi")
+        register.visits.void(visit_id=voided.visit_id, reason="lagi")
 
 
 def test_history_is_newest_first(register, make_person_input, make_visit_input):
-    person = register.register_person(make_person_input()).person_id
+    person = register.people.register(make_person_input()).person_id
     base = datetime(2025, 1, 5, 8, 0, tzinfo=UTC)
     order = [2, 0, 1]
     for month in order:
-        register.record_visit(
+        when = base + timedelta(days=30 * month)
+        register.visits.record(
             person_id=person,
-            inputs=make_visit_input(),
+            inputs=make_visit_input(measured_on=when.date()),
             settings=SETTINGS,
-            measured_at=base + timedelta(days=30 * month),
+            measured_at=when,
         )
-    got = [v.measured_at_utc for v in register.history(person)]
+    got = [v.measured_at_utc for v in register.visits.history(person)]
     assert got == sorted(got, reverse=True) and len(got) == 3
 
 
 def test_evaluation_is_stored_not_recomputed(register, make_person_input, make_visit_input):
-    person = register.register_person(make_person_input()).person_id
-    inputs = make_visit_input(srq20=Srq20Input(answers={i: i <= 6 for i in range(1, 21)}))
-    register.record_visit(person_id=person, inputs=inputs, settings=SETTINGS)
-    register.record_visit(person_id=person, inputs=inputs, settings=RuleSettings(bp_scheme="jnc7"))
-    stored = [v.evaluation for v in register.history(person)]
+    person = register.people.register(make_person_input()).person_id
+    inputs = make_visit_input(srq20=Srq20Input.by_number({i: i <= 6 for i in range(1, 21)}))
+    register.visits.record(person_id=person, inputs=inputs, settings=SETTINGS)
+    register.visits.record(person_id=person, inputs=inputs, settings=RuleSettings(bp_scheme="jnc7"))
+    stored = [v.evaluation for v in register.visits.history(person)]
     assert all(e.rules_version == evaluate_visit(inputs, SETTINGS).rules_version for e in stored)
     assert {s.section for s in stored[0].sections} >= {"srq20", "blood_pressure", "glucose"}
 
 
 def test_sync_counts_report_the_oldest_unsent(register, make_person_input):
     before = datetime.now(UTC)
-    register.register_person(make_person_input())
-    counts = register.sync_counts()
+    register.people.register(make_person_input())
+    counts = register.sync.counts()
     assert counts.pending == 1 and counts.rejected == 0 and counts.conflict == 0
     assert counts.oldest_unsent_at is not None
     assert before <= counts.oldest_unsent_at <= datetime.now(UTC)
@@ -336,9 +335,9 @@ def test_calls_work_from_worker_threads(register, make_person_input, make_visit_
     def work(n: int) -> None:
         try:
             for i in range(5):
-                pid = register.register_person(make_person_input(name=f"Warga {n}-{i}")).person_id
-                register.record_visit(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
-                register.search_people("warga")
+                pid = register.people.register(make_person_input(name=f"Warga {n}-{i}")).person_id
+                register.visits.record(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
+                register.search.people("warga")
         except BaseException as exc:  # collected so the test reports it
             errors.append(exc)
 
@@ -348,30 +347,38 @@ def test_calls_work_from_worker_threads(register, make_person_input, make_visit_
     for t in threads:
         t.join()
     assert errors == []
-    assert len(register.search_people("warga")) == 15
-    assert register.sync_counts().pending == 30
+    assert len(register.search.people("warga")) == 15
+    assert register.sync.counts().pending == 30
 
 
 def test_each_person_shows_their_own_latest_result(register, make_person_input, make_visit_input):
-    ani = register.register_person(make_person_input(name="Ani")).person_id
-    budi = register.register_person(make_person_input(name="Budi", sex="L")).person_id
+    ani = register.people.register(make_person_input(name="Ani")).person_id
+    budi = register.people.register(make_person_input(name="Budi", sex="L")).person_id
     early = datetime(2025, 1, 1, 8, tzinfo=UTC)
-    register.record_visit(
+    register.visits.record(
         person_id=ani,
         settings=SETTINGS,
         measured_at=early,
-        inputs=make_visit_input(blood_pressure=BloodPressureInput(readings=((150, 95),))),
+        inputs=make_visit_input(
+            measured_on=early.date(), blood_pressure=BloodPressureInput.of((150, 95))
+        ),
     )
-    register.record_visit(
-        person_id=budi, settings=SETTINGS, measured_at=early, inputs=make_visit_input(sex="L")
+    register.visits.record(
+        person_id=budi,
+        settings=SETTINGS,
+        measured_at=early,
+        inputs=make_visit_input(sex="L", measured_on=early.date()),
     )
-    register.record_visit(
+    later = early + timedelta(days=30)
+    register.visits.record(
         person_id=ani,
         settings=SETTINGS,
-        measured_at=early + timedelta(days=30),
-        inputs=make_visit_input(blood_pressure=BloodPressureInput(readings=((185, 100),))),
+        measured_at=later,
+        inputs=make_visit_input(
+            measured_on=later.date(), blood_pressure=BloodPressureInput.of((185, 100))
+        ),
     )
-    shown = {p.name: (p.last_level, p.last_visit_at) for p in register.search_people("")}
+    shown = {p.name: (p.last_level, p.last_visit_at) for p in register.search.people("")}
     assert shown == {
         "Ani": ("urgent", early + timedelta(days=30)),
         "Budi": ("none", early),
@@ -397,11 +404,11 @@ def test_audit_log_holds_ids_and_kinds_but_no_health_data(
 ):
     from sqlalchemy import text
 
-    pid = register.register_person(
+    pid = register.people.register(
         make_person_input(name="Namarahasia", nik="3201015205800001", birth_date=date(1980, 5, 12))
     ).person_id
-    visit = register.record_visit(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
-    register.void_visit(visit_id=str(visit.visit_id), reason="alasanrahasia")
+    visit = register.visits.record(person_id=pid, inputs=make_visit_input(), settings=SETTINGS)
+    register.visits.void(visit_id=str(visit.visit_id), reason="alasanrahasia")
     with register.database.engine.connect() as conn:
         rows = conn.execute(
             text("SELECT kind, entity_type, entity_id, detail FROM audit_log")
@@ -417,22 +424,22 @@ def test_audit_log_holds_ids_and_kinds_but_no_health_data(
 
 
 def test_srq20_answers_travel_with_their_stable_keys(register, make_person_input, make_visit_input):
-    from kader_app.core.rules.visit import Srq20Input
+    from kader_app.core.rules.srq20 import Srq20Input
 
-    person = register.register_person(make_person_input())
+    person = register.people.register(make_person_input())
     answers = {n: n in (5, 6, 17) for n in range(1, 21)}
-    register.record_visit(
+    register.visits.record(
         person_id=person.person_id,
-        inputs=make_visit_input(srq20=Srq20Input(answers=answers)),
+        inputs=make_visit_input(srq20=Srq20Input.by_number(answers)),
         settings=RuleSettings(),
     )
-    _, items = register.claim_outbox(limit=10)
+    items = register.sync.claim(limit=10)
     visit_payloads = [i.payload for i in items if i.type == "visit"]
     assert len(visit_payloads) == 1
-    srq = visit_payloads[0]["inputs"]["srq20"]
-    by_key = {item["key"]: (item["number"], item["answer"]) for item in srq["items"]}
+    by_key = visit_payloads[0]["sections"]["srq20"]["inputs"]["answers"]
     # Item 5 is "cemas" on the Kemenkes form (6 in the WHO original): the key says which it is.
-    assert by_key["anxious_tense_worried"] == (5, True)
-    assert by_key["suicidal_thoughts"] == (17, True)
-    assert by_key["headaches"] == (1, False)
+    assert by_key["anxious_tense_worried"] is True
+    assert by_key["hands_shake"] is True
+    assert by_key["suicidal_thoughts"] is True
+    assert by_key["headaches"] is False
     assert len(by_key) == 20

@@ -29,7 +29,9 @@ from kader_app.core.errors import PersonInputError, StaleVersionError
 from kader_app.core.keystore import key_file_path
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.visit import BloodPressureInput, RuleSettings, VisitInput
+from kader_app.core.rules.blood_pressure import BloodPressureInput
+from kader_app.core.rules.section import RuleSettings, Subject
+from kader_app.core.rules.visit import VisitInput
 
 SETTINGS = RuleSettings()
 BIRTH = date(1970, 6, 15)
@@ -48,12 +50,11 @@ def template_dir() -> Path:
     return _template[0]
 
 
-def visit_input(reading: tuple[int, int]) -> VisitInput:
+def visit_input(reading: tuple[int, int], on: date = date(2025, 1, 1)) -> VisitInput:
     return VisitInput(
-        sex="P",
-        birth_date=BIRTH,
-        measured_on=date(2025, 1, 1),
-        blood_pressure=BloodPressureInput(readings=(reading,)),
+        subject=Subject(sex="P", birth_date=BIRTH),
+        measured_on=on,
+        sections={"blood_pressure": BloodPressureInput.of(reading)},
     )
 
 
@@ -73,6 +74,7 @@ class RegisterMachine(RuleBasedStateMachine):
         self.person_version: dict[str, int] = {}
         self.visit_chain: dict[str, list[str]] = {}  # visit_key -> row ids, oldest first
         self.voided: set[str] = set()
+        self.visit_date: dict[str, date] = {}  # visit_key -> the date it was measured on
         self.visits_of: dict[str, set[str]] = {}
         self.serial = 0
 
@@ -85,7 +87,7 @@ class RegisterMachine(RuleBasedStateMachine):
     def register_person(self, name: str, with_nik: bool) -> str:
         self.serial += 1
         nik = f"3201015506{70:02d}{self.serial:04d}" if with_nik else None
-        change = self.register.register_person(
+        change = self.register.people.register(
             PersonInput(name=name, sex="P", birth_date=BIRTH, nik=nik)
         )
         self.changes += 1
@@ -101,42 +103,41 @@ class RegisterMachine(RuleBasedStateMachine):
         data = PersonInput(name=name, sex="P", birth_date=BIRTH)
         if stale:
             with pytest.raises(StaleVersionError):
-                self.register.update_person(person_id=person, data=data, base_version=base)
+                self.register.people.update(person_id=person, data=data, base_version=base)
             return
-        self.register.update_person(person_id=person, data=data, base_version=base)
+        self.register.people.update(person_id=person, data=data, base_version=base)
         self.changes += 1
         self.person_version[person] = current + 1
-        assert self.register.get_person(person).version == current + 1
+        assert self.register.people.get(person).version == current + 1
 
     @rule(target=visits, person=people, reading=READINGS, when=MOMENTS)
     def record_visit(self, person: str, reading: tuple[int, int], when: datetime) -> str:
-        change = self.register.record_visit(
-            person_id=person, inputs=visit_input(reading), settings=SETTINGS, measured_at=when
+        change = self.register.visits.record(
+            person_id=person,
+            inputs=visit_input(reading, when.date()),
+            settings=SETTINGS,
+            measured_at=when,
         )
         self.changes += 1
         assert change.visit_id is not None
         self.visit_chain[change.visit_id] = [change.visit_id]
+        self.visit_date[change.visit_id] = when.date()
         self.visits_of[person].add(change.visit_id)
         return change.visit_id
 
     @rule(key=visits, reading=READINGS, use_old=st.booleans())
     def correct_visit(self, key: str, reading: tuple[int, int], use_old: bool) -> None:
         chain = self.visit_chain[key]
+        inputs = visit_input(reading, self.visit_date[key])
         if use_old and len(chain) > 1:
             with pytest.raises(StaleVersionError):
-                self.register.correct_visit(
-                    visit_id=chain[0], inputs=visit_input(reading), settings=SETTINGS
-                )
+                self.register.visits.correct(visit_id=chain[0], inputs=inputs, settings=SETTINGS)
             return
         if key in self.voided:
             with pytest.raises(PersonInputError):
-                self.register.correct_visit(
-                    visit_id=chain[-1], inputs=visit_input(reading), settings=SETTINGS
-                )
+                self.register.visits.correct(visit_id=chain[-1], inputs=inputs, settings=SETTINGS)
             return
-        change = self.register.correct_visit(
-            visit_id=chain[-1], inputs=visit_input(reading), settings=SETTINGS
-        )
+        change = self.register.visits.correct(visit_id=chain[-1], inputs=inputs, settings=SETTINGS)
         self.changes += 1
         assert change.visit_id is not None
         chain.append(change.visit_id)
@@ -146,7 +147,7 @@ class RegisterMachine(RuleBasedStateMachine):
     def void_visit(self, key: str) -> None:
         if key in self.voided:
             return
-        change = self.register.void_visit(visit_id=self.visit_chain[key][-1], reason="salah")
+        change = self.register.visits.void(visit_id=self.visit_chain[key][-1], reason="salah")
         self.changes += 1
         assert change.visit_id is not None
         self.visit_chain[key].append(change.visit_id)
@@ -183,7 +184,7 @@ class RegisterMachine(RuleBasedStateMachine):
                     "AND o.entity_version = pv.version) != 1"
                 )
             ).scalar()
-        assert total == self.changes == self.register.sync_counts().pending
+        assert total == self.changes == self.register.sync.counts().pending
         assert orphans == 0 and person_versions == 0
 
     @invariant()
@@ -191,13 +192,13 @@ class RegisterMachine(RuleBasedStateMachine):
         if not hasattr(self, "register"):
             return
         for person, keys in self.visits_of.items():
-            history = self.register.history(person)
+            history = self.register.visits.history(person)
             assert {v.id for v in history} == {self.visit_chain[k][-1] for k in keys}
             moments = [v.measured_at_utc for v in history]
             assert moments == sorted(moments, reverse=True)
             assert all(v.voided == (v.visit_key in self.voided) for v in history)
         for key, chain in self.visit_chain.items():
-            versions = self.register.visit_versions(key)
+            versions = self.register.visits.versions(key)
             assert [v.id for v in versions] == chain
             assert [v.version for v in versions] == list(range(1, len(chain) + 1))
             assert [v.replaces_id for v in versions] == [None, *chain[:-1]]

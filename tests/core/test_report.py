@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -10,7 +11,9 @@ from openpyxl import load_workbook
 
 from kader_app.core.register import Register
 from kader_app.core.report import BySex, MonthlyReport, build_report, report_html, write_xlsx
-from kader_app.core.rules.visit import BloodPressureInput, GlucoseInput, RuleSettings
+from kader_app.core.rules.blood_pressure import BloodPressureInput
+from kader_app.core.rules.glucose import GlucoseInput
+from kader_app.core.rules.section import RuleSettings
 
 WIB = timezone(timedelta(hours=7))
 MARCH = date(2025, 3, 1)
@@ -37,12 +40,12 @@ def march(
     settings = RuleSettings()
 
     def person(name: str, sex: str, born: date) -> str:
-        change = register.register_person(make_person_input(name=name, sex=sex, birth_date=born))
+        change = register.people.register(make_person_input(name=name, sex=sex, birth_date=born))
         return change.person_id
 
     def visit(person_id: str, sex: str, born: date, day: date, **overrides: Any) -> str:
         inputs = make_visit_input(sex=sex, birth_date=born, measured_on=day, **overrides)
-        change = register.record_visit(
+        change = register.visits.record(
             person_id=person_id, inputs=inputs, settings=settings, measured_at=at(day)
         )
         assert change.visit_id is not None
@@ -55,7 +58,7 @@ def march(
     ani = person("Ani Lestari", "P", ani_born)
     joko = person("Joko Susilo", "L", joko_born)
     tono = person("Tono Hartono", "L", tono_born)
-    high_bp = BloodPressureInput(readings=((150, 95),))
+    high_bp = BloodPressureInput.of((150, 95))
     visit(sri, "P", sri_born, date(2025, 3, 10), blood_pressure=high_bp)
     visit(sri, "P", sri_born, date(2025, 3, 20))
     visit(
@@ -63,19 +66,20 @@ def march(
         "L",
         budi_born,
         date(2025, 3, 12),
-        blood_pressure=BloodPressureInput(readings=((185, 100),)),
-        glucose=GlucoseInput(value="250"),
+        blood_pressure=BloodPressureInput.of((185, 100)),
+        glucose=GlucoseInput(value="250", kind="sewaktu"),
     )
-    voided = visit(ani, "P", ani_born, date(2025, 3, 5))
-    register.void_visit(visit_id=voided, reason="salah orang")
+    # 16: adult tensi and IMT are not offered (rules 2026.12), the waist is.
+    voided = visit(ani, "P", ani_born, date(2025, 3, 5), bmi=None, blood_pressure=None)
+    register.visits.void(visit_id=voided, reason="salah orang")
     wrong = visit(joko, "L", joko_born, date(2025, 3, 15), blood_pressure=high_bp)
-    register.correct_visit(
+    register.visits.correct(
         visit_id=wrong,
         inputs=make_visit_input(
             sex="L",
             birth_date=joko_born,
             measured_on=date(2025, 3, 15),
-            blood_pressure=BloodPressureInput(readings=((120, 80),)),
+            blood_pressure=BloodPressureInput.of((120, 80)),
         ),
         settings=settings,
     )
@@ -167,16 +171,16 @@ def test_html_escapes_what_was_typed(
     register: Register, make_person_input: Callable[..., Any], make_visit_input: Callable[..., Any]
 ) -> None:
     born = date(1970, 1, 1)
-    pid = register.register_person(
+    pid = register.people.register(
         make_person_input(name="<b>Siti</b> & co", sex="P", birth_date=born)
     ).person_id
-    register.record_visit(
+    register.visits.record(
         person_id=pid,
         inputs=make_visit_input(
             sex="P",
             birth_date=born,
             measured_on=date(2025, 3, 3),
-            blood_pressure=BloodPressureInput(readings=((190, 120),)),
+            blood_pressure=BloodPressureInput.of((190, 120)),
         ),
         settings=RuleSettings(),
         measured_at=at(date(2025, 3, 3)),
@@ -186,3 +190,47 @@ def test_html_escapes_what_was_typed(
 
     assert "&lt;b&gt;Siti&lt;/b&gt; &amp; co" in html
     assert "<b>Siti</b>" not in html
+
+
+def test_a_visit_with_only_tensi_counts_as_screened_for_tensi_alone(
+    register: Register, make_person_input: Callable[..., Any], make_visit_input: Callable[..., Any]
+) -> None:
+    born = date(1970, 1, 1)
+    pid = register.people.register(make_person_input(sex="P", birth_date=born)).person_id
+    register.visits.record(
+        person_id=pid,
+        inputs=make_visit_input(
+            birth_date=born,
+            measured_on=date(2025, 3, 3),
+            only={"blood_pressure": BloodPressureInput.of((128, 82))},
+        ),
+        settings=RuleSettings(),
+        measured_at=at(date(2025, 3, 3)),
+    )
+
+    report = report_for(register)
+
+    assert report.screened == BySex(female=1)
+    assert dict(report.by_section) == {"blood_pressure": BySex(female=1)}
+    assert [(c.section, c.code) for c in report.classes] == [("blood_pressure", "normal")]
+
+
+def test_visits_saved_before_2026_12_count_only_their_complete_sections(tmp_path: Path) -> None:
+    """The schema-2 fixture: an untouched form (only TBC defaults) and an unfinished SRQ-20."""
+    fixture = Path(__file__).parents[1] / "fixtures" / "schema_v2"
+    shutil.copytree(fixture, tmp_path / "schema_v2")
+    register = Register.open(tmp_path / "schema_v2" / "data")
+    try:
+        march = build_report(register.database.engine, month=date(2025, 3, 1))
+        april = build_report(register.database.engine, month=date(2025, 4, 1))
+    finally:
+        register.close()
+    # 11 March 2025: Budi's untouched form was saved as "TBC negative"; it was not asked.
+    assert (march.visits, march.screened, march.classes) == (0, BySex(), ())
+    # 8 April: Budi's corrected tensi and TBC; Citra (12) was stored without adult classes.
+    assert april.screened == BySex(male=1, female=1)
+    assert dict(april.by_section) == {
+        "blood_pressure": BySex(male=1),
+        "tb": BySex(male=1, female=1),
+    }
+    assert ("srq20", "belum_lengkap") not in {(c.section, c.code) for c in april.classes}

@@ -231,8 +231,8 @@ class BmiSpec(SectionSpec[BmiInput]):
     def sample(self, rng: random.Random, ctx: RuleContext, *, risk: float) -> BmiInput | None:
         if rng.random() >= 0.9:
             return None
-        height = rng.gauss(162 if ctx.subject.sex == "L" else 151, 6)
-        bmi = rng.gauss(22.5 + 5 * risk, 3.5)
+        height = min(195.0, max(135.0, rng.gauss(162 if ctx.subject.sex == "L" else 151, 6)))
+        bmi = min(45.0, max(14.0, rng.gauss(22.5 + 5 * risk, 3.5)))
         weight = max(30.0, min(140.0, bmi * (height / 100) ** 2))
         return BmiInput(
             weight_kg=Decimal(str(round(weight, 1))), height_cm=Decimal(str(round(height, 1)))

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from kader_app.core.rules.blood_pressure import classify_blood_pressure
-from kader_app.core.rules.codes import ReasonCode
+from kader_app.core.rules.blood_pressure import (
+    BP_DIASTOLIC_HIGH,
+    BP_ISOLATED_SYSTOLIC,
+    BP_LOW,
+    BP_MEAN_OF_TWO,
+    BP_SYSTOLIC_HIGH,
+    BP_VERY_HIGH,
+    READING_URGENT,
+    classify_blood_pressure,
+)
 from kader_app.core.rules.common import Level, RuleInputError
+from kader_app.core.words import refusal_text
 
 ILP_SYSTOLIC = [
     (119, "optimal", Level.NONE),
@@ -82,16 +91,16 @@ def test_the_higher_component_wins_and_is_named() -> None:
     result = classify_blood_pressure([(125, 95)])
     assert result.code == "hipertensi_1"
     codes = [reason.code for reason in result.reasons]
-    assert ReasonCode.BP_DIASTOLIC_HIGH in codes
-    assert ReasonCode.BP_SYSTOLIC_HIGH not in codes
-    diastolic = next(r for r in result.reasons if r.code == ReasonCode.BP_DIASTOLIC_HIGH)
+    assert BP_DIASTOLIC_HIGH in codes
+    assert BP_SYSTOLIC_HIGH not in codes
+    diastolic = next(r for r in result.reasons if r.code == BP_DIASTOLIC_HIGH)
     assert diastolic.params == {"diastolic": 95, "minimum": 90}
 
 
 def test_very_high_is_urgent_in_jnc7_with_its_own_reason() -> None:
     result = classify_blood_pressure([(182, 100)], scheme="jnc7")
     assert (result.code, result.level) == ("hipertensi_2", Level.URGENT)
-    assert ReasonCode.BP_VERY_HIGH in [reason.code for reason in result.reasons]
+    assert BP_VERY_HIGH in [reason.code for reason in result.reasons]
 
 
 @pytest.mark.parametrize(
@@ -101,7 +110,7 @@ def test_very_high_is_urgent_in_jnc7_with_its_own_reason() -> None:
 def test_isolated_systolic_flag(systolic: int, diastolic: int, isolated: bool) -> None:
     result = classify_blood_pressure([(systolic, diastolic)])
     assert result.isolated_systolic is isolated
-    assert (ReasonCode.BP_ISOLATED_SYSTOLIC in [r.code for r in result.reasons]) is isolated
+    assert (BP_ISOLATED_SYSTOLIC in [r.code for r in result.reasons]) is isolated
 
 
 def test_two_readings_use_the_mean_rounded_half_up() -> None:
@@ -110,7 +119,7 @@ def test_two_readings_use_the_mean_rounded_half_up() -> None:
     assert (result.systolic, result.diastolic) == (140, 90)
     assert result.code == "hipertensi_1"
     assert result.readings == 2
-    assert result.reasons[0].code == ReasonCode.BP_MEAN_OF_TWO
+    assert result.reasons[0].code == BP_MEAN_OF_TWO
     assert result.to_section().values["systolic"] == 140
 
 
@@ -137,15 +146,18 @@ def test_implausible_reading_is_refused_naming_field_and_range(
 
 
 def test_plausible_extremes_are_accepted() -> None:
-    assert classify_blood_pressure([(60, 30)]).code == "optimal"
+    # The lowest plausible reading is low blood pressure (rules 2026.12), not optimal.
+    assert classify_blood_pressure([(60, 30)]).code == "rendah"
     assert classify_blood_pressure([(300, 200)]).level is Level.URGENT
 
 
 def test_a_bad_second_reading_is_refused() -> None:
     with pytest.raises(RuleInputError) as refused:
         classify_blood_pressure([(120, 80), (120, 20)])
-    assert refused.value.field == "diastolic"
-    assert "ke-2" in refused.value.message
+    assert (refused.value.field, refused.value.index) == ("diastolic", 2)
+    assert refusal_text(refused.value.in_section("blood_pressure")) == (
+        "Diastolik (bawah) pengukuran 2 di luar batas wajar (30–200 mmHg)"
+    )
 
 
 @pytest.mark.parametrize("readings", [[], [(120, 80)] * 3])
@@ -157,3 +169,34 @@ def test_one_or_two_readings_only(readings: list[tuple[int, int]]) -> None:
 def test_fractional_mmhg_is_refused() -> None:
     with pytest.raises(RuleInputError):
         classify_blood_pressure([(120.5, 80)])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    ("readings", "code", "level"),
+    [
+        ([(89, 70)], "rendah", Level.MONITOR),
+        ([(95, 59)], "rendah", Level.MONITOR),
+        ([(90, 60)], "optimal", Level.NONE),
+        ([(150, 55)], "hipertensi_1", Level.REFER),
+        ([(85, 55), (95, 65)], "optimal", Level.NONE),
+    ],
+)
+def test_low_blood_pressure_only_where_the_table_gives_its_lowest_class(
+    readings: list[tuple[int, int]], code: str, level: Level
+) -> None:
+    result = classify_blood_pressure(readings)
+    assert (result.code, result.level) == (code, level)
+    assert (BP_LOW in [r.code for r in result.reasons]) is (code == "rendah")
+
+
+def test_either_urgent_reading_makes_the_section_urgent_whatever_the_mean() -> None:
+    result = classify_blood_pressure([(200, 120), (120, 80)])
+    assert (result.code, result.systolic, result.diastolic) == ("hipertensi_2", 160, 100)
+    assert result.level is Level.URGENT and result.any_reading_urgent
+    urgent = [r for r in result.reasons if r.code == READING_URGENT]
+    assert [r.params for r in urgent] == [{"reading": 1, "systolic": 200, "diastolic": 120}]
+
+
+def test_two_calm_readings_are_not_urgent() -> None:
+    result = classify_blood_pressure([(141, 91), (139, 89)])
+    assert result.level is Level.REFER and not result.any_reading_urgent

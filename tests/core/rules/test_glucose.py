@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kader_app.core.rules.codes import ReasonCode
 from kader_app.core.rules.common import Level, RuleInputError
-from kader_app.core.rules.glucose import classify_glucose
+from kader_app.core.rules.glucose import (
+    GLUCOSE_BELOW_80_WITH_SYMPTOMS,
+    GLUCOSE_CONVERTED,
+    classify_glucose,
+)
 
 BOUNDARIES = [
     ("sewaktu", 20, "hipoglikemia", Level.URGENT),
@@ -57,7 +60,7 @@ def test_symptoms_raise_the_hypoglycaemia_limit_to_80(value: int, code: str, lev
 
 def test_symptom_reason_names_the_limit() -> None:
     result = classify_glucose(75, kind="puasa", hypo_symptoms=True)
-    assert result.reasons[-1].code == ReasonCode.GLUCOSE_BELOW_80_WITH_SYMPTOMS
+    assert result.reasons[-1].code == GLUCOSE_BELOW_80_WITH_SYMPTOMS
     assert result.reasons[-1].params == {"value": 75, "limit": 80}
 
 
@@ -90,7 +93,7 @@ def test_meter_hi_is_urgent_suspected_diabetes(typed: str) -> None:
 def test_mmol_is_converted_times_18_rounded_half_up(typed: str | float, mg_dl: int) -> None:
     result = classify_glucose(typed, kind="sewaktu", unit="mmol/L")
     assert result.value == mg_dl
-    assert result.reasons[0].code == ReasonCode.GLUCOSE_CONVERTED
+    assert result.reasons[0].code == GLUCOSE_CONVERTED
     assert result.reasons[0].params["value"] == mg_dl
 
 

@@ -6,9 +6,13 @@ from collections.abc import Collection
 
 import pytest
 
-from kader_app.core.rules.codes import ReasonCode
 from kader_app.core.rules.common import Level, RuleInputError
-from kader_app.core.rules.srq20 import SRQ20_ITEMS, classify_srq20
+from kader_app.core.rules.srq20 import (
+    SRQ20_INCOMPLETE,
+    SRQ20_ITEMS,
+    SRQ20_SUICIDAL_THOUGHTS,
+    classify_srq20,
+)
 
 
 def _answers(yes: set[int], *, unanswered: Collection[int] = ()) -> dict[int, bool | None]:
@@ -55,8 +59,8 @@ def test_item_17_is_urgent_even_when_incomplete() -> None:
     assert (result.code, result.level) == ("berpotensi_masalah_jiwa", Level.URGENT)
     assert len(result.missing) == 19
     assert [r.code for r in result.reasons] == [
-        ReasonCode.SRQ20_SUICIDAL_THOUGHTS,
-        ReasonCode.SRQ20_INCOMPLETE,
+        SRQ20_SUICIDAL_THOUGHTS,
+        SRQ20_INCOMPLETE,
     ]
 
 

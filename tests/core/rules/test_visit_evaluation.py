@@ -1,44 +1,55 @@
-"""A whole visit: which sections appear, the visit level and reasons, settings, age rules."""
+"""A whole visit: section states, what counts, the visit level, settings, who is offered what."""
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
-from kader_app.core.rules.codes import NOT_CLASSIFIED, ReasonCode
-from kader_app.core.rules.common import RULES_VERSION, Level, RuleInputError
+from kader_app.core.rules.blood_pressure import BloodPressureInput
+from kader_app.core.rules.bmi import BmiInput
+from kader_app.core.rules.common import RULES_VERSION, Level, Problem
+from kader_app.core.rules.glucose import GlucoseInput
+from kader_app.core.rules.section import InputModel, RuleSettings, SectionState, Subject
+from kader_app.core.rules.srq20 import Srq20Input
+from kader_app.core.rules.tb import TbInput
 from kader_app.core.rules.visit import (
-    AnthropometryInput,
-    BloodPressureInput,
-    GlucoseInput,
-    RuleSettings,
-    Srq20Input,
-    TbInput,
     VisitInput,
-    age_in_years,
+    VisitRefusedError,
+    checked_evaluation,
     evaluate_visit,
+    offered_sections,
+    on_request_sections,
 )
+from kader_app.core.rules.waist import WaistInput
 
-TODAY = date(2024, 6, 15)
+TODAY = date(2026, 12, 1)
 ADULT = date(1980, 1, 1)
 
 
-def _visit(**sections: object) -> VisitInput:
-    defaults: dict[str, object] = {"sex": "P", "birth_date": ADULT, "measured_on": TODAY}
-    return VisitInput(**(defaults | sections))  # type: ignore[arg-type]
+def _visit(birth_date: date | None = ADULT, sex: str = "P", **sections: InputModel) -> VisitInput:
+    return VisitInput(
+        subject=Subject(sex=sex, birth_date=birth_date), measured_on=TODAY, sections=sections
+    )
 
 
-def test_every_section_is_classified_and_the_visit_takes_the_highest_level() -> None:
+def _states(visit: VisitInput) -> dict[str, tuple[SectionState, str | None, Level | None]]:
+    result = evaluate_visit(visit, RuleSettings())
+    return {r.section: (r.state, r.code, r.level) for r in result.sections}
+
+
+def test_every_complete_section_is_classified_and_the_visit_takes_the_highest_level() -> None:
     visit = _visit(
-        anthropometry=AnthropometryInput(weight_kg=70, height_cm=170, waist_cm=85),
-        blood_pressure=BloodPressureInput(readings=((150, 95),)),
+        bmi=BmiInput(weight_kg=70, height_cm=170),
+        waist=WaistInput(waist_cm=85),
+        blood_pressure=BloodPressureInput.of((150, 95)),
         glucose=GlucoseInput(value="110", kind="puasa"),
-        tb=TbInput(),
-        srq20=Srq20Input(answers={n: False for n in range(1, 21)}),
+        tb=TbInput(cough=False),
+        srq20=Srq20Input.by_number({n: False for n in range(1, 21)}),
     )
     result = evaluate_visit(visit, RuleSettings())
-    assert result.rules_version == RULES_VERSION
+    assert result.rules_version == RULES_VERSION == "ilp-2026.12"
     assert [(s.section, s.code, s.level) for s in result.sections] == [
         ("bmi", "berisiko", Level.NONE),
         ("waist", "central_obesity", Level.MONITOR),
@@ -51,121 +62,150 @@ def test_every_section_is_classified_and_the_visit_takes_the_highest_level() -> 
     assert result.reasons == tuple(r for s in result.sections for r in s.reasons)
 
 
-def test_nothing_filled_in_is_level_none_with_no_sections() -> None:
-    result = evaluate_visit(_visit(), RuleSettings())
-    assert (result.sections, result.level, result.reasons) == ((), Level.NONE, ())
+def test_an_untouched_form_has_no_result_and_cannot_be_saved() -> None:
+    untouched = _visit(
+        bmi=BmiInput(),
+        waist=WaistInput(),
+        blood_pressure=BloodPressureInput.of((None, None), (None, None)),
+        glucose=GlucoseInput(),
+        tb=TbInput(),
+        srq20=Srq20Input(),
+    )
+    result = evaluate_visit(untouched, RuleSettings())
+    assert (result.sections, result.level, result.has_result) == ((), None, False)
+    with pytest.raises(VisitRefusedError) as refused:
+        checked_evaluation(untouched, RuleSettings())
+    assert refused.value.empty and refused.value.errors == ()
 
 
-def test_an_urgent_section_makes_the_visit_urgent() -> None:
-    visit = _visit(glucose=GlucoseInput(value="LO"), tb=TbInput(contact="close"))
-    assert evaluate_visit(visit, RuleSettings()).level is Level.URGENT
+def test_tbc_is_asked_only_by_an_answer_to_the_cough_question() -> None:
+    assert "tb" not in _states(_visit(tb=TbInput()))
+    ticked = _states(_visit(tb=TbInput(symptoms=frozenset({"fever"}))))
+    assert ticked["tb"] == (SectionState.INCOMPLETE, None, None)
+    assert _states(_visit(tb=TbInput(cough=False)))["tb"][1] == "bukan_terduga"
+    assert _states(_visit(tb=TbInput(cough=True)))["tb"][1] == "terduga_tbc"
 
 
-@pytest.mark.parametrize(
-    ("body", "sections"),
-    [
-        (AnthropometryInput(weight_kg=60), []),
-        (AnthropometryInput(weight_kg=60, height_cm=160), ["bmi"]),
-        (AnthropometryInput(waist_cm=70), ["waist"]),
-        (AnthropometryInput(height_cm=160, waist_cm=70), ["waist"]),
-    ],
-)
-def test_bmi_needs_weight_and_height_and_waist_stands_alone(
-    body: AnthropometryInput, sections: list[str]
-) -> None:
-    result = evaluate_visit(_visit(anthropometry=body), RuleSettings())
-    assert [s.section for s in result.sections] == sections
+def test_incomplete_sections_count_nowhere_and_say_what_is_missing() -> None:
+    result = evaluate_visit(
+        _visit(
+            bmi=BmiInput(weight_kg=60),
+            blood_pressure=BloodPressureInput.of((150, None)),
+            glucose=GlucoseInput(value="250"),
+            srq20=Srq20Input.by_number({1: True, 2: True}),
+        ),
+        RuleSettings(),
+    )
+    assert [r.state for r in result.sections] == [SectionState.INCOMPLETE] * 4
+    assert result.level is None and not result.has_result
+    missing = {r.section: r.missing for r in result.sections}
+    assert missing["bmi"] == (("height_cm", None),)
+    assert missing["blood_pressure"] == (("diastolic", 1),)
+    assert missing["glucose"] == (("kind", None),)
+    assert missing["srq20"] == tuple(("answer", n) for n in range(3, 21))
 
 
-def test_waist_uses_the_persons_sex() -> None:
-    body = AnthropometryInput(waist_cm=85)
-    man = evaluate_visit(_visit(sex="L", anthropometry=body), RuleSettings())
-    woman = evaluate_visit(_visit(sex="P", anthropometry=body), RuleSettings())
-    assert (man.sections[0].code, woman.sections[0].code) == ("normal", "central_obesity")
+def test_srq20_item_17_yes_completes_the_section_at_once() -> None:
+    states = _states(_visit(srq20=Srq20Input.by_number({17: True})))
+    assert states["srq20"] == (SectionState.COMPLETE, "berpotensi_masalah_jiwa", Level.URGENT)
+
+
+def test_a_visit_with_only_tensi_is_a_result_for_tensi_alone() -> None:
+    result = checked_evaluation(
+        _visit(blood_pressure=BloodPressureInput.of((128, 82)), tb=TbInput()), RuleSettings()
+    )
+    assert [(r.section, r.state) for r in result.sections] == [
+        ("blood_pressure", SectionState.COMPLETE)
+    ]
+
+
+def test_every_refusal_is_collected_and_the_other_sections_still_classify() -> None:
+    result = evaluate_visit(
+        _visit(
+            bmi=BmiInput(weight_kg=Decimal("1.5"), height_cm=40),
+            blood_pressure=BloodPressureInput.of((120, 80), (80, 120)),
+            glucose=GlucoseInput(value="105", kind="sewaktu"),
+        ),
+        RuleSettings(),
+    )
+    assert {(e.section, e.field, e.index) for e in result.errors} == {
+        ("bmi", "weight_kg", None),
+        ("bmi", "height_cm", None),
+        ("blood_pressure", "diastolic", 2),
+    }
+    assert [r.section for r in result.sections] == ["glucose"]
+    with pytest.raises(VisitRefusedError) as refused:
+        checked_evaluation(_visit(bmi=BmiInput(weight_kg=1, height_cm=170)), RuleSettings())
+    assert [e.field for e in refused.value.errors] == ["weight_kg"]
 
 
 def test_settings_are_applied() -> None:
     visit = _visit(
-        anthropometry=AnthropometryInput(weight_kg=72.3, height_cm=170),
-        blood_pressure=BloodPressureInput(readings=((125, 75),)),
+        blood_pressure=BloodPressureInput.of((125, 82)),
+        bmi=BmiInput(weight_kg=70, height_cm=170),
         tb=TbInput(cough=True, cough_days=5),
     )
-    default = evaluate_visit(visit, RuleSettings())
-    other = evaluate_visit(
-        visit,
-        RuleSettings(bp_scheme="jnc7", bmi_scheme="kemenkes_nasional", tb_cough_min_days=14),
-    )
-    assert [s.code for s in default.sections] == ["obesitas_1", "normal", "terduga_tbc"]
-    assert [s.code for s in other.sections] == ["normal", "prehipertensi", "bukan_terduga"]
+    chosen = RuleSettings(bp_scheme="jnc7", bmi_scheme="kemenkes_nasional", tb_cough_min_days=14)
+    codes = {r.section: r.code for r in evaluate_visit(visit, chosen).sections}
+    assert codes == {"bmi": "normal", "blood_pressure": "prehipertensi", "tb": "bukan_terduga"}
 
 
-def test_implausible_input_is_refused_for_the_whole_visit() -> None:
-    visit = _visit(
-        glucose=GlucoseInput(value="100"), blood_pressure=BloodPressureInput(readings=((80, 90),))
-    )
-    with pytest.raises(RuleInputError):
-        evaluate_visit(visit, RuleSettings())
+def test_a_long_cough_setting_needs_the_cough_duration() -> None:
+    visit = _visit(tb=TbInput(cough=True))
+    result = evaluate_visit(visit, RuleSettings(tb_cough_min_days=14))
+    assert result.sections[0].missing == (("cough_days", None),)
+
+
+def test_age_over_65_is_read_from_the_birth_date_not_ticked() -> None:
+    old = _visit(birth_date=date(1950, 1, 1), tb=TbInput(cough=False, contact="close"))
+    young = _visit(birth_date=date(1970, 1, 1), tb=TbInput(cough=False, contact="close"))
+    assert _states(old)["tb"][1] == "terduga_tbc"  # contact + a risk factor (age)
+    assert _states(young)["tb"][1] == "kontak_erat"
 
 
 @pytest.mark.parametrize(
-    ("birth_date", "age"),
+    ("birth_date", "offered", "on_request"),
     [
-        (date(2009, 6, 15), 15),
-        (date(2009, 6, 16), 14),
-        (date(2008, 2, 29), 16),
-        (date(2024, 6, 15), 0),
+        (date(1980, 1, 1), {"bmi", "waist", "blood_pressure", "glucose", "tb", "srq20"}, set()),
+        (date(2010, 6, 1), {"waist", "glucose", "tb"}, {"srq20"}),  # 16: child tables
+        (date(2008, 12, 1), {"bmi", "waist", "blood_pressure", "glucose", "tb", "srq20"}, set()),
+        (date(2014, 1, 1), set(), set()),
     ],
 )
-def test_age_in_whole_years(birth_date: date, age: int) -> None:
-    assert age_in_years(birth_date=birth_date, on=TODAY) == age
-
-
-def _all_sections(birth_date: date | None, *, suicidal: bool = False) -> VisitInput:
-    return _visit(
-        birth_date=birth_date,
-        anthropometry=AnthropometryInput(weight_kg=90, height_cm=160, waist_cm=100),
-        blood_pressure=BloodPressureInput(readings=((170, 100),)),
-        glucose=GlucoseInput(value="250"),
-        tb=TbInput(cough=True),
-        srq20=Srq20Input(answers={n: n == 17 and suicidal for n in range(1, 21)}),
+def test_who_is_offered_which_adult_section(
+    birth_date: date, offered: set[str], on_request: set[str]
+) -> None:
+    subject = Subject(sex="L", birth_date=birth_date)
+    assert set(offered_sections(subject, TODAY)) >= offered
+    assert (
+        set(offered_sections(subject, TODAY))
+        & {"bmi", "waist", "blood_pressure", "glucose", "tb", "srq20"}
+        == offered
     )
+    assert set(on_request_sections(subject, TODAY)) == on_request
 
 
-def test_under_15_adult_sections_are_not_classified_and_say_why() -> None:
-    result = evaluate_visit(_all_sections(date(2009, 6, 16)), RuleSettings())
-    by_section = {s.section: s for s in result.sections}
-    for name in ("bmi", "waist", "blood_pressure", "srq20"):
-        section = by_section[name]
-        assert (section.code, section.level) == (NOT_CLASSIFIED, Level.NONE)
-        assert section.reasons[0].code == ReasonCode.SECTION_UNDER_AGE
-        assert section.reasons[0].params == {"section": name, "age": 14, "minimum_age": 15}
-    # Glucose and TB have no age limit.
-    assert by_section["glucose"].code == "curiga_diabetes"
-    assert by_section["tb"].code == "terduga_tbc"
-    assert result.level is Level.REFER
+def test_a_section_not_offered_to_the_person_is_refused() -> None:
+    child = _visit(birth_date=date(2014, 1, 1), blood_pressure=BloodPressureInput.of((104, 66)))
+    result = evaluate_visit(child, RuleSettings())
+    assert [(e.section, e.problem) for e in result.errors] == [
+        ("blood_pressure", Problem.NOT_OFFERED)
+    ]
+    assert not result.sections
 
 
-def test_from_the_15th_birthday_every_section_is_classified() -> None:
-    result = evaluate_visit(_all_sections(date(2009, 6, 15)), RuleSettings())
-    assert NOT_CLASSIFIED not in [s.code for s in result.sections]
+def test_an_on_request_section_is_accepted() -> None:
+    teen = _visit(birth_date=date(2010, 6, 1), srq20=Srq20Input.by_number({17: True}))
+    assert evaluate_visit(teen, RuleSettings()).level is Level.URGENT
 
 
-def test_unknown_birth_date_classifies_every_section() -> None:
-    result = evaluate_visit(_all_sections(None), RuleSettings())
-    assert NOT_CLASSIFIED not in [s.code for s in result.sections]
+def test_an_unknown_section_code_is_refused() -> None:
+    result = evaluate_visit(_visit(kolesterol_x=BmiInput(weight_kg=1)), RuleSettings())
+    assert [(e.section, e.problem) for e in result.errors] == [
+        ("kolesterol_x", Problem.UNKNOWN_CODE)
+    ]
 
 
-def test_suicidal_thoughts_stay_urgent_at_any_age() -> None:
-    result = evaluate_visit(_all_sections(date(2012, 1, 1), suicidal=True), RuleSettings())
-    srq20 = next(s for s in result.sections if s.section == "srq20")
-    assert (srq20.code, srq20.level) == ("berpotensi_masalah_jiwa", Level.URGENT)
-    assert ReasonCode.SECTION_UNDER_AGE in [r.code for r in srq20.reasons]
-    assert result.level is Level.URGENT
-
-
-def test_under_age_inputs_are_still_checked() -> None:
-    visit = _visit(
-        birth_date=date(2015, 1, 1), blood_pressure=BloodPressureInput(readings=((50, 30),))
-    )
-    with pytest.raises(RuleInputError):
-        evaluate_visit(visit, RuleSettings())
+def test_pregnancy_switches_off_adult_tensi_bmi_and_waist() -> None:
+    pregnant = Subject(sex="P", birth_date=date(1995, 1, 1), pregnant=True)
+    assert not {"bmi", "waist", "blood_pressure"} & set(offered_sections(pregnant, TODAY))

@@ -32,12 +32,10 @@ from sqlalchemy import func, select, update
 from kader_app.core.database import read_connection, write_transaction
 from kader_app.core.models import OUTBOX_TABLE, OutboxState, PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.visit import (
-    BloodPressureInput,
-    GlucoseInput,
-    RuleSettings,
-    VisitInput,
-)
+from kader_app.core.rules.blood_pressure import BloodPressureInput
+from kader_app.core.rules.glucose import GlucoseInput
+from kader_app.core.rules.section import RuleSettings
+from kader_app.core.rules.visit import VisitInput
 from kader_app.settings import AppSettings
 from kader_app.sync_link import RegisterOutboxStore, build_sync, enroll_device
 from sync.engine import OutboxEntry, SyncEngine
@@ -140,7 +138,7 @@ class Kader:
         if rng.random() < 0.2:
             overrides["nik"] = None
         data = self.make_person(**overrides)
-        person_id = register.register_person(data).person_id
+        person_id = register.people.register(data).person_id
         self.people[person_id] = Resident(data=data, version=1)
         self.made["person"] += 1
 
@@ -148,7 +146,7 @@ class Kader:
         person_id = self.rng.choice(list(self.people))
         resident = self.people[person_id]
         data = replace(resident.data, phone=f"08{self.rng.randrange(10**9, 10**10)}")
-        register.update_person(person_id=person_id, data=data, base_version=resident.version)
+        register.people.update(person_id=person_id, data=data, base_version=resident.version)
         self.people[person_id] = Resident(data=data, version=resident.version + 1)
         self.made["person_edit"] += 1
 
@@ -167,7 +165,7 @@ class Kader:
 
     def _screen(self, register: Register) -> None:
         person_id = self.rng.choice(list(self.people))
-        change = register.record_visit(
+        change = register.visits.record(
             person_id=person_id, inputs=self._inputs(person_id), settings=RuleSettings()
         )
         assert change.visit_id is not None
@@ -176,7 +174,7 @@ class Kader:
         self.made["visit"] += 1
 
     def _correct(self, register: Register, key: str) -> None:
-        change = register.correct_visit(
+        change = register.visits.correct(
             visit_id=self.visits[key],
             inputs=self._inputs(self.visit_owner[key]),
             settings=RuleSettings(),
@@ -186,7 +184,7 @@ class Kader:
         self.made["visit_correction"] += 1
 
     def _void(self, register: Register, key: str) -> None:
-        change = register.void_visit(visit_id=self.visits[key], reason="salah orang")
+        change = register.visits.void(visit_id=self.visits[key], reason="salah orang")
         assert change.visit_id is not None
         self.visits[key] = change.visit_id
         self.voided.add(key)
@@ -266,7 +264,7 @@ def outbox_rows(register: Register) -> list[tuple[str, int, str, str]]:
 
 def plant_poison(register: Register, make_person: PersonFactory) -> str:
     """A resident whose outbox row is corrupted on disk after it was hashed (a bad sector)."""
-    poison = register.register_person(make_person(name=POISON_NAME)).person_id
+    poison = register.people.register(make_person(name=POISON_NAME)).person_id
     with write_transaction(register.database.engine) as conn:
         payload = conn.execute(
             select(OUTBOX.c.payload).where(OUTBOX.c.entity_id == poison)
@@ -299,7 +297,7 @@ def assert_nothing_lost_or_duplicated(
     assert (problem.entity_id, problem.state, problem.code) == (poison, "rejected", "hash_mismatch")
     assert "tidak cocok" in problem.message
     assert problem.person_name == POISON_NAME
-    counts = laptop.register.sync_counts()
+    counts = laptop.register.sync.counts()
     assert (counts.pending, counts.rejected, counts.conflict) == (1, 1, 0)
 
     # What the kader recorded, every version of it, is on the server: read from the Register.
@@ -308,10 +306,10 @@ def assert_nothing_lost_or_duplicated(
         on_server[item_id].add(version)
     expected: dict[str, set[int]] = {}
     for person_id, resident in laptop.kader.people.items():
-        assert laptop.register.get_person(person_id).version == resident.version
+        assert laptop.register.people.get(person_id).version == resident.version
         expected[person_id] = set(range(1, resident.version + 1))
     for key in laptop.kader.visits:
-        versions = laptop.register.visit_versions(key)
+        versions = laptop.register.visits.versions(key)
         assert versions[-1].voided == (key in laptop.kader.voided)
         expected[key] = {v.version for v in versions}
     assert dict(on_server) == expected

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,9 +21,16 @@ from sqlite_outbox import SqliteOutbox  # noqa: E402
 CLEAN_TIMEOUT = (5.0, 20.0)
 
 
-@pytest.fixture
-def outbox(tmp_path: Path) -> SqliteOutbox:
-    store = SqliteOutbox(tmp_path / "outbox.sqlite")
+@pytest.fixture(params=["fake", "register"])
+def outbox(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """The engine's store: the sqlite3 fake, and the app's real Register outbox."""
+    if request.param == "fake":
+        store: Any = SqliteOutbox(tmp_path / "outbox.sqlite")
+    else:
+        from register_outbox import RegisterTestOutbox
+
+        data_dir = request.getfixturevalue("register_dir")
+        store = RegisterTestOutbox(data_dir)
     yield store
     store.close()
 

@@ -16,6 +16,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from sync_payloads import make_person_payload
+
 from sync.engine import DayDigest, OutboxEntry
 from sync.protocol import ItemResult, content_hash, day_digest
 
@@ -36,6 +38,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
 UNSENT = ("pending", "in_flight")
+PERSON_FIELDS = ("name", "sex", "birth_date", "nik", "kk", "dusun", "rt", "rw", "desa", "phone")
 
 
 def locked(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -105,8 +108,10 @@ class SqliteOutbox:
         )
 
     @locked
-    def record_person(self, payload: Mapping[str, Any], *, person_id: str | None = None) -> str:
+    def record_person(self, fields: Mapping[str, Any], *, person_id: str | None = None) -> str:
+        """Register a resident with these fields (a real person payload, version 1)."""
         person_id = person_id or str(uuid.uuid4())
+        payload = make_person_payload(person_id=person_id, when=self._now(), **fields)
         with self._db:
             self._db.execute("BEGIN")
             self._db.execute(
@@ -125,8 +130,13 @@ class SqliteOutbox:
             row = self._db.execute(
                 "SELECT version, payload FROM people WHERE id = ?", (person_id,)
             ).fetchone()
-            payload = {**json.loads(row["payload"]), **changes}
             version = row["version"] + 1
+            stored = json.loads(row["payload"])
+            fields = {k: v for k, v in stored.items() if k in PERSON_FIELDS}
+            payload = make_person_payload(
+                person_id=person_id, version=version, **{**fields, **changes}
+            )
+            payload["created_at"] = stored["created_at"]
             self._db.execute(
                 "UPDATE people SET version = ?, payload = ? WHERE id = ?",
                 (version, json.dumps(payload), person_id),

@@ -27,7 +27,7 @@ def test_fault_then_clean_sync_sends_each_entry_once(fault, server, proxy, make_
     proxy.stall_seconds = 1.5
     client, store, engine = make_device(url=proxy.url, name="melati", timeout=(2.0, 1.0))
     for i in range(15):
-        store.record_person({"nama": f"Warga {i}", "rt": "03"})
+        store.record_person({"name": f"Warga {i}", "rt": "03"})
     proxy.enqueue(fault)
     with pytest.raises(EXPECTED[fault]) as caught:
         engine.run_once()

@@ -18,27 +18,27 @@ def test_two_devices_share_residents_and_edits(server, make_device) -> None:
     _, melati, engine_a = make_device(url=server.url, name="melati")
     _, mawar, engine_b = make_device(url=server.url, name="mawar")
 
-    siti = melati.record_person({"nama": "Siti Aminah", "jenis_kelamin": "P", "rt": "01"})
-    visit = melati.record_visit({"person_id": siti, "tensi": {"sistolik": 150, "diastolik": 95}})
-    melati.edit_person(siti, {"telepon": "081234567890"})
+    siti = melati.record_person({"name": "Siti Aminah", "sex": "P", "rt": "01"})
+    visit = melati.visits.record({"person_id": siti, "tensi": {"sistolik": 150, "diastolik": 95}})
+    melati.edit_person(siti, {"phone": "081234567890"})
     # A void is a new entry naming the visit it cancels; the original stays as history.
-    void = melati.record_visit({"voids": visit, "alasan": "salah orang"})
+    void = melati.visits.record({"voids": visit, "alasan": "salah orang"})
     summary_a = engine_a.run_once()
     assert summary_a.acked == 4 and not summary_a.rejected
 
-    budi = mawar.record_person({"nama": "Budi Santoso", "jenis_kelamin": "L", "rt": "04"})
+    budi = mawar.record_person({"name": "Budi Santoso", "sex": "L", "rt": "04"})
     summary_b = engine_b.run_once()
     assert summary_b.acked == 1
     # Mawar now knows Siti, at her latest version, with the phone number added on Melati.
     pulled = mawar.person(siti)
     assert pulled is not None and pulled["version"] == 2
-    assert pulled["payload"]["telepon"] == "081234567890"
+    assert pulled["payload"]["phone"] == "081234567890"
 
     # Mawar corrects Siti's RT; Melati receives it on the next sync.
     mawar.edit_person(siti, {"rt": "02"})
     assert engine_b.run_once().acked == 1
     engine_a.run_once()
-    assert melati.person(budi)["payload"]["nama"] == "Budi Santoso"
+    assert melati.person(budi)["payload"]["name"] == "Budi Santoso"
     assert melati.person(siti)["version"] == 3
     assert melati.person(siti)["payload"]["rt"] == "02"
 
@@ -50,7 +50,7 @@ def test_two_devices_share_residents_and_edits(server, make_device) -> None:
 def test_concurrent_edits_surface_as_a_conflict_not_a_loss(server, make_device) -> None:
     _, melati, engine_a = make_device(url=server.url, name="melati")
     _, mawar, engine_b = make_device(url=server.url, name="mawar")
-    siti = melati.record_person({"nama": "Siti", "rt": "01"})
+    siti = melati.record_person({"name": "Siti", "rt": "01"})
     engine_a.run_once()
     engine_b.run_once()
     melati.edit_person(siti, {"rt": "03"})
@@ -66,12 +66,12 @@ def test_concurrent_edits_surface_as_a_conflict_not_a_loss(server, make_device) 
 
 def test_server_restored_from_backup_gets_every_entry_back(server, make_device, tmp_path) -> None:
     _, melati, engine = make_device(url=server.url, name="melati")
-    people = [melati.record_person({"nama": f"Warga {i}", "rt": "01"}) for i in range(30)]
+    people = [melati.record_person({"name": f"Warga {i}", "rt": "01"}) for i in range(30)]
     engine.run_once(reconcile=False)
     backup = tmp_path / "backup.sqlite3"
     server.backup(backup)
-    later = [melati.record_person({"nama": f"Warga baru {i}", "rt": "02"}) for i in range(20)]
-    melati.edit_person(people[0], {"telepon": "0811"})
+    later = [melati.record_person({"name": f"Warga baru {i}", "rt": "02"}) for i in range(20)]
+    melati.edit_person(people[0], {"phone": "0811"})
     engine.run_once(reconcile=False)
     assert len(server.entries()) == 51
 
@@ -89,7 +89,7 @@ def test_server_restored_from_backup_gets_every_entry_back(server, make_device, 
 def test_old_protocol_version_is_refused_as_mismatch(server, make_device) -> None:
     client, melati, engine = make_device(url=server.url, name="melati")
     assert client.health().status == "ok"
-    melati.record_person({"nama": "Siti", "rt": "01"})
+    melati.record_person({"name": "Siti", "rt": "01"})
     request = engine._build_request(melati.claim_batch(10))
     with pytest.raises(ProtocolMismatchError):
         client.push(request.model_copy(update={"protocol_version": 99}))
@@ -99,7 +99,7 @@ def test_old_protocol_version_is_refused_as_mismatch(server, make_device) -> Non
 
 def test_revoked_device_pauses_and_keeps_its_data(server, make_device) -> None:
     client, melati, engine = make_device(url=server.url, name="melati")
-    melati.record_person({"nama": "Siti", "rt": "01"})
+    melati.record_person({"name": "Siti", "rt": "01"})
     engine.run_once()
     done = subprocess.run(
         [
@@ -115,7 +115,7 @@ def test_revoked_device_pauses_and_keeps_its_data(server, make_device) -> None:
         check=False,
     )
     assert done.returncode == 0
-    melati.record_person({"nama": "Budi", "rt": "02"})
+    melati.record_person({"name": "Budi", "rt": "02"})
     with pytest.raises(AuthError):
         engine.run_once()
     assert melati.pending_count() == 1

@@ -85,7 +85,7 @@ def upgrade() -> None:
         upgraded = VisitPayload.model_validate(_first_schema(row))
         rewritten.append((json.dumps(payload_json(upgraded)), upgraded.level, row["id"]))
     # Plain ALTERs, not a batch copy: copying the table would drop its delete guard trigger.
-    op.execute("ALTER TABLE visit ADD COLUMN payload JSON")
+    op.execute("ALTER TABLE visit ADD COLUMN payload JSON NOT NULL DEFAULT '{}'")
     for column in ("inputs", "sections", "reasons", "level"):
         op.execute(f"ALTER TABLE visit DROP COLUMN {column}")
     # Nullable now: a visit saved before 2026.12 may have no complete section at all.
