@@ -12,6 +12,7 @@ import pytest
 import requests
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
+from sync_payloads import make_person_payload
 
 from sync.client import (
     AuthError,
@@ -65,10 +66,11 @@ def make_client(answers: list[object], **kwargs) -> tuple[SyncClient, ScriptedAd
 def batch(n: int = 2) -> PushRequest:
     items = []
     for i in range(n):
-        payload = {"nama": f"Siti {i}", "rt": "03"}
+        person_id = f"00000000-0000-4000-8000-00000000000{i}"
+        payload = make_person_payload(person_id=person_id, name=f"Siti {i}", rt="03")
         items.append(
             PushItem(
-                id=f"00000000-0000-4000-8000-00000000000{i}",
+                id=person_id,
                 type="person",
                 version=1,
                 content_hash=content_hash(payload),
