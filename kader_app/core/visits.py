@@ -8,7 +8,7 @@ correction or a void is a new version; nothing is ever recomputed on reading.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -28,8 +28,8 @@ from kader_app.core.models import (
     VisitRecord,
 )
 from kader_app.core.records import VisitHeader, visit_payload, visit_record, with_header
-from kader_app.core.rules.section import RuleSettings
-from kader_app.core.rules.visit import VisitInput, checked_evaluation
+from kader_app.core.rules.section import Earlier, RuleSettings, Subject
+from kader_app.core.rules.visit import VisitInput, carried_inputs, checked_evaluation
 from sync.protocol import VisitPayload, payload_json
 
 PERSON = PERSON_TABLE
@@ -139,6 +139,38 @@ class VisitStore:
             pending = outbox.unsent_count(conn)
         return Change(
             kind="visit_voided", person_id=old.person_id, visit_id=header.id, pending=pending
+        )
+
+    def start(self, *, person_id: str, on: date, settings: RuleSettings) -> VisitInput:
+        """What a new visit on ``on`` starts with: the person, and inputs carried from the past.
+
+        Sections whose rule reads earlier visits (doses given, last weighing) begin filled in
+        from the person's current, non-voided visits before ``on``; every other one is empty.
+
+        Raises:
+            NotFoundError: no such person.
+        """
+        with _read(self._db.engine) as conn:
+            row = conn.execute(
+                select(PERSON.c.sex, PERSON.c.birth_date).where(PERSON.c.id == person_id)
+            ).first()
+        if row is None:
+            raise NotFoundError("person", person_id)
+        birth = (
+            row.birth_date
+            if isinstance(row.birth_date, date)
+            else date.fromisoformat(row.birth_date)
+        )
+        subject = Subject(sex=row.sex, birth_date=birth)
+        earlier = [
+            Earlier(on=v.inputs.measured_on, sections=v.inputs.sections)
+            for v in reversed(self.history(person_id))
+            if not v.voided
+        ]
+        return VisitInput(
+            subject=subject,
+            measured_on=on,
+            sections=carried_inputs(subject, on, earlier, settings),
         )
 
     def history(self, person_id: str) -> list[VisitRecord]:

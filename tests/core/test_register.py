@@ -443,3 +443,32 @@ def test_srq20_answers_travel_with_their_stable_keys(register, make_person_input
     assert by_key["suicidal_thoughts"] is True
     assert by_key["headaches"] is False
     assert len(by_key) == 20
+
+
+def test_a_new_visit_starts_with_the_person_and_nothing_asked(register, make_person_input):
+    pid = register.people.register(
+        make_person_input(sex="L", birth_date=date(1960, 2, 1))
+    ).person_id
+    start = register.visits.start(person_id=pid, on=date(2026, 12, 1), settings=SETTINGS)
+    assert (start.subject.sex, start.subject.birth_date) == ("L", date(1960, 2, 1))
+    assert start.measured_on == date(2026, 12, 1)
+    # No adult section reads earlier visits, so none starts filled in.
+    assert dict(start.sections) == {}
+
+
+def test_an_untouched_visit_is_refused_and_nothing_is_saved(register, make_person_input):
+    from kader_app.core.rules.section import Subject
+    from kader_app.core.rules.tb import TbInput
+    from kader_app.core.rules.visit import VisitInput
+
+    pid = register.people.register(make_person_input()).person_id
+    untouched = VisitInput(
+        subject=Subject(sex="P", birth_date=date(1975, 8, 17)),
+        measured_on=date.today(),
+        sections={"tb": TbInput(), "blood_pressure": BloodPressureInput.of((None, None))},
+    )
+    with pytest.raises(VisitRefusedError) as refused:
+        register.visits.record(person_id=pid, inputs=untouched, settings=SETTINGS)
+    assert refused.value.empty
+    assert register.visits.history(pid) == []
+    assert register.sync.counts().pending == 1  # only the resident

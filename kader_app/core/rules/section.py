@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -62,11 +62,18 @@ class RuleSettings:
 
 @dataclass(frozen=True, slots=True)
 class RuleContext:
-    """Everything besides its own inputs that a section's rule may read."""
+    """Everything besides its own inputs that a section's rule may read.
+
+    ``visit`` holds the other sections' inputs of the same visit (a weight-trend section reads
+    the weight typed in the growth section). Nothing from earlier visits is here: a section that
+    needs them carries them in its own inputs (see ``SectionSpec.carried``), so every payload
+    can be rechecked on its own.
+    """
 
     subject: Subject
     on: date
     settings: RuleSettings = field(default_factory=RuleSettings)
+    visit: Mapping[str, InputModel] = field(default_factory=dict)
 
     @property
     def age(self) -> Age | None:
@@ -74,6 +81,14 @@ class RuleContext:
         if self.subject.birth_date is None:
             return None
         return age_on(self.subject.birth_date, self.on)
+
+
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """One earlier visit of the person, as the rules see it: its date and section inputs."""
+
+    on: date
+    sections: Mapping[str, InputModel]
 
 
 Missing = tuple[str, int | None]
@@ -214,6 +229,14 @@ class SectionSpec(ABC, Generic[InputT]):
 
     def sample(self, rng: random.Random, ctx: RuleContext, *, risk: float) -> InputT | None:  # noqa: ARG002
         """Realistic inputs for the demo and benchmark data (``None``: not measured)."""
+        return None
+
+    def carried(self, earlier: Sequence[Earlier], ctx: RuleContext) -> InputT | None:  # noqa: ARG002
+        """Inputs a new visit starts with, from the person's earlier visits (oldest first).
+
+        For sections whose rule reads the past (doses given, last month's weighing, tablets
+        so far): what they need is copied into their inputs here. ``None``: starts empty.
+        """
         return None
 
     def applies_to(self, subject: Subject, on: date) -> bool:

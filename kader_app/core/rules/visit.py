@@ -5,13 +5,14 @@ Pure: ``evaluate_visit`` is a function of its arguments only; the form calls it 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from kader_app.core.rules.common import RULES_VERSION, Level, Problem, Reason, RuleInputError
 from kader_app.core.rules.registry import section, sections
 from kader_app.core.rules.section import (
+    Earlier,
     InputModel,
     RuleContext,
     RuleSettings,
@@ -84,7 +85,9 @@ def evaluate_visit(visit: VisitInput, settings: RuleSettings) -> VisitEvaluation
     inputs adds its refusals to ``errors`` and is absent too, so one bad value never hides the
     other sections. Inputs for an unknown section code are refused.
     """
-    ctx = RuleContext(subject=visit.subject, on=visit.measured_on, settings=settings)
+    ctx = RuleContext(
+        subject=visit.subject, on=visit.measured_on, settings=settings, visit=visit.sections
+    )
     known = {spec.code for spec in sections()}
     errors: list[RuleInputError] = [
         RuleInputError("section", Problem.UNKNOWN_CODE, section=code)
@@ -118,6 +121,24 @@ def checked_evaluation(visit: VisitInput, settings: RuleSettings) -> VisitEvalua
     if not evaluation.has_result:
         raise VisitRefusedError((), empty=True)
     return evaluation
+
+
+def carried_inputs(
+    subject: Subject, on: date, earlier: Sequence[Earlier], settings: RuleSettings
+) -> dict[str, InputModel]:
+    """The inputs a new visit on ``on`` starts with, carried from ``earlier`` visits.
+
+    Only for sections offered on ``on`` whose rule reads the past (``SectionSpec.carried``).
+    """
+    ctx = RuleContext(subject=subject, on=on, settings=settings)
+    found: dict[str, InputModel] = {}
+    for spec in sections():
+        if spec.availability(subject, on) is None:
+            continue
+        inputs = spec.carried([e for e in earlier if e.on < on], ctx)
+        if inputs is not None:
+            found[spec.code] = inputs
+    return found
 
 
 def offered_sections(subject: Subject, on: date) -> tuple[str, ...]:
