@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import String, bindparam, column, literal_column, select, table
+from sqlalchemy import String, bindparam, column, func, literal_column, select, table
 
 from kader_app.core.database import Database
 from kader_app.core.database import read_connection as _read
@@ -26,8 +26,10 @@ PERSON = PERSON_TABLE
 VISIT = VISIT_TABLE
 PERSON_SEARCH = table("person_search", column("rowid"), column("name_norm"), column("nik"))
 
-# FTS5's LIKE has no ESCAPE clause, so wildcard characters are dropped from what is typed.
-_LIKE_WILDCARDS = re.compile(r"[%_]")
+# What is typed is looked for literally: NUL and other control characters are dropped (a
+# scanner or a stray key may send them); `%`, `_` and quotes are plain characters (the index
+# is asked for a quoted phrase, short words by instr(), never by LIKE).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # The trigram tokenizer indexes runs of three characters; shorter terms cannot use it.
 _TRIGRAM = 3
 
@@ -64,7 +66,7 @@ class SearchStore:
 
         The statement shapes are built and compiled once; a search only binds its values.
         """
-        text = query.strip()
+        text = _CONTROL.sub("", query).strip()
         digits = normalise_number(text) or ""
         params: dict[str, Any] = {"limit": limit}
         if not text:
@@ -76,12 +78,12 @@ class SearchStore:
             stmt = _nik_range_select()
             params.update(low=digits, high=digits[:-1] + chr(ord(digits[-1]) + 1))
         else:
-            words = [w for w in _LIKE_WILDCARDS.sub("", normalise_name(text)).split() if w]
+            words = normalise_name(text).split()
             if not words:
                 return None
             indexed = [w for w in words if len(w) >= _TRIGRAM]
             short = [w for w in words if len(w) < _TRIGRAM]
-            params.update({f"short_{i}": f"%{word}%" for i, word in enumerate(short)})
+            params.update({f"short_{i}": word for i, word in enumerate(short)})
             if indexed:
                 stmt = _name_hits_select(short_words=len(short))
                 params["match"] = _fts_query(column="name_norm", terms=indexed)
@@ -99,7 +101,12 @@ def _fts_query(*, column: str, terms: list[str]) -> str:
 # memoises a statement's cache key and reuses its compiled form, so a keystroke only binds
 # values instead of building and compiling a new statement (~0.4 ms each, bench/run.py).
 # Parameters: ``limit`` always; ``match`` (FTS query), ``prefix`` (``digits%``), ``low``/``high``
-# (NIK range), ``short_0``… (``%word%``) as the shape needs.
+# (NIK range), ``short_0``… (words under three letters, found by instr()) as the shape needs.
+
+
+def _holds(column: Any, name: str) -> Any:
+    """``column`` holds the bound text literally (no wildcards)."""
+    return func.instr(column, bindparam(name, type_=String)) > 0
 
 
 def _fts_match() -> Any:
@@ -148,7 +155,7 @@ def _name_hits_select(*, short_words: int) -> Any:
         PERSON_SEARCH.c.rowid.label("sid"), PERSON_SEARCH.c.name_norm.label("key")
     ).where(_fts_match())
     for i in range(short_words):
-        hits_q = hits_q.where(PERSON_SEARCH.c.name_norm.like(bindparam(f"short_{i}", type_=String)))
+        hits_q = hits_q.where(_holds(PERSON_SEARCH.c.name_norm, f"short_{i}"))
     # Sort and cut inside the index, so a common word never loads every match.
     hits = (
         hits_q.order_by(PERSON_SEARCH.c.name_norm, PERSON_SEARCH.c.rowid)
@@ -167,7 +174,7 @@ def _name_hits_select(*, short_words: int) -> Any:
 def _name_scan_select(*, short_words: int) -> Any:
     stmt = person_select()
     for i in range(short_words):
-        stmt = stmt.where(PERSON.c.name_norm.like(bindparam(f"short_{i}", type_=String)))
+        stmt = stmt.where(_holds(PERSON.c.name_norm, f"short_{i}"))
     return stmt.order_by(PERSON.c.name_norm, PERSON.c.sid).limit(bindparam("limit"))
 
 

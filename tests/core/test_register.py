@@ -161,7 +161,7 @@ def test_search_by_name_parts_and_nik_parts(register, make_person_input):
     assert names("32") == ["Budi Santoso", "Siti Nurhaliza", "Nur Aini"]
     assert names("5205800") == ["Siti Nurhaliza"]
     assert names("3201 0152") == ["Siti Nurhaliza"]
-    assert names("santoso%") == ["Budi Santoso"]
+    assert names("santoso%") == []  # taken literally: no name holds a "%"
     assert names("xyz") == []
     assert len(register.search.people("", limit=2)) == 2
     # An edit is found under the new name only.
@@ -472,3 +472,23 @@ def test_an_untouched_visit_is_refused_and_nothing_is_saved(register, make_perso
     assert refused.value.empty
     assert register.visits.history(pid) == []
     assert register.sync.counts().pending == 1  # only the resident
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("a_b", ["A_b Lestari"]),
+        ("%", ["Rani 100%"]),
+        ('"ani', ['"Ani" Wati']),
+        ("ani\x00", ['"Ani" Wati', "Rani 100%"]),
+        ("\x00", None),
+    ],
+)
+def test_search_takes_what_is_typed_literally(register, make_person_input, query, found):
+    for name in ("Ab Santoso", "A_b Lestari", "Rani 100%", '"Ani" Wati', "Abu Bakar"):
+        register.people.register(make_person_input(name=name, nik=None))
+    names = [p.name for p in register.search.people(query)]
+    if found is None:
+        assert len(names) == 5  # nothing typed but a NUL: the recent list, no error
+    else:
+        assert names == found
