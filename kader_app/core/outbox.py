@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, tuple_, update
 
 from kader_app.core.database import write_transaction
 from kader_app.core.models import (
@@ -324,21 +324,29 @@ def apply_results(
     when a resident's first version is refused, that resident's visits.
     """
     now = now or datetime.now(UTC)
+    answers = list(results)
+    acks = [(r.id, r.content_hash) for r in answers if r.status in ("accepted", "duplicate")]
     with write_transaction(engine) as conn:
-        for result in results:
-            match = (OUTBOX.c.id == result.id) & (OUTBOX.c.content_hash == result.content_hash)
-            if result.status in ("accepted", "duplicate"):
-                conn.execute(
-                    update(OUTBOX)
-                    .where(match, OUTBOX.c.state != OutboxState.ACKED.value)
-                    .values(
-                        state=OutboxState.ACKED.value,
-                        acked_at=now,
-                        last_error=None,
-                        last_message=None,
-                    )
+        # Acknowledgements, the common case, settle set-wise: one UPDATE per chunk of pairs.
+        for start in range(0, len(acks), _CHUNK):
+            pairs = acks[start : start + _CHUNK]
+            conn.execute(
+                update(OUTBOX)
+                .where(
+                    tuple_(OUTBOX.c.id, OUTBOX.c.content_hash).in_(pairs),
+                    OUTBOX.c.state != OutboxState.ACKED.value,
                 )
+                .values(
+                    state=OutboxState.ACKED.value,
+                    acked_at=now,
+                    last_error=None,
+                    last_message=None,
+                )
+            )
+        for result in answers:
+            if result.status in ("accepted", "duplicate"):
                 continue
+            match = (OUTBOX.c.id == result.id) & (OUTBOX.c.content_hash == result.content_hash)
             state = OutboxState.REJECTED if result.status == "rejected" else OutboxState.CONFLICT
             error = result.code or result.status
             if result.status == "conflict" and result.server_version is not None:
