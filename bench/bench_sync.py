@@ -40,7 +40,7 @@ import requests
 
 from sync.client import SyncClient, encode_body
 from sync.engine import DayDigest, OutboxEntry, SyncEngine
-from sync.protocol import ItemResult, PushRequest, PushResponse, content_hash
+from sync.protocol import ItemResult, PushRequest, PushResponse, ServerMark, content_hash
 from sync.server.database import SQLITE_FILENAME, make_engine, migrate, sqlite_url
 
 # Set by the benchmark for its own server child when profiling: where to write the stats.
@@ -80,6 +80,7 @@ class BenchOutbox:
         self.state = dict.fromkeys(self.entries, "pending")
         self.queue: deque[tuple[str, int]] = deque(self.entries)
         self.in_flight: list[tuple[str, int]] = []
+        self.mark: ServerMark | None = None
         self.unsent = len(self.entries)
         self._cursor: str | None = None
 
@@ -131,6 +132,12 @@ class BenchOutbox:
 
     def oldest_unsent_at(self) -> datetime | None:
         return None
+
+    def server_mark(self) -> ServerMark | None:
+        return self.mark
+
+    def set_server_mark(self, mark: ServerMark) -> None:
+        self.mark = mark
 
 
 class RecordingClient(SyncClient):

@@ -23,7 +23,7 @@ from kader_app.core.sync_state import ProblemEntry, SyncCredentials
 from kader_app.settings import AppSettings
 from sync.client import SyncClient
 from sync.engine import Clock, DayDigest, EngineStatus, OutboxEntry, SyncEngine
-from sync.protocol import ItemResult, day_digest
+from sync.protocol import ItemResult, ServerMark, day_digest
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +147,13 @@ class RegisterOutboxStore:
 
     def record_success(self, when: datetime) -> None:
         self._sync.record_success(when)
+
+    def server_mark(self) -> ServerMark | None:
+        seen = self._sync.server_mark()
+        return None if seen is None else ServerMark(database_id=seen[0], sequence=seen[1])
+
+    def set_server_mark(self, mark: ServerMark) -> None:
+        self._sync.set_server_mark(mark.database_id, mark.sequence)
 
 
 @dataclass(frozen=True, slots=True)

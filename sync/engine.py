@@ -35,6 +35,7 @@ from sync.protocol import (
     PushRequest,
     ReconcileDay,
     ReconcileRequest,
+    ServerMark,
 )
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,9 @@ BACKOFF_CAP_SECONDS = 1800.0
 RETRY_AFTER_CAP_SECONDS = 6 * 3600.0
 IDLE_INTERVAL_SECONDS = 900.0
 RECONCILE_INTERVAL_SECONDS = 24 * 3600.0
+# Reconcile also after this many acknowledged batches, whatever the clock says: a server that
+# silently lost entries is found within a working day of sending.
+RECONCILE_EVERY_BATCHES = 20
 PULL_LIMIT = 500
 
 
@@ -128,6 +132,12 @@ class OutboxStore(Protocol):
         ...
 
     def oldest_unsent_at(self) -> datetime | None: ...
+
+    def server_mark(self) -> ServerMark | None:
+        """The server database this device last saw, and the highest sequence it saw there."""
+        ...
+
+    def set_server_mark(self, mark: ServerMark) -> None: ...
 
 
 class Clock(Protocol):
@@ -280,6 +290,8 @@ class SyncEngine:
         self._lock = threading.Lock()
         self._status = EngineStatus(state=EngineState.IDLE)
         self._last_reconcile: float | None = None
+        self._reconcile_now = False
+        self._batches_since_reconcile = 0
         self._paused_for: EngineState | None = None
 
     def status(self) -> EngineStatus:
@@ -320,13 +332,17 @@ class SyncEngine:
             if due is None:
                 now = self.clock.monotonic()
                 due = (
-                    self._last_reconcile is None
+                    self._reconcile_now
+                    or self._batches_since_reconcile >= RECONCILE_EVERY_BATCHES
+                    or self._last_reconcile is None
                     or now - self._last_reconcile >= self.reconcile_interval
                 )
             requeued = 0
             if due:
                 requeued = self._reconcile()
                 self._last_reconcile = self.clock.monotonic()
+                self._reconcile_now = False
+                self._batches_since_reconcile = 0
                 if requeued:
                     skew = self._push_all(tally) or skew
         except BaseException:
@@ -467,7 +483,9 @@ class SyncEngine:
                 raise
             elapsed = self.clock.monotonic() - started
             skew = self._skew(answer.server_time)
+            self._observe(answer.server)
             self.store.apply_results(answer.results, sent_hashes=sent_hashes)
+            self._batches_since_reconcile += 1
             # Items the server did not answer go back to pending for the next batch.
             self.store.release_in_flight()
             tally.batches += 1
@@ -498,6 +516,19 @@ class SyncEngine:
                 self.batch_size = min(MAX_BATCH, self.batch_size * 2)
             self.progress(sent, sent + self.store.pending_count())
         return skew
+
+    def _observe(self, mark: ServerMark | None) -> None:
+        """Note which server database answered; a restored or replaced one means reconcile now."""
+        if mark is None:
+            return
+        seen = self.store.server_mark()
+        if seen is not None and (
+            seen.database_id != mark.database_id or mark.sequence < seen.sequence
+        ):
+            log.info("the server's database changed or went back; reconciling")
+            self._reconcile_now = True
+        if seen is None or seen.database_id != mark.database_id or mark.sequence != seen.sequence:
+            self.store.set_server_mark(mark)
 
     def _shrink_batch(self, sent_size: int) -> None:
         self.batch_size = max(MIN_BATCH, min(self.batch_size, sent_size) // 2)
@@ -534,6 +565,7 @@ class SyncEngine:
         while not self.stop.is_set():
             answer = self.client.pull(cursor, limit=PULL_LIMIT)
             skew = self._skew(answer.server_time)
+            self._observe(answer.server)
             if answer.must_resync:
                 if restarted:
                     raise ServerError("server asked to resync twice in a row", status=200)

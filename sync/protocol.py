@@ -460,12 +460,26 @@ class ItemResult(BaseModel):
     server_version: int | None = None
 
 
+class ServerMark(BaseModel):
+    """Which copy of the server database answered, and how far its entries go.
+
+    ``database_id`` is made when the database is created and made anew when the server finds
+    it was restored; ``sequence`` is the highest entry sequence number it holds. A device that
+    sees either change backwards (another id, or a lower sequence than it saw before) knows the
+    server lost entries, and reconciles at once.
+    """
+
+    database_id: str = Field(min_length=1, max_length=64)
+    sequence: int = Field(ge=0)
+
+
 class PushResponse(BaseModel):
     batch_id: str
     results: list[ItemResult]
     server_time: datetime
     # sha256 hex over the batch id and its results: what the server committed to.
     receipt: str
+    server: ServerMark | None = None
 
 
 class PulledPerson(BaseModel):
@@ -501,6 +515,7 @@ class PullResponse(BaseModel):
     must_resync: bool = False
     has_more: bool = False
     server_time: datetime
+    server: ServerMark | None = None
 
 
 class ReconcileDay(BaseModel):
@@ -529,6 +544,7 @@ class ReconcileResponse(BaseModel):
 
     missing_days: list[date] = Field(default_factory=list)
     missing_ids: list[str] = Field(default_factory=list)
+    server: ServerMark | None = None
 
 
 class HealthResponse(BaseModel):

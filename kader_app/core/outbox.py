@@ -319,7 +319,9 @@ def apply_results(
     An answer counts only for the row with that id AND that content hash, so a late ack for old
     content can never mark newer content as sent. A resident's edit that meets a newer version
     on the server (``conflict`` with ``server_version``) is rebased on top of it and queued
-    again: the last edit wins, the server keeps both. Any other refusal stays visible, and
+    again: the last edit wins, the server keeps both. A conflict because the server no longer
+    has the version an edit builds on (a restored server) re-sends the missing versions first.
+    Any other refusal stays visible, and
     blocks only what the server cannot take without it: later versions of the same record and,
     when a resident's first version is refused, that resident's visits.
     """
@@ -371,6 +373,18 @@ def apply_results(
             if changed is None:
                 continue
             seq, entity_type, entity_id, version, base_version, person_id = changed
+            server_behind = base_version is not None and (
+                result.server_version is None or result.server_version < base_version
+            )
+            if state is OutboxState.CONFLICT and server_behind:
+                _resend_missing_versions(
+                    conn,
+                    seq=seq,
+                    entity_type=entity_type,
+                    entity_id=entity_id,
+                    server_version=result.server_version or 0,
+                )
+                continue
             if (
                 state is OutboxState.CONFLICT
                 and entity_type == EntityType.PERSON.value
@@ -393,6 +407,38 @@ def apply_results(
                 person_id=person_id,
                 is_creation=entity_type == EntityType.PERSON.value and base_version is None,
             )
+
+
+def _resend_missing_versions(
+    conn: Connection, *, seq: int, entity_type: str, entity_id: str, server_version: int
+) -> None:
+    """The server lacks the version this edit builds on (restored from an older backup).
+
+    Every acknowledged version it no longer has is queued again, and this entry waits behind
+    them as pending: the server gets the record's history back in order, and no person is
+    asked to sort out a conflict that was only data loss on the server.
+    """
+    record = (OUTBOX.c.entity_type == entity_type) & (OUTBOX.c.entity_id == entity_id)
+    conn.execute(
+        update(OUTBOX)
+        .where(
+            record,
+            OUTBOX.c.state == OutboxState.ACKED.value,
+            OUTBOX.c.entity_version > server_version,
+            OUTBOX.c.seq < seq,
+        )
+        .values(state=OutboxState.PENDING.value, acked_at=None, next_attempt_at=None)
+    )
+    conn.execute(
+        update(OUTBOX)
+        .where(OUTBOX.c.seq == seq)
+        .values(
+            state=OutboxState.PENDING.value,
+            last_error=f"resend_from_server_version={server_version}",
+            last_message=None,
+            next_attempt_at=None,
+        )
+    )
 
 
 def _block_dependants(

@@ -48,6 +48,8 @@ KEY_POSYANDU = "sync_posyandu"
 KEY_AREA = "sync_area"
 KEY_CURSOR = "sync_cursor"
 KEY_LAST_SUCCESS = "sync_last_success_at"
+KEY_SERVER_DATABASE = "sync_server_database"
+KEY_SERVER_SEQUENCE = "sync_server_sequence"
 # One meta row per pulled resident that could not be stored yet (unsent local changes, or a NIK
 # held by another local resident): the cursor has moved past it, so it is kept here and stored
 # as soon as nothing stands in its way.
@@ -503,6 +505,20 @@ class SyncStore:
         self, people: Sequence[Mapping[str, Any]], followups: Sequence[Mapping[str, Any]]
     ) -> int:
         return store_pulled(self._db.engine, people=people, followups=followups)
+
+    def server_mark(self) -> tuple[str, int] | None:
+        """(database id, highest sequence) of the server database this laptop last saw."""
+        with read_connection(self._db.engine) as conn:
+            database = get_meta(conn, KEY_SERVER_DATABASE)
+            sequence = get_meta(conn, KEY_SERVER_SEQUENCE)
+        if database is None or sequence is None or not sequence.isdigit():
+            return None
+        return database, int(sequence)
+
+    def set_server_mark(self, database_id: str, sequence: int) -> None:
+        with write_transaction(self._db.engine) as conn:
+            set_meta(conn, key=KEY_SERVER_DATABASE, value=database_id)
+            set_meta(conn, key=KEY_SERVER_SEQUENCE, value=str(sequence))
 
     def acked_pairs_by_day(self) -> dict[date, list[tuple[str, str]]]:
         return acked_pairs_by_day(self._db.engine)

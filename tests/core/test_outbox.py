@@ -253,3 +253,33 @@ def test_a_visit_waits_for_its_new_resident_and_goes_once_the_resident_is_acknow
     register.sync.settle(_settle(created, "duplicate"))
     [visit] = register.sync.claim(limit=10)
     assert (visit.type, visit.payload["person_id"]) == ("visit", pid)
+
+
+def test_an_edit_the_restored_server_cannot_place_resends_the_lost_versions_first(
+    register, make_person_input
+):
+    pid = register.people.register(make_person_input(rt="001")).person_id
+    register.sync.settle(ack(*register.sync.claim(limit=10)))
+    register.people.update(person_id=pid, data=make_person_input(rt="002"), base_version=1)
+    register.people.update(person_id=pid, data=make_person_input(rt="003"), base_version=2)
+    [v2] = register.sync.claim(limit=10)
+    # The server was restored from a backup older than version 1: it has nothing to build on.
+    register.sync.settle(
+        [
+            outbox.ItemResult(
+                id=v2.id, content_hash=v2.content_hash, status="conflict", server_version=None
+            )
+        ]
+    )
+    assert states(register) == [
+        ("person", "pending", 1),
+        ("person", "pending", 2),
+        ("person", "pending", 3),
+    ]
+    assert register.sync.problems() == []  # nobody is asked to sort this out
+    sent = []
+    while batch := register.sync.claim(limit=10):
+        sent.extend((i.version, i.content_hash) for i in batch)
+        register.sync.settle(ack(*batch))
+    assert [version for version, _ in sent] == [1, 2, 3]
+    assert register.sync.counts().pending == 0

@@ -17,6 +17,7 @@ from sync.protocol import (
     PushResponse,
     ReconcileRequest,
     ReconcileResponse,
+    ServerMark,
     day_digest,
 )
 
@@ -55,6 +56,19 @@ class FakeServerClient:
         self.failures: list[Exception] = []
         self.people: list[dict[str, Any]] = []
         self._seq = itertools.count(1)
+        # Which copy of the server database answers; `restore` goes back to an older copy.
+        self.database_id = "db-1"
+        self.sequence = 0
+
+    @property
+    def mark(self) -> ServerMark:
+        return ServerMark(database_id=self.database_id, sequence=self.sequence)
+
+    def restore(self, *, keep: int) -> None:
+        """Go back to a backup holding only the first ``keep`` entries stored."""
+        kept = list(self.items.items())[:keep]
+        self.items = dict(kept)
+        self.sequence = keep
 
     def push(self, batch: PushRequest) -> PushResponse:
         self.push_calls.append(batch)
@@ -86,12 +100,14 @@ class FakeServerClient:
                 )
             else:
                 self.items[key] = (item.content_hash, item.recorded_at)
+                self.sequence += 1
                 results.append(ItemResult(id=item.id, version=item.version, status="accepted"))
         return PushResponse(
             batch_id=batch.batch_id,
             results=results,
             server_time=self.clock.now() + self.server_skew,
             receipt="r",
+            server=self.mark,
         )
 
     def pull(self, cursor: str | None, *, limit: int = 500) -> PullResponse:
@@ -104,6 +120,7 @@ class FakeServerClient:
             cursor=str(end),
             has_more=end < len(self.people),
             server_time=self.clock.now() + self.server_skew,
+            server=self.mark,
         )
 
     def reconcile(self, request: ReconcileRequest) -> ReconcileResponse:

@@ -19,7 +19,7 @@ from typing import Any
 from sync_payloads import make_person_payload
 
 from sync.engine import DayDigest, OutboxEntry
-from sync.protocol import ItemResult, content_hash, day_digest
+from sync.protocol import ItemResult, ServerMark, content_hash, day_digest
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -311,6 +311,18 @@ class SqliteOutbox:
             "SELECT min(recorded_at) FROM outbox WHERE state IN ('pending', 'in_flight')"
         ).fetchone()
         return None if row[0] is None else datetime.fromisoformat(row[0])
+
+    @locked
+    def server_mark(self) -> ServerMark | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'server_mark'").fetchone()
+        return None if row is None else ServerMark.model_validate_json(row["value"])
+
+    @locked
+    def set_server_mark(self, mark: ServerMark) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('server_mark', ?)",
+            (mark.model_dump_json(),),
+        )
 
     @locked
     def rows(self, *, state: str | None = None) -> list[sqlite3.Row]:

@@ -373,3 +373,27 @@ def test_old_protocol_pauses_with_an_upgrade_message(outbox, fake_server, clock)
         engine.stop.set()
         engine.wake()
         thread.join(10)
+
+
+def test_a_restored_server_is_noticed_and_healed_within_one_sync(
+    outbox, fake_server, clock
+) -> None:
+    ids = fill(outbox, 12)
+    # A long reconcile interval: only the server's mark can make this sync reconcile.
+    engine = make_engine(outbox, fake_server, clock, reconcile_interval=10**9)
+    engine.run_once()
+    assert engine.run_once().reconciled is False
+    fake_server.restore(keep=4)  # the Puskesmas restored last week's backup
+    outbox.record_person(person(99))  # the next save; its push answer shows the lower sequence
+    summary = engine.run_once()
+    assert summary.reconciled and summary.requeued == 8
+    assert {key[0] for key in fake_server.items} >= set(ids)
+    assert outbox.pending_count() == 0
+
+
+def test_reconcile_runs_after_every_twenty_acknowledged_batches(outbox, fake_server, clock) -> None:
+    engine = make_engine(outbox, fake_server, clock, reconcile_interval=10**9)
+    engine.run_once()
+    for n in range(20):
+        outbox.record_person(person(n))
+        assert engine.run_once().reconciled is (n == 19)
