@@ -139,6 +139,13 @@ class BenchOutbox:
     def set_server_mark(self, mark: ServerMark) -> None:
         self.mark = mark
 
+    def audit_links(self, limit: int) -> list[Any]:  # noqa: ARG002
+        """This store keeps no audit trail."""
+        return []
+
+    def audit_acked(self, seq: int) -> None:  # noqa: ARG002
+        return None
+
 
 class RecordingClient(SyncClient):
     """Keeps every batch sent; `bodies()` gives their exact gzip bytes for the floor and size.

@@ -23,7 +23,7 @@ from kader_app.core.sync_state import ProblemEntry, SyncCredentials
 from kader_app.settings import AppSettings
 from sync.client import SyncClient
 from sync.engine import Clock, DayDigest, EngineStatus, OutboxEntry, SyncEngine
-from sync.protocol import ItemResult, ServerMark, day_digest
+from sync.protocol import AuditLink, ItemResult, ServerMark, day_digest
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +154,12 @@ class RegisterOutboxStore:
 
     def set_server_mark(self, mark: ServerMark) -> None:
         self._sync.set_server_mark(mark.database_id, mark.sequence)
+
+    def audit_links(self, limit: int) -> list[AuditLink]:
+        return [AuditLink.model_validate(link) for link in self._sync.audit_links(limit=limit)]
+
+    def audit_acked(self, seq: int) -> None:
+        self._sync.audit_acked(seq)
 
 
 @dataclass(frozen=True, slots=True)

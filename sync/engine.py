@@ -30,6 +30,7 @@ from sync.client import (
 )
 from sync.protocol import (
     PROTOCOL_VERSION,
+    AuditLink,
     ItemResult,
     PushItem,
     PushRequest,
@@ -59,6 +60,7 @@ RECONCILE_INTERVAL_SECONDS = 24 * 3600.0
 # silently lost entries is found within a working day of sending.
 RECONCILE_EVERY_BATCHES = 20
 PULL_LIMIT = 500
+AUDIT_LINKS_PER_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,14 @@ class OutboxStore(Protocol):
         ...
 
     def set_server_mark(self, mark: ServerMark) -> None: ...
+
+    def audit_links(self, limit: int) -> list[AuditLink]:
+        """The audit chain after what the server acknowledged, oldest first."""
+        ...
+
+    def audit_acked(self, seq: int) -> None:
+        """The server holds the chain up to ``seq``."""
+        ...
 
 
 class Clock(Protocol):
@@ -485,6 +495,8 @@ class SyncEngine:
             skew = self._skew(answer.server_time)
             self._observe(answer.server)
             self.store.apply_results(answer.results, sent_hashes=sent_hashes)
+            if answer.audit_seq is not None:
+                self.store.audit_acked(answer.audit_seq)
             self._batches_since_reconcile += 1
             # Items the server did not answer go back to pending for the next batch.
             self.store.release_in_flight()
@@ -555,6 +567,7 @@ class SyncEngine:
             client_time=self.clock.now(),
             items=items,
             pending_count=self.store.pending_count(),
+            audit=self.store.audit_links(AUDIT_LINKS_PER_BATCH),
         )
 
     def _pull_all(self) -> tuple[int, int, float | None]:

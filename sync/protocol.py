@@ -367,6 +367,56 @@ def upgrade_visit_v1(data: Mapping[str, Any]) -> dict[str, Any]:
     return upgraded
 
 
+class AuditLink(_Wire):
+    """One record of a device's audit trail, chained to the one before by ``prev_hash``.
+
+    Kinds and ids only, never health data. ``hash`` is `audit_link_hash` of the other fields;
+    the first record of a device has an empty ``prev_hash``. An edited or missing record breaks
+    the chain, which the server shows for that device.
+    """
+
+    seq: int = Field(ge=1)
+    at: str = Field(max_length=40)
+    kind: Code
+    entity_type: Code
+    entity_id: Annotated[str, Field(max_length=100)]
+    device_id: Annotated[str, Field(max_length=64)]
+    detail: Annotated[str, Field(max_length=200)] = ""
+    prev_hash: Annotated[str, Field(max_length=64)] = ""
+    hash: Annotated[str, Field(min_length=64, max_length=64)]
+
+
+def audit_link_hash(
+    *,
+    seq: int,
+    at: str,
+    kind: str,
+    entity_type: str,
+    entity_id: str,
+    device_id: str,
+    detail: str,
+    prev_hash: str,
+) -> str:
+    """sha256 hex of the canonical JSON of one audit record's fields and its predecessor's hash."""
+    return content_hash(
+        {
+            "seq": seq,
+            "at": at,
+            "kind": kind,
+            "entity_type": entity_type,
+            "entity_id": entity_id,
+            "device_id": device_id,
+            "detail": detail,
+            "prev_hash": prev_hash,
+        }
+    )
+
+
+def link_is_sound(link: AuditLink) -> bool:
+    """Whether the record's hash is the hash of its own fields."""
+    return link.hash == audit_link_hash(**link.model_dump(exclude={"hash"}))
+
+
 class EnrollRequest(BaseModel):
     """`POST /api/v1/devices/enroll`: a one-time code from the Puskesmas admin."""
 
@@ -447,6 +497,8 @@ class PushRequest(BaseModel):
     items: list[PushItem]
     # Entries still waiting on the laptop after this batch; the dashboard shows it per device.
     pending_count: int | None = None
+    # The device's audit trail after the last record the server acknowledged (oldest first).
+    audit: list[AuditLink] = Field(default_factory=list)
 
 
 class ItemResult(BaseModel):
@@ -480,6 +532,8 @@ class PushResponse(BaseModel):
     # sha256 hex over the batch id and its results: what the server committed to.
     receipt: str
     server: ServerMark | None = None
+    # The highest audit record of this device the server holds with its chain unbroken.
+    audit_seq: int | None = None
 
 
 class PulledPerson(BaseModel):

@@ -156,10 +156,17 @@ class FollowUp(SQLModel, table=True):
 
 
 class AuditLog(SQLModel, table=True):
-    """Who-did-what trail: kinds and ids only, never names, NIKs or measurements."""
+    """Who-did-what trail: kinds and ids only, never names, NIKs or measurements.
+
+    A hash chain: each row's ``hash`` covers its fields and the ``prev_hash`` of the row before
+    (by ``seq``), so an edited or deleted past row shows (`sync.protocol.audit_link_hash`).
+    """
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_at", "at"),)
+    __table_args__ = (
+        Index("ix_audit_at", "at"),
+        Index("ux_audit_seq", "seq", unique=True),
+    )
 
     id: str = Field(primary_key=True)
     at: datetime
@@ -168,6 +175,9 @@ class AuditLog(SQLModel, table=True):
     entity_id: str
     device_id: str
     detail: str = ""
+    seq: int | None = None
+    prev_hash: str | None = None
+    hash: str | None = None
 
 
 class Meta(SQLModel, table=True):

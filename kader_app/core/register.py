@@ -16,8 +16,14 @@ from pathlib import Path
 from sqlalchemy import insert, select, update
 
 from kader_app.core import outbox
-from kader_app.core.audit import add_audit, now_utc
-from kader_app.core.database import Database, online_backup, open_database, write_transaction
+from kader_app.core.audit import ChainBreak, add_audit, now_utc, verify_chain
+from kader_app.core.database import (
+    Database,
+    online_backup,
+    open_database,
+    read_connection,
+    write_transaction,
+)
 from kader_app.core.models import META_TABLE
 from kader_app.core.people import PeopleStore
 from kader_app.core.report import MonthlyReport, build_report
@@ -99,6 +105,11 @@ class Register:
         return build_report(
             self._db.engine, month=month, posyandu=posyandu, desa=desa, progress=progress
         )
+
+    def audit_break(self) -> ChainBreak | None:
+        """Where the local audit chain was altered, or ``None`` when it is whole."""
+        with read_connection(self._db.engine) as conn:
+            return verify_chain(conn)
 
     def record_export(self, *, what: str, period: str) -> None:
         """Audit that personal data left the database as a file (kind and period, no contents)."""

@@ -17,8 +17,10 @@ from sqlalchemy import Connection, Engine, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from kader_app.core import outbox
+from kader_app.core.audit import link_fields
 from kader_app.core.database import Database, read_connection, write_transaction
 from kader_app.core.models import (
+    AUDIT_TABLE,
     FOLLOW_UP_TABLE,
     META_TABLE,
     OUTBOX_TABLE,
@@ -50,6 +52,7 @@ KEY_CURSOR = "sync_cursor"
 KEY_LAST_SUCCESS = "sync_last_success_at"
 KEY_SERVER_DATABASE = "sync_server_database"
 KEY_SERVER_SEQUENCE = "sync_server_sequence"
+KEY_AUDIT_ACKED = "sync_audit_acked_seq"
 # One meta row per pulled resident that could not be stored yet (unsent local changes, or a NIK
 # held by another local resident): the cursor has moved past it, so it is kept here and stored
 # as soon as nothing stands in its way.
@@ -505,6 +508,24 @@ class SyncStore:
         self, people: Sequence[Mapping[str, Any]], followups: Sequence[Mapping[str, Any]]
     ) -> int:
         return store_pulled(self._db.engine, people=people, followups=followups)
+
+    def audit_links(self, *, limit: int) -> list[dict[str, Any]]:
+        """The audit records the server has not acknowledged yet, oldest first, as chain links."""
+        with read_connection(self._db.engine) as conn:
+            acked = get_meta(conn, KEY_AUDIT_ACKED)
+            after = int(acked) if acked and acked.isdigit() else 0
+            rows = conn.execute(
+                select(AUDIT_TABLE)
+                .where(AUDIT_TABLE.c.seq > after)
+                .order_by(AUDIT_TABLE.c.seq)
+                .limit(limit)
+            ).all()
+        return [link_fields(row) for row in rows]
+
+    def audit_acked(self, seq: int) -> None:
+        """The server holds this device's chain up to ``seq``."""
+        with write_transaction(self._db.engine) as conn:
+            set_meta(conn, key=KEY_AUDIT_ACKED, value=str(seq))
 
     def server_mark(self) -> tuple[str, int] | None:
         """(database id, highest sequence) of the server database this laptop last saw."""

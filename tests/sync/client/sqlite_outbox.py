@@ -324,6 +324,13 @@ class SqliteOutbox:
             (mark.model_dump_json(),),
         )
 
+    def audit_links(self, limit: int) -> list[Any]:
+        """This store keeps no audit trail."""
+        return []
+
+    def audit_acked(self, seq: int) -> None:
+        return None
+
     @locked
     def rows(self, *, state: str | None = None) -> list[sqlite3.Row]:
         if state is None:
