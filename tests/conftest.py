@@ -14,6 +14,7 @@ import itertools
 import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +24,13 @@ from kader_app.core.database import DB_FILENAME, open_database
 from kader_app.core.keystore import key_file_path
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.visit import (
-    AnthropometryInput,
-    BloodPressureInput,
-    GlucoseInput,
-    TbInput,
-    VisitInput,
-)
+from kader_app.core.rules.blood_pressure import BloodPressureInput
+from kader_app.core.rules.bmi import BmiInput
+from kader_app.core.rules.glucose import GlucoseInput
+from kader_app.core.rules.section import InputModel, Subject
+from kader_app.core.rules.tb import TbInput
+from kader_app.core.rules.visit import VisitInput
+from kader_app.core.rules.waist import WaistInput
 
 _serials = itertools.count(1)
 
@@ -95,21 +96,40 @@ def make_person_input() -> Callable[..., PersonInput]:
     return make
 
 
+def default_sections() -> dict[str, InputModel]:
+    """A plausible adult visit: every default section but SRQ-20, all complete."""
+    return {
+        "bmi": BmiInput(weight_kg=Decimal("52.0"), height_cm=Decimal("152.0")),
+        "waist": WaistInput(waist_cm=Decimal("76.0")),
+        "blood_pressure": BloodPressureInput.of((118, 76)),
+        "glucose": GlucoseInput(value="105", kind="sewaktu"),
+        "tb": TbInput(cough=False),
+    }
+
+
 @pytest.fixture
 def make_visit_input() -> Callable[..., VisitInput]:
-    """Factory: a plausible adult visit with every section but SRQ-20; overrides replace fields."""
+    """Factory: a plausible adult visit (``default_sections``).
 
-    def make(**overrides: Any) -> VisitInput:
-        values: dict[str, Any] = {
-            "sex": "P",
-            "birth_date": date(1975, 8, 17),
-            "measured_on": date(2025, 3, 10),
-            "anthropometry": AnthropometryInput(weight_kg=52.0, height_cm=152.0, waist_cm=76.0),
-            "blood_pressure": BloodPressureInput(readings=((118, 76),)),
-            "glucose": GlucoseInput(value="105"),
-            "tb": TbInput(),
-        }
-        values.update(overrides)
-        return VisitInput(**values)
+    Keyword overrides: ``sex``, ``birth_date``, ``measured_on``, and any section code, whose
+    value replaces that section's inputs (``None`` leaves the section out); ``only={...}``
+    gives the sections instead of the defaults.
+    """
+
+    def make(
+        *,
+        sex: str = "P",
+        birth_date: date | None = date(1975, 8, 17),
+        measured_on: date = date(2025, 3, 10),
+        only: dict[str, InputModel] | None = None,
+        **sections: InputModel | None,
+    ) -> VisitInput:
+        chosen: dict[str, InputModel | None] = dict(default_sections() if only is None else only)
+        chosen.update(sections)
+        return VisitInput(
+            subject=Subject(sex=sex, birth_date=birth_date),
+            measured_on=measured_on,
+            sections={code: inputs for code, inputs in chosen.items() if inputs is not None},
+        )
 
     return make
