@@ -1,7 +1,7 @@
 """NIK and No. KK checks (SCREENING_RULES §6): they report what is wrong and never raise.
 
 Pure functions of values. A refused number comes back with an ``error`` code from
-``codes.NIK_ERROR_CODES``; disagreements with the recorded person are warnings, not errors.
+``NIK_ERROR_CODES``; disagreements with the recorded person are warnings, not errors.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ PROVINCE_CODES: Final = frozenset(
     )
 )
 NUMBER_LENGTH: Final = 16
+NIK_ERROR_CODES: Final = ("not_digits", "length", "province", "month", "day", "date", "serial")
+NIK_WARNING_CODES: Final = ("birth_date_mismatch", "sex_mismatch")
+KK_ERROR_CODES: Final = ("not_digits", "length", "province")
 FEMALE_DAY_OFFSET: Final = 40
 _SEPARATORS: Final = re.compile(r"[\s.\-]")
 
