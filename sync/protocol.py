@@ -185,7 +185,8 @@ class VisitPayload(_Wire):
     @model_validator(mode="before")
     @classmethod
     def _upgrade(cls, data: Any) -> Any:
-        if isinstance(data, Mapping) and "schema_version" not in data:
+        # The first schema had no schema_version, and its results under "evaluation".
+        if isinstance(data, Mapping) and "schema_version" not in data and "evaluation" in data:
             return upgrade_visit_v1(data)
         return data
 
