@@ -5,7 +5,8 @@ Run it on a 1366×768 screen, on the demo database, e.g. under Xvfb::
     xvfb-run -s "-screen 0 1366x768x24" uv run --frozen python scripts/screenshots.py \
         visit-form --demo --data-dir /tmp/shots --out docs/screenshots/visit-form.png
 
-``SCREEN`` is one of main-window, visit-form, resident-form, settings, sync-panel. With
+``SCREEN`` is one of main-window, visit-form, resident-form, settings, sync-panel
+(``--section CODE`` picks the visit form's tab, ``--empty`` leaves it untouched). With
 ``--out`` the whole screen is saved as a PNG once the screen has settled, and the app closes;
 without it the app stays open. The first ``--demo`` run seeds the demo village (a few seconds).
 """
@@ -33,7 +34,7 @@ SCREENS = ("main-window", "visit-form", "resident-form", "settings", "sync-panel
 SETTLE_MS = 1500
 
 
-def _visit_with_states(window: MainWindow) -> None:
+def _visit_with_states(window: MainWindow, *, section: str, empty: bool) -> None:
     """A screening in progress: two sections complete, two incomplete, the rest not asked."""
     person = window.panel.person
     if person is None or window.visit_dialog is not None:
@@ -43,6 +44,8 @@ def _visit_with_states(window: MainWindow) -> None:
     if dialog is None:
         return
     form = dialog.form
+    if empty:
+        return
     form.set_inputs(
         VisitInput(
             subject=person.subject,
@@ -55,7 +58,7 @@ def _visit_with_states(window: MainWindow) -> None:
             },
         )
     )
-    form.go_to_section("blood_pressure")
+    form.go_to_section(section)
 
 
 def _resident_form(window: MainWindow) -> None:
@@ -72,7 +75,9 @@ def _resident_form(window: MainWindow) -> None:
     form.rw_edit.setText("001")
 
 
-def opener(screen: str, *, out: Path | None) -> Callable[[MainWindow, Register], None]:
+def opener(
+    screen: str, *, out: Path | None, section: str = "blood_pressure", empty: bool = False
+) -> Callable[[MainWindow, Register], None]:
     """The ``on_ready`` hook that opens ``screen`` (and saves the picture to ``out``)."""
 
     def ready(window: MainWindow, register: Register) -> None:
@@ -84,7 +89,9 @@ def opener(screen: str, *, out: Path | None) -> Callable[[MainWindow, Register],
         referred = [p for p in people if p.last_level in ("refer", "urgent")] or people
         if referred:
             if screen == "visit-form":
-                window.person_shown.connect(lambda _id: _visit_with_states(window))
+                window.person_shown.connect(
+                    lambda _id: _visit_with_states(window, section=section, empty=empty)
+                )
             window.show_person(referred[0].id)
         if screen == "resident-form":
             _resident_form(window)
@@ -110,9 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir")
     parser.add_argument("--demo", action="store_true")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--section", default="blood_pressure", help="visit-form: tab to show")
+    parser.add_argument("--empty", action="store_true", help="visit-form: leave it untouched")
     args = parser.parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir, demo=args.demo)
-    return run_app(data_dir=data_dir, demo=args.demo, on_ready=opener(args.screen, out=args.out))
+    ready = opener(args.screen, out=args.out, section=args.section, empty=args.empty)
+    return run_app(data_dir=data_dir, demo=args.demo, on_ready=ready)
 
 
 if __name__ == "__main__":

@@ -121,7 +121,7 @@ class VisitDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.form.evaluated.connect(self.on_form_evaluated)
         self.on_form_evaluated()
-        self.resize(1180, 680)
+        self.resize(1300, 690)
         first = self.form.first_field()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)

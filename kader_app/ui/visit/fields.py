@@ -170,6 +170,7 @@ class _AnswerButtons(FieldWidget):
             button.toggled.connect(self._on_toggled)
         outer.addLayout(box)
         outer.addWidget(self.message, 1)
+        outer.addStretch(0 if vertical else 1)
 
     def _on_toggled(self, checked: bool) -> None:
         if checked:

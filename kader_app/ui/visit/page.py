@@ -30,11 +30,12 @@ class SectionPage(QWidget):
         self.scroll_area.setWidget(inputs)
         outer.addWidget(self.scroll_area, 3)
         results = QWidget(self)
-        results.setMinimumWidth(340)
+        results.setMinimumWidth(320)
+        results.setMaximumWidth(400)
         self._results = QVBoxLayout(results)
         self._results.setContentsMargins(0, 0, 0, 0)
         self._results.addStretch(1)
-        outer.addWidget(results, 2)
+        outer.addWidget(results, 1)
 
     def add(self, panel: SectionPanel, view: ResultView, *, position: int) -> None:
         at = sum(1 for p in self._positions if p < position)

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kader_app.core.rules.common import RuleInputError
 from kader_app.core.rules.section import InputModel, RuleContext
@@ -37,26 +45,29 @@ class TbPanel(SectionPanel):
 
     def __init__(self, *, context: RuleContext, parent: QWidget | None = None) -> None:
         super().__init__(context=context, parent=parent)
-        layout = QGridLayout(self.body)
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        questions = QFormLayout()
         self.cough = YesNoField(field="cough", parent=self.body)
         self.cough.setAccessibleName(field_text(self.code, "cough"))
         self.cough_days = NumberField(
             field="cough_days", unit=self.tr("hari"), width=70, parent=self.body
         )
         self.cough_days.setEnabled(False)
-        layout.addWidget(QLabel(field_text(self.code, "cough"), self.body), 0, 0)
-        layout.addWidget(self.cough, 0, 1)
-        layout.addWidget(QLabel(field_text(self.code, "cough_days"), self.body), 1, 0)
-        layout.addWidget(self.cough_days, 1, 1)
+        questions.addRow(field_text(self.code, "cough"), self.cough)
+        questions.addRow(field_text(self.code, "cough_days"), self.cough_days)
+        layout.addLayout(questions)
 
+        columns = QHBoxLayout()
         self.symptoms = CheckListField(
             field="symptoms", items=self._items(TB_SYMPTOMS), parent=self.body
         )
-        layout.addWidget(self._boxed("symptoms", self.symptoms), 2, 0, 1, 2)
+        columns.addWidget(self._boxed("symptoms", self.symptoms), 0, Qt.AlignmentFlag.AlignTop)
+        right = QVBoxLayout()
         self.contact = ChoiceField(
             field="contact", options=self._items(TB_CONTACTS), parent=self.body
         )
-        layout.addWidget(self._boxed("contact", self.contact), 3, 0, 1, 2)
+        right.addWidget(self._boxed("contact", self.contact))
         risks = [r for r in TB_RISKS if r not in DERIVED_RISKS]
         self.risks = CheckListField(field="risks", items=self._items(risks), parent=self.body)
         risk_box = QGroupBox(field_text(self.code, "risks"), self.body)
@@ -65,17 +76,19 @@ class TbPanel(SectionPanel):
         known = sorted(derived_risks(context))
         self.from_record: QLabel | None = None
         if known:
-            self.from_record = from_record = QLabel(
+            self.from_record = QLabel(
                 self.tr("Dari data warga: {risks}").format(
                     risks=", ".join(item_text(self.code, r).lower() for r in known)
                 ),
                 risk_box,
             )
-            from_record.setObjectName("hint")
-            from_record.setWordWrap(True)
-            risk_layout.addWidget(from_record)
-        layout.addWidget(risk_box, 0, 2, 4, 1)
-        layout.setColumnStretch(2, 1)
+            self.from_record.setObjectName("hint")
+            self.from_record.setWordWrap(True)
+            risk_layout.addWidget(self.from_record)
+        right.addWidget(risk_box)
+        right.addStretch(1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns)
         self.cough.edited.connect(self.on_cough_answered)
         self.connect_fields()
 
