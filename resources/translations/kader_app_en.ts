@@ -83,7 +83,7 @@ What you can do:
 <context>
     <name>GlucosePanel</name>
     <message>
-        <location filename="../../kader_app/ui/visit/sections/glucose.py" line="+69"/>
+        <location filename="../../kader_app/ui/visit/sections/glucose.py" line="+70"/>
         <source>angka, LO atau HI</source>
         <translation>number, LO or HI</translation>
     </message>
@@ -678,7 +678,7 @@ What you can do:
 <context>
     <name>Srq20Panel</name>
     <message>
-        <location filename="../../kader_app/ui/visit/sections/srq20.py" line="+27"/>
+        <location filename="../../kader_app/ui/visit/sections/srq20.py" line="+28"/>
         <source>Tanyakan tentang 30 hari terakhir. Bacakan setiap pertanyaan apa adanya.</source>
         <translation>Ask about the last 30 days. Read each question as written.</translation>
     </message>
@@ -927,12 +927,12 @@ Reason: {reason}
 <context>
     <name>TbPanel</name>
     <message>
-        <location filename="../../kader_app/ui/visit/sections/tb.py" line="+44"/>
+        <location filename="../../kader_app/ui/visit/sections/tb.py" line="+49"/>
         <source>hari</source>
         <translation>days</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Dari data warga: {risks}</source>
         <translation>From the resident&apos;s record: {risks}</translation>
     </message>
@@ -1026,17 +1026,12 @@ Reason: {reason}
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../kader_app/ui/visit/form.py" line="+241"/>
-        <source>periksa isian</source>
-        <translation>check entry</translation>
-    </message>
-    <message>
-        <location line="-150"/>
+        <location filename="../../kader_app/ui/visit/form.py" line="+83"/>
         <source>Tidak ada bagian skrining untuk warga ini pada tanggal pemeriksaan.</source>
         <translation>No screening section is offered to this resident on the screening date.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+44"/>
         <source>+ Tambah bagian: {section}</source>
         <translation>+ Add section: {section}</translation>
     </message>
@@ -1046,22 +1041,7 @@ Reason: {reason}
         <translation>Fill in this section only when asked for or needed.</translation>
     </message>
     <message>
-        <location line="+102"/>
-        <source>belum diisi</source>
-        <translation>not filled in</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Hasil skrining: {level}</source>
-        <translation>Screening result: {level}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Semua hasil dalam batas normal.</source>
-        <translation>All results within normal limits.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+115"/>
         <source>Belum bisa disimpan: periksa isian yang ditandai merah.</source>
         <translation>Cannot be saved yet: check the entries marked in red.</translation>
     </message>
@@ -1069,6 +1049,29 @@ Reason: {reason}
         <location line="+2"/>
         <source>Belum bisa disimpan: belum ada bagian yang lengkap.</source>
         <translation>Cannot be saved yet: no section is complete.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitSummary</name>
+    <message>
+        <location filename="../../kader_app/ui/visit/summary.py" line="+50"/>
+        <source>periksa isian</source>
+        <translation>check entry</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>belum diisi</source>
+        <translation>not filled in</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Hasil skrining: {level}</source>
+        <translation>Screening result: {level}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Semua hasil dalam batas normal.</source>
+        <translation>All results within normal limits.</translation>
     </message>
 </context>
 <context>
@@ -1108,7 +1111,7 @@ Reason: {reason}
 <context>
     <name>YesNoField</name>
     <message>
-        <location filename="../../kader_app/ui/visit/fields.py" line="+193"/>
+        <location filename="../../kader_app/ui/visit/answers.py" line="+80"/>
         <source>Ya</source>
         <translation>Yes</translation>
     </message>

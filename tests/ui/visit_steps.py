@@ -6,7 +6,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
-from kader_app.ui.visit.fields import NumberField, YesNoField
+from kader_app.ui.visit.answers import YesNoField
+from kader_app.ui.visit.fields import NumberField
 
 
 def type_into(qtbot: QtBot, field: NumberField, text: str) -> None:

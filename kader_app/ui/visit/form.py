@@ -14,16 +14,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from kader_app.core.rules.common import Level, RuleInputError
+from kader_app.core.rules.common import RuleInputError
 from kader_app.core.rules.registry import groups, section, section_codes
 from kader_app.core.rules.section import (
     InputModel,
     RuleContext,
     RuleSettings,
     SectionResult,
-    SectionState,
     Subject,
-    visit_level,
 )
 from kader_app.core.rules.visit import (
     VisitEvaluation,
@@ -32,12 +30,12 @@ from kader_app.core.rules.visit import (
     offered_sections,
     on_request_sections,
 )
-from kader_app.ui.labels import class_text, level_text, no_result_text, section_title, state_text
-from kader_app.ui.level_badge import LevelBadge
+from kader_app.ui.labels import section_title
 from kader_app.ui.visit.page import SectionPage
 from kader_app.ui.visit.panels import panel_class
 from kader_app.ui.visit.result_view import ResultView
 from kader_app.ui.visit.section_panel import SectionPanel
+from kader_app.ui.visit.summary import VisitSummary
 
 MAX_SHORTCUTS = 9
 
@@ -64,7 +62,6 @@ class VisitForm(QWidget):
         self.context = RuleContext(subject=subject, on=measured_on, settings=settings)
         self.panels: dict[str, SectionPanel] = {}
         self.result_views: dict[str, ResultView] = {}
-        self.summary_badges: dict[str, LevelBadge] = {}
         self.add_buttons: dict[str, QPushButton] = {}
         self._pages: dict[str, SectionPage] = {}
         self._refused: dict[str, list[RuleInputError]] = {}
@@ -75,16 +72,11 @@ class VisitForm(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.banner = LevelBadge(self)
-        self.banner.setObjectName("visitBanner")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.banner)
-        self.banner_reasons = QLabel(self)
-        self.banner_reasons.setObjectName("bannerReasons")
-        self.banner_reasons.setWordWrap(True)
-        layout.addWidget(self.banner_reasons)
-        self._summary = QHBoxLayout()
-        layout.addLayout(self._summary)
+        self.summary = VisitSummary(self)
+        layout.addWidget(self.summary)
+        self.banner = self.summary.banner
+        self.banner_reasons = self.summary.banner_reasons
+        self.summary_badges = self.summary.badges
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs, 1)
         self.nothing_offered = QLabel(
@@ -122,14 +114,9 @@ class VisitForm(QWidget):
         codes = section_codes()
         position = codes.index(code)
         page.add(panel, view, position=position)
-        badge = LevelBadge(self)
-        badge.setObjectName("summaryBadge")
-        self._summary.insertWidget(
-            sum(1 for c in self.panels if codes.index(c) < position), badge, 1
-        )
+        self.summary.add_badge(code, at=sum(1 for c in self.panels if codes.index(c) < position))
         self.panels[code] = panel
         self.result_views[code] = view
-        self.summary_badges[code] = badge
         panel.edited.connect(self.reevaluate)
         self._retitle_tabs()
 
@@ -229,45 +216,23 @@ class VisitForm(QWidget):
             panel.show_errors(refused.get(code, []))
             result = None if code in self._refused else self.evaluation.result(code)
             self._show_section(code, result, refused.get(code, []))
-        self._show_banner()
+        # A section with a value that cannot be read has no result, whatever the rest says.
+        self.summary.show_visit(
+            [r for r in self.evaluation.complete if r.section not in self._refused]
+        )
         self.evaluated.emit()
 
     def _show_section(
         self, code: str, result: SectionResult | None, errors: list[RuleInputError]
     ) -> None:
-        view, badge, title = self.result_views[code], self.summary_badges[code], section_title(code)
+        view = self.result_views[code]
         if errors:
             view.show_refused(errors)
-            badge.set_neutral(f"{title}: " + self.tr("periksa isian"))
         elif result is None:
             view.show_not_asked()
-            badge.set_neutral(f"{title}: " + self.tr("belum diisi"))
-        elif result.is_complete and result.level is not None:
-            view.show_result(result)
-            badge.set_level(result.level, f"{title}: {class_text(code, result.code)}")
         else:
             view.show_result(result)
-            badge.set_neutral(f"{title}: {state_text(SectionState.INCOMPLETE).lower()}")
-
-    def _show_banner(self) -> None:
-        # A section with a value that cannot be read has no result, whatever the rest says.
-        shown = tuple(r for r in self.evaluation.complete if r.section not in self._refused)
-        level = visit_level(shown)
-        if level is None:
-            self.banner.set_neutral(no_result_text())
-            self.banner_reasons.setText("")
-            return
-        self.banner.set_level(
-            level, self.tr("Hasil skrining: {level}").format(level=level_text(level))
-        )
-        flagged = [
-            f"{section_title(r.section)}: {class_text(r.section, r.code)}"
-            for r in shown
-            if r.level is not Level.NONE
-        ]
-        self.banner_reasons.setText(
-            "; ".join(flagged) if flagged else self.tr("Semua hasil dalam batas normal.")
-        )
+        self.summary.show_section(code, result, errors)
 
     def errors(self) -> list[RuleInputError]:
         """Every refusal on the form, in section order."""

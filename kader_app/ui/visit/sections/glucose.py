@@ -13,7 +13,8 @@ from kader_app.core.rules.common import RuleInputError
 from kader_app.core.rules.glucose import GlucoseInput, GlucoseKind, GlucoseUnit
 from kader_app.core.rules.section import InputModel, RuleContext
 from kader_app.ui.labels import field_text, item_text
-from kader_app.ui.visit.fields import ChoiceField, FieldWidget, NumberField
+from kader_app.ui.visit.answers import ChoiceField
+from kader_app.ui.visit.fields import FieldWidget, NumberField
 from kader_app.ui.visit.section_panel import SectionPanel
 
 UNITS: tuple[GlucoseUnit, ...] = ("mg/dL", "mmol/L")

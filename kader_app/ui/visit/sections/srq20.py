@@ -13,7 +13,8 @@ from kader_app.core.rules.common import RuleInputError
 from kader_app.core.rules.section import InputModel, RuleContext
 from kader_app.core.rules.srq20 import SRQ20_ITEMS, Srq20Input
 from kader_app.ui.labels import field_text, item_text
-from kader_app.ui.visit.fields import FieldWidget, YesNoField
+from kader_app.ui.visit.answers import YesNoField
+from kader_app.ui.visit.fields import FieldWidget
 from kader_app.ui.visit.section_panel import SectionPanel
 
 

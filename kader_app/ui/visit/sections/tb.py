@@ -30,13 +30,8 @@ from kader_app.core.rules.tb import (
     derived_risks,
 )
 from kader_app.ui.labels import field_text, item_text
-from kader_app.ui.visit.fields import (
-    CheckListField,
-    ChoiceField,
-    FieldWidget,
-    NumberField,
-    YesNoField,
-)
+from kader_app.ui.visit.answers import CheckListField, ChoiceField, YesNoField
+from kader_app.ui.visit.fields import FieldWidget, NumberField
 from kader_app.ui.visit.section_panel import SectionPanel, value_of
 
 
