@@ -353,3 +353,21 @@ def test_english_mode_shows_english_words_for_classes(
     assert "Blood pressure 150/95 mmHg — Grade 1 hypertension" in (
         window.panel.cards[0].text_shown()
     )
+
+
+def test_typing_150_tab_95_fills_systolic_then_diastolic(
+    qtbot: QtBot, open_visit_dialog: OpenDialog, make_person_input: Callable[..., PersonInput]
+) -> None:
+    _window, dialog = open_visit_dialog(make_person_input())
+    form = dialog.form
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    for key in ("1", "5", "0"):
+        qtbot.keyClick(dialog.focusWidget(), key)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    for key in ("9", "5"):
+        qtbot.keyClick(dialog.focusWidget(), key)
+    systolic, diastolic = form.panels["blood_pressure"].readings[0]
+    assert (systolic.text(), diastolic.text()) == ("150", "95")
+    assert form.summary_badges["blood_pressure"].text() == "Tensi: Hipertensi derajat 1"
