@@ -7,25 +7,24 @@ keeps a handle to the main window.
 from __future__ import annotations
 
 import logging
-import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 # The Qt-free store first. Once PySide6 is loaded, its import hook reads the source of every
 # module imported after it: importing SQLAlchemy and SQLModel before Qt saves about 0.1 s of
 # every start (bench/bench_startup.py; tests/ui/test_startup_imports.py keeps the order).
-from kader_app.core.demo import seed_demo
-from kader_app.core.models import PersonRecord
 from kader_app.core.register import Register
-from kader_app.core.rules.visit import BloodPressureInput, GlucoseInput, TbInput, VisitInput
 from kader_app.settings import AppSettings, load_settings, save_settings
 
 # isort: split
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
+from kader_app.ui import operations
 from kader_app.ui.error_dialog import install_error_handling, report_startup_failure
+from kader_app.ui.labels import set_language
 from kader_app.ui.main_window import MainWindow
 from kader_app.ui.runner import Runner
 from kader_app.ui.sync_controller import SyncController
@@ -33,13 +32,16 @@ from kader_app.ui.sync_controller import SyncController
 log = logging.getLogger(__name__)
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-SCREENSHOT_ENV = "KADER_APP_SCREENSHOT"
 # Written once the demo village is complete; without it an interrupted seeding resumes.
 DEMO_MARKER = "demo-seeded"
 
 
 def install_translators(app: QApplication, *, language: str) -> list[QTranslator]:
-    """Load the English catalogue when English is chosen; Bahasa Indonesia is the source."""
+    """Load the English catalogue when English is chosen; Bahasa Indonesia is the source.
+
+    The core vocabulary's words follow the same choice (`kader_app.ui.labels.set_language`).
+    """
+    set_language(language)
     installed: list[QTranslator] = []
     if language != "en":
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
@@ -62,8 +64,15 @@ def load_stylesheet() -> str:
         return ""
 
 
-def run_app(*, data_dir: Path, demo: bool = False) -> int:
-    """Open the app on ``data_dir`` and run until the window closes; returns the exit code."""
+ReadyHook = Callable[[MainWindow, Register], None]
+
+
+def run_app(*, data_dir: Path, demo: bool = False, on_ready: ReadyHook | None = None) -> int:
+    """Open the app on ``data_dir`` and run until the window closes; returns the exit code.
+
+    ``on_ready(window, register)`` runs on the GUI thread once the window shows its data (after
+    the demo village is seeded, with ``demo``); `scripts/screenshots.py` uses it.
+    """
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("kader-app")
@@ -95,10 +104,17 @@ def run_app(*, data_dir: Path, demo: bool = False) -> int:
     )
     window.show()
     sync.start()
+
+    def ready() -> None:
+        if on_ready is not None:
+            on_ready(window, register)
+
     if demo and not (data_dir / DEMO_MARKER).exists():
-        _seed_in_background(window=window, register=register, runner=runner, data_dir=data_dir)
-    elif os.environ.get(SCREENSHOT_ENV):
-        QTimer.singleShot(300, lambda: _open_for_screenshot(window, register=register))
+        _seed_in_background(
+            window=window, register=register, runner=runner, data_dir=data_dir, then=ready
+        )
+    else:
+        QTimer.singleShot(0, ready)
     try:
         return app.exec()
     finally:
@@ -109,7 +125,12 @@ def run_app(*, data_dir: Path, demo: bool = False) -> int:
 
 
 def _seed_in_background(
-    *, window: MainWindow, register: Register, runner: Runner, data_dir: Path
+    *,
+    window: MainWindow,
+    register: Register,
+    runner: Runner,
+    data_dir: Path,
+    then: Callable[[], None],
 ) -> None:
     progress = QProgressDialog(window.tr("Menyiapkan data contoh…"), "", 0, 300, window)
     progress.setCancelButton(None)
@@ -119,73 +140,17 @@ def _seed_in_background(
     runner.progress_reported.connect(
         lambda key, done, _total: progress.setValue(done) if key == "demo" else None
     )
-
-    def seed() -> object:
-        """Worker thread: fills the demo database; reports progress by signal only."""
-        return seed_demo(
-            register,
-            today=date.today(),
-            progress=lambda done, total: runner.report_progress("demo", done, total),
-        )
+    op = operations.seed_demo_village(
+        register=register,
+        today=date.today(),
+        progress=lambda done, total: runner.report_progress("demo", done, total),
+    )
 
     def done(_summary: object) -> None:
         (data_dir / DEMO_MARKER).write_text("ok\n", encoding="utf-8")
         progress.close()
         window.run_search()
         window.refresh_sync_counts()
-        if os.environ.get(SCREENSHOT_ENV):
-            QTimer.singleShot(300, lambda: _open_for_screenshot(window, register=register))
+        then()
 
-    runner.submit(seed, on_done=done)
-
-
-def _open_for_screenshot(window: MainWindow, *, register: Register) -> None:
-    """Developer aid (``KADER_APP_SCREENSHOT``): open a given dialog for documentation shots."""
-    what = os.environ.get(SCREENSHOT_ENV, "")
-    people = register.search_people("", limit=50)
-    # A resident with a referral makes the screenshots show every kind of badge.
-    referred = [p for p in people if p.last_level in ("refer", "urgent")]
-    chosen = referred or people
-    person: PersonRecord | None = chosen[0] if chosen else None
-    if person is not None:
-        window.show_person(person.id)
-    if what == "main-window":
-        return
-    if what == "resident-form":
-        window.open_new_person()
-        dialog = window.resident_dialog
-        if dialog is not None:
-            form = dialog.form
-            form.name_edit.setText("Siti Rahmawati")
-            form.female_radio.setChecked(True)
-            form.nik_edit.setText("3404045313850001")
-            form.dusun_edit.setText("Krajan")
-            form.rt_edit.setText("002")
-            form.rw_edit.setText("001")
-    elif what == "visit-form" and person is not None:
-        window.person_shown.connect(lambda _pid: _fill_visit_form(window))
-    elif what == "settings":
-        window.open_settings()
-    elif what == "sync-panel":
-        window.open_sync_panel()
-
-
-def _fill_visit_form(window: MainWindow) -> None:
-    if window.visit_dialog is not None:
-        return
-    window.open_new_visit()
-    dialog = window.visit_dialog
-    if dialog is None:
-        return
-    form = dialog.form
-    form.set_inputs(
-        VisitInput(
-            sex="L",
-            birth_date=None,
-            measured_on=date.today(),
-            blood_pressure=BloodPressureInput(readings=((152, 94), (148, 92))),
-            glucose=GlucoseInput(value="168", kind="sewaktu"),
-            tb=TbInput(),
-        )
-    )
-    form.tabs.setCurrentWidget(form.blood_pressure)
+    runner.submit(op, on_done=done)

@@ -7,8 +7,8 @@ opens a database session. Stale answers (an older search, another resident) are 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kader_app.core.models import Change, FollowUpRecord, PersonRecord, SyncCounts, VisitRecord
+from kader_app.core.models import Change, PersonRecord, SyncCounts, VisitRecord
 from kader_app.core.register import Register
-from kader_app.core.report import MonthlyReport
 from kader_app.core.rules.visit import VisitEvaluation
 from kader_app.settings import AppSettings
+from kader_app.ui import operations
 from kader_app.ui.labels import level_text
+from kader_app.ui.operations import PersonView
 from kader_app.ui.people_model import PeopleModel
 from kader_app.ui.report_dialog import ReportDialog
 from kader_app.ui.resident_form import ResidentDialog
@@ -40,7 +41,7 @@ from kader_app.ui.resident_panel import ResidentPanel
 from kader_app.ui.runner import Runner
 from kader_app.ui.sync_controller import SyncController, SyncSnapshot
 from kader_app.ui.sync_panel import SyncPanel, clock_warning_text, unsent_status_text
-from kader_app.ui.visit_form import VisitDialog
+from kader_app.ui.visit.dialog import VisitDialog
 from kader_app.ui.void_dialog import VoidDialog
 
 if TYPE_CHECKING:
@@ -51,13 +52,7 @@ if TYPE_CHECKING:
 SEARCH_DELAY_MS = 250
 # Rows the results columns are fitted to (Qt measures every cell of each).
 RESIZE_PRECISION_ROWS = 50
-
-
-@dataclass(frozen=True, slots=True)
-class PersonView:
-    person: PersonRecord
-    history: list[VisitRecord]
-    follow_ups: list[FollowUpRecord]
+SEARCH_LIMIT = 200
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +61,10 @@ class MainWindow(QMainWindow):
     Signals for tests and the composition root: ``search_finished`` after results are shown,
     ``person_shown(person_id)`` after the panel shows a resident, ``sync_counts_shown`` after
     the status bar is refreshed, ``change_applied(change)`` after any saved change was shown.
+
+    A saved change refreshes only what it touched (``apply_change``): a visit reloads its
+    resident's panel and row; a resident's own change also runs the search again, since the
+    list may now match differently. The unsent count comes from the change itself.
     """
 
     search_finished = Signal()
@@ -90,6 +89,7 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._settings = settings
         self._store_settings = store_settings
+        self._counts: SyncCounts | None = None
         self._search_generation = 0
         self._person_generation = 0
         self._selected_id: str | None = None
@@ -228,14 +228,9 @@ class MainWindow(QMainWindow):
         self._search_generation += 1
         generation = self._search_generation
         query = self.search_edit.text().strip()
-        register = self._register
-
-        def search() -> list[PersonRecord]:
-            """Worker thread: runs the query; never touches widgets."""
-            return register.search_people(query, limit=200)
-
         self._runner.submit(
-            search, on_done=lambda people: self.on_search_done(generation, query, people)
+            operations.search_people(register=self._register, query=query, limit=SEARCH_LIMIT),
+            on_done=lambda people: self.on_search_done(generation, query, people),
         )
 
     def on_search_done(self, generation: int, query: str, people: list[PersonRecord]) -> None:
@@ -267,34 +262,25 @@ class MainWindow(QMainWindow):
         self._selected_id = person_id
         self._person_generation += 1
         generation = self._person_generation
-        register = self._register
-
-        def load() -> PersonView:
-            """Worker thread: reads one resident and their history; never touches widgets."""
-            return PersonView(
-                person=register.get_person(person_id),
-                history=register.history(person_id),
-                follow_ups=register.follow_ups(person_id),
-            )
-
-        self._runner.submit(load, on_done=lambda view: self.on_person_loaded(generation, view))
+        self._runner.submit(
+            operations.load_person(register=self._register, person_id=person_id),
+            on_done=lambda view: self.on_person_loaded(generation, view),
+        )
 
     def on_person_loaded(self, generation: int, view: PersonView) -> None:
+        self.people_model.replace_person(view.person)
         if generation != self._person_generation:
             return
         self.panel.show_person(view.person, view.history, view.follow_ups)
         self.person_shown.emit(view.person.id)
 
     def refresh_sync_counts(self) -> None:
-        register = self._register
-
-        def counts() -> SyncCounts:
-            """Worker thread: reads the outbox counts; never touches widgets."""
-            return register.sync_counts()
-
-        self._runner.submit(counts, on_done=self.on_sync_counts)
+        self._runner.submit(
+            operations.sync_counts(register=self._register), on_done=self.on_sync_counts
+        )
 
     def on_sync_counts(self, counts: SyncCounts) -> None:
+        self._counts = counts
         self.sync_label.setText(sync_status_text(counts, now=datetime.now(UTC)))
         self.sync_counts_shown.emit()
 
@@ -326,12 +312,9 @@ class MainWindow(QMainWindow):
         self.resident_dialog = dialog
         dialog.open()
 
-    def on_person_saved(self, person_id: str, change: Change) -> None:
+    def on_person_saved(self, _person_id: str, change: Change) -> None:
         self.statusBar().showMessage(self.tr("Data warga tersimpan."), 8000)
-        self.show_person(person_id)
-        self.run_search()
-        self.refresh_sync_counts()
-        self.change_applied.emit(change)
+        self.apply_change(change)
 
     def on_existing_person_requested(self, person_id: str) -> None:
         self.show_person(person_id)
@@ -372,7 +355,7 @@ class MainWindow(QMainWindow):
             text += " " + self.tr("Hasil: {level}.").format(level=level_text(level))
         self.panel.show_notice(text, level=level)
         self.statusBar().showMessage(text, 8000)
-        self._after_change(change)
+        self.apply_change(change)
 
     def open_void(self, visit: VisitRecord) -> None:
         dialog = VoidDialog(when=visit.measured_at.strftime("%d/%m/%Y"), parent=self)
@@ -381,45 +364,49 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def void_visit(self, visit: VisitRecord, reason: str) -> None:
-        register, recorded_by = self._register, self._settings.kader_name
-
-        def void() -> Change:
-            """Worker thread: marks the visit void; never touches widgets."""
-            return register.void_visit(visit_id=visit.id, reason=reason, recorded_by=recorded_by)
-
-        self._runner.submit(void, on_done=self.on_visit_voided)
+        op = operations.void_visit(
+            register=self._register,
+            visit_id=visit.id,
+            reason=reason,
+            recorded_by=self._settings.kader_name,
+        )
+        self._runner.submit(op, on_done=self.on_visit_voided)
 
     def on_visit_voided(self, change: Change) -> None:
         text = self.tr("Pemeriksaan dibatalkan; tetap tercatat di riwayat.")
         self.panel.show_notice(text, level=None)
         self.statusBar().showMessage(text, 8000)
-        self._after_change(change)
+        self.apply_change(change)
 
-    def _after_change(self, change: Change) -> None:
+    def apply_change(self, change: Change) -> None:
+        """Refresh only what ``change`` touched, then tell the sync engine.
+
+        Its resident (panel and row); the search when a resident's own record changed; the
+        unsent count from ``change.pending`` without asking the Register again.
+        """
         self.show_person(change.person_id)
-        self.run_search()
-        self.refresh_sync_counts()
+        if change.kind.startswith("person_"):
+            self.run_search()
+        previous = self._counts
+        if previous is None:
+            self.refresh_sync_counts()
+        else:
+            oldest = previous.oldest_unsent_at
+            if oldest is None and change.pending:
+                oldest = datetime.now(UTC)
+            self.on_sync_counts(replace(previous, pending=change.pending, oldest_unsent_at=oldest))
         self.change_applied.emit(change)
 
     def open_report(self) -> None:
-        register = self._register
-        settings = self._settings
-
-        def load(month: date, progress: Callable[[int, int], None]) -> MonthlyReport:
-            """Worker thread (the runner's database lane): read-only report of one month."""
-            return register.monthly_report(
-                month=month,
-                posyandu=settings.posyandu_name,
-                desa=settings.desa,
-                progress=progress,
-            )
-
-        def record_export(month: date, kind: str) -> None:
-            """Worker thread: the file holds residents' data, so its writing is audited."""
-            register.record_export(what=f"monthly_report_{kind}", period=f"{month:%Y-%m}")
-
         self.report_dialog = ReportDialog(
-            runner=self._runner, load_report=load, record_export=record_export, parent=self
+            runner=self._runner,
+            load_report=operations.report_loader(
+                register=self._register,
+                posyandu=self._settings.posyandu_name,
+                desa=self._settings.desa,
+            ),
+            record_export=operations.export_recorder(register=self._register),
+            parent=self,
         )
         self.report_dialog.open()
 

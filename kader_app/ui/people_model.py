@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from kader_app.core.models import PersonRecord
+from kader_app.core.rules.age import years_between
 from kader_app.core.rules.common import Level
 from kader_app.ui.labels import level_colours, level_text, sex_text
 
@@ -24,7 +25,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def age_years(birth: date, today: date) -> int:
-    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    """Completed years on ``today``, for display (the rules count ages themselves)."""
+    return years_between(birth, today)
 
 
 _ROLES = frozenset(
@@ -57,6 +59,14 @@ class PeopleModel(QAbstractTableModel):
         self.beginResetModel()
         self._people = list(people)
         self.endResetModel()
+
+    def replace_person(self, person: PersonRecord) -> None:
+        """Show ``person``'s new record in its row, if it is in the list."""
+        row = self.row_of(person.id)
+        if row < 0:
+            return
+        self._people[row] = person
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
 
     def person_at(self, row: int) -> PersonRecord | None:
         if 0 <= row < len(self._people):

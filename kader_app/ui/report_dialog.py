@@ -7,7 +7,6 @@ widget); a progress bar appears when the work takes longer than a moment.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -26,22 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kader_app.core import words
 from kader_app.core.report import MonthlyReport, report_html, write_xlsx
+from kader_app.ui import operations
+from kader_app.ui.labels import month_title
+from kader_app.ui.operations import LoadReport, SavedReport
 from kader_app.ui.runner import Runner
-from sync.vocabulary import month_title
 
 # Below this the work feels instant and a progress bar would only flicker.
 PROGRESS_DELAY_MS = 400
 PROGRESS_KEY = "monthly-report"
 
-LoadReport = Callable[[date, Callable[[int, int], None]], MonthlyReport]
 AskPath = Callable[[str, str], str]
-
-
-@dataclass(frozen=True, slots=True)
-class SavedReport:
-    path: Path
-    report: MonthlyReport
 
 
 def write_pdf(report: MonthlyReport, path: Path) -> None:
@@ -50,7 +45,8 @@ def write_pdf(report: MonthlyReport, path: Path) -> None:
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setResolution(150)
-    writer.setTitle(f"Laporan Bulanan Posyandu {month_title(report.month)}")
+    # The report itself is in Bahasa Indonesia, and so is its title.
+    writer.setTitle(f"Laporan Bulanan Posyandu {words.month_title(report.month, 'id')}")
     document = QTextDocument()
     document.setDefaultStyleSheet(
         "body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; }"
@@ -170,14 +166,9 @@ class ReportDialog(QDialog):
         month = self.month()
         generation = self._begin()
         self.status.setText(self.tr("Menghitung laporan…"))
-        load, progress = self._load_report, self._reporter()
-
-        def task() -> MonthlyReport:
-            """Worker thread: reads the month from the database; touches no widget."""
-            return load(month, progress)
-
+        op = operations.report(load=self._load_report, month=month, progress=self._reporter())
         self._runner.submit(
-            task,
+            op,
             on_done=lambda report: self.on_report_loaded(generation, report),
             on_error=self.on_failed,
         )
@@ -214,21 +205,17 @@ class ReportDialog(QDialog):
         month = self.month()
         generation = self._begin()
         self.status.setText(self.tr("Menyimpan laporan…"))
-        load, progress, record = self._load_report, self._reporter(), self._record_export
-
-        def task() -> SavedReport:
-            """Worker thread: reads the database and writes one file; touches no widget."""
-            report = load(month, progress)
-            if kind == "pdf":
-                write_pdf(report, path)
-            else:
-                write_xlsx(report, path)
-            if record is not None:
-                record(month, kind)
-            return SavedReport(path=path, report=report)
-
+        op = operations.save_report(
+            load=self._load_report,
+            month=month,
+            progress=self._reporter(),
+            path=path,
+            kind=kind,
+            write=write_pdf if kind == "pdf" else write_xlsx,
+            record_export=self._record_export,
+        )
         self._runner.submit(
-            task,
+            op,
             on_done=lambda saved: self.on_saved(generation, saved),
             on_error=self.on_failed,
         )

@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from kader_app.core.errors import DuplicateNikError, PersonInputError, StaleVersionError
-from kader_app.core.models import Change, PersonInput, PersonRecord
+from kader_app.core.models import PersonInput, PersonRecord
 from kader_app.core.register import Register
 from kader_app.core.rules.nik import parse_nik
-from kader_app.ui.labels import nik_error_text, nik_warning_text, person_error_text
+from kader_app.ui import operations
+from kader_app.ui.labels import nik_error_text, nik_warning_text, person_error_text, sex_text
+from kader_app.ui.operations import PersonSaved
 from kader_app.ui.people_model import address_text
 from kader_app.ui.runner import Runner
 
@@ -68,8 +70,8 @@ class ResidentForm(QWidget):
         sex_row = QWidget(self)
         sex_layout = QHBoxLayout(sex_row)
         sex_layout.setContentsMargins(0, 0, 0, 0)
-        self.male_radio = QRadioButton(self.tr("Laki-laki"), sex_row)
-        self.female_radio = QRadioButton(self.tr("Perempuan"), sex_row)
+        self.male_radio = QRadioButton(sex_text("L"), sex_row)
+        self.female_radio = QRadioButton(sex_text("P"), sex_row)
         self._sex_group = QButtonGroup(self)
         self._sex_group.addButton(self.male_radio)
         self._sex_group.addButton(self.female_radio)
@@ -312,38 +314,24 @@ class ResidentDialog(QDialog):
             self.reject()
 
     def _save(self, *, force_new: bool) -> None:
-        data = self.form.person_input()
-        register = self._register
-        person = self._person
-
-        def save() -> tuple[str, object]:
-            """Worker thread: looks for duplicates, then saves; never touches widgets."""
-            exclude = person.id if person else None
-            if not force_new:
-                duplicates = register.possible_duplicates(data, exclude_id=exclude)
-                if duplicates:
-                    return ("duplicates", duplicates)
-            if person is None:
-                return ("saved", register.register_person(data))
-            return (
-                "saved",
-                register.update_person(person_id=person.id, data=data, base_version=person.version),
-            )
-
+        op = operations.save_person(
+            register=self._register,
+            data=self.form.person_input(),
+            person=self._person,
+            force_new=force_new,
+        )
         self.save_button.setEnabled(False)
         self._show_message(self.tr("Menyimpan…"), kind="info")
-        self._runner.submit(save, on_done=self.on_save_done, on_error=self.on_save_failed)
+        self._runner.submit(op, on_done=self.on_save_done, on_error=self.on_save_failed)
 
-    def on_save_done(self, outcome: tuple[str, object]) -> None:
+    def on_save_done(self, outcome: PersonSaved) -> None:
         self.save_button.setEnabled(True)
-        kind, payload = outcome
-        if kind == "duplicates":
-            assert isinstance(payload, list)
-            self._show_duplicates(payload, data=self.form.person_input())
+        change = outcome.change
+        if change is None:
+            self._show_duplicates(outcome.duplicates, data=self.form.person_input())
             return
-        assert isinstance(payload, Change)
         self._show_message(self.tr("Data warga tersimpan."), kind="info")
-        self.person_saved.emit(payload.person_id, payload)
+        self.person_saved.emit(change.person_id, change)
         self.accept()
 
     def on_save_failed(self, error: BaseException) -> None:

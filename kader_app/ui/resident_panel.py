@@ -11,7 +11,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,7 +21,14 @@ from PySide6.QtWidgets import (
 
 from kader_app.core.models import FollowUpRecord, PersonRecord, VisitRecord
 from kader_app.core.rules.common import Level
-from kader_app.ui.labels import class_text, level_text, reason_text, section_title, sex_text
+from kader_app.ui.labels import (
+    level_text,
+    no_result_text,
+    place_text,
+    reason_text,
+    result_text,
+    sex_text,
+)
 from kader_app.ui.level_badge import LevelBadge
 from kader_app.ui.people_model import address_text, age_years
 
@@ -65,8 +71,7 @@ class VisitCard(QFrame):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         when = visit.measured_at.strftime("%d/%m/%Y %H:%M")
-        place = self.tr("Posyandu") if visit.place == "posyandu" else self.tr("Kunjungan rumah")
-        title = QLabel(f"<b>{when}</b> · {place}", self)
+        title = QLabel(f"<b>{when}</b> · {place_text(visit.place)}", self)
         title.setTextFormat(Qt.TextFormat.RichText)
         top.addWidget(title)
         if visit.version > 1:
@@ -77,12 +82,14 @@ class VisitCard(QFrame):
         layout.addLayout(top)
         self.level_badge = LevelBadge(self)
         self.level_badge.setWordWrap(False)
+        level = visit.evaluation.level
         if visit.voided:
             self.level_badge.set_neutral(self.tr("DIBATALKAN"))
+        elif level is None:
+            self.level_badge.set_neutral(no_result_text())
         else:
             self.level_badge.set_level(
-                visit.evaluation.level,
-                self.tr("Hasil skrining: {level}").format(level=level_text(visit.evaluation.level)),
+                level, self.tr("Hasil skrining: {level}").format(level=level_text(level))
             )
         layout.addWidget(self.level_badge)
 
@@ -95,22 +102,19 @@ class VisitCard(QFrame):
             self.void_label.setWordWrap(True)
             layout.addWidget(self.void_label)
 
-        badges = QGridLayout()
-        badges.setColumnStretch(1, 1)
+        # Each asked section: measured values and class ("Tensi 150/95 mmHg — Hipertensi
+        # derajat 1"), or what was missing; sections not asked are not listed.
         self.section_badges: list[LevelBadge] = []
-        for row, result in enumerate(visit.evaluation.sections):
-            badges.addWidget(QLabel(section_title(result.section), self), row, 0)
+        for result in visit.evaluation.sections:
             badge = LevelBadge(self)
-            badge.setWordWrap(False)
-            text = class_text(result.section, result.code)
-            if visit.voided:
+            text = result_text(result)
+            if visit.voided or result.level is None or not result.is_complete:
                 badge.set_neutral(text)
             else:
                 badge.set_level(result.level, text)
             badge.setToolTip(" ".join(reason_text(r) for r in result.reasons))
             self.section_badges.append(badge)
-            badges.addWidget(badge, row, 1)
-        layout.addLayout(badges)
+            layout.addWidget(badge)
 
         for follow_up in follow_ups:
             answer = QLabel(follow_up_text(follow_up), self)
@@ -130,13 +134,8 @@ class VisitCard(QFrame):
             self.void_button.clicked.connect(lambda: self.void_requested.emit(self.visit))
 
     def text_shown(self) -> str:
-        """Every text on the card in reading order (section name and its class on one line)."""
-        lines = [label.text() for label in self.findChildren(QLabel)]
-        lines.extend(
-            f"{section_title(r.section)}: {badge.text()}"
-            for r, badge in zip(self.visit.evaluation.sections, self.section_badges, strict=True)
-        )
-        return "\n".join(lines)
+        """Every text on the card, one label per line."""
+        return "\n".join(label.text() for label in self.findChildren(QLabel))
 
 
 class ResidentPanel(QWidget):

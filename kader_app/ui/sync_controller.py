@@ -7,6 +7,7 @@ never waits on it. The engine's callbacks run on the worker; they only emit queu
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -20,6 +21,7 @@ from kader_app.core.models import Change
 from kader_app.core.register import Register
 from kader_app.core.sync_state import ProblemEntry
 from kader_app.settings import AppSettings
+from kader_app.ui import operations
 from kader_app.ui.labels import sync_failure_text
 from kader_app.ui.runner import Lane, Runner
 
@@ -36,7 +38,7 @@ SyncFactory: TypeAlias = "Callable[..., SyncSetup | None]"
 
 def build_sync_when_enrolled(register: Register, **options: Any) -> SyncSetup | None:
     """``kader_app.sync_link.build_sync``, imported only when there are credentials to use."""
-    if not register.is_enrolled():
+    if not register.sync.is_enrolled():
         return None
     from kader_app.sync_link import build_sync
 
@@ -45,7 +47,7 @@ def build_sync_when_enrolled(register: Register, **options: Any) -> SyncSetup | 
 
 def _stored_enrollment(register: Register) -> Enrollment | None:
     """``kader_app.sync_link.stored_enrollment``; an unenrolled laptop skips the sync stack."""
-    if not register.is_enrolled():
+    if not register.sync.is_enrolled():
         return None
     from kader_app.sync_link import stored_enrollment
 
@@ -212,10 +214,10 @@ class SyncController(QObject):
         snapshot = SyncSnapshot(
             enrollment=_stored_enrollment(register),
             status=status,
-            pending=register.sending_count(),
-            oldest_unsent_at=register.sync_counts().oldest_unsent_at,
-            last_success_at=register.last_sync_success(),
-            problems=tuple(register.sync_problems()),
+            pending=register.sync.sending_count(),
+            oldest_unsent_at=register.sync.counts().oldest_unsent_at,
+            last_success_at=register.sync.last_success(),
+            problems=tuple(register.sync.problems()),
         )
         self.last_snapshot = snapshot
         self.status_changed.emit(snapshot)
@@ -272,28 +274,29 @@ class SyncController(QObject):
 
     def enroll(self, *, server_url: str, code: str, ca_bundle: str = "") -> None:
         """Enrol this laptop on the network lane; ``enrollment_finished`` tells how it went."""
-        register = self._register
+        op = operations.enroll(
+            register=self._register, server_url=server_url, code=code, ca_bundle=ca_bundle
+        )
+        self._runner.submit(
+            op, on_done=self.on_enrolled, on_error=self.on_enroll_failed, lane=Lane.NETWORK
+        )
 
-        def run() -> Enrollment | EnrollFailure:
-            """Network lane: calls the server and stores the credentials; no widgets."""
-            from kader_app.sync_link import enroll_device
-            from sync.client import SyncError
+    def on_enrolled(self, enrollment: Enrollment) -> None:
+        self._settings = replace(self._settings, server_url=enrollment.server_url)
+        # A fresh engine picks up the new credentials (and lifts any 401 pause).
+        self.restart()
+        self.enrollment_finished.emit(enrollment)
 
-            try:
-                return enroll_device(
-                    register, server_url=server_url, code=code, ca_bundle=ca_bundle
-                )
-            except SyncError as exc:
-                return EnrollFailure(message=sync_failure_text(exc.code, fallback=exc.user_message))
+    def on_enroll_failed(self, error: BaseException) -> None:
+        from sync.client import SyncError
 
-        def done(result: Enrollment | EnrollFailure) -> None:
-            if not isinstance(result, EnrollFailure):
-                self._settings = replace(self._settings, server_url=result.server_url)
-                # A fresh engine picks up the new credentials (and lifts any 401 pause).
-                self.restart()
-            self.enrollment_finished.emit(result)
-
-        self._runner.submit(run, on_done=done, lane=Lane.NETWORK)
+        if isinstance(error, SyncError):
+            message = sync_failure_text(error.code, fallback=error.user_message)
+        else:
+            # The settings dialog still gets its answer; the error itself goes to the log.
+            message = sync_failure_text("local_fault", fallback="")
+            sys.excepthook(type(error), error, error.__traceback__)
+        self.enrollment_finished.emit(EnrollFailure(message=message))
 
     def _signal_stop(self) -> None:
         stop = self._stop

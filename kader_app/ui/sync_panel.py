@@ -162,6 +162,20 @@ def problem_advice(problem: ProblemEntry) -> str:
             "Hubungi petugas Puskesmas untuk menyamakan; data di laptop ini tetap aman.",
         )
         return f"{first} {second}"
+    if problem.code == "bad_payload":
+        # What happened, then what to do: one catalogue entry per sentence.
+        what = QCoreApplication.translate(
+            "SyncPanel",
+            "Server Puskesmas tidak bisa memakai isi data ini: bentuknya tidak dikenal, atau "
+            "hasil skrining yang tercatat tidak sama dengan hasil aturan skrining di server.",
+        )
+        todo = QCoreApplication.translate(
+            "SyncPanel",
+            "Data tetap aman di laptop ini. Perbarui aplikasi bila ada versi baru, lalu tekan "
+            "Kirim sekarang; bila masih ditolak, hubungi petugas Puskesmas dan sebutkan kode: "
+            "{code}.",
+        ).format(code=problem.code)
+        return f"{what} {todo}"
     return QCoreApplication.translate(
         "SyncPanel",
         "Data tetap tersimpan di laptop ini. Hubungi petugas Puskesmas dan sebutkan kode: {code}.",

@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
 from kader_app.settings import AppSettings
 from kader_app.ui.main_window import MainWindow
 from kader_app.ui.runner import Runner
+from kader_app.ui.visit.dialog import VisitDialog
 
 
 @pytest.fixture
@@ -46,3 +48,24 @@ def make_window(
         return window
 
     return make
+
+
+@pytest.fixture
+def open_visit_dialog(
+    qtbot: QtBot, register: Register, make_window: Callable[..., MainWindow]
+) -> Callable[..., tuple[MainWindow, VisitDialog]]:
+    """Register ``person``, find them by name in a fresh main window, open "Pemeriksaan baru"."""
+
+    def open_dialog(person: PersonInput, **settings: Any) -> tuple[MainWindow, VisitDialog]:
+        register.people.register(person)
+        window = make_window(**settings)
+        with qtbot.waitSignal(window.search_finished, timeout=10_000):
+            qtbot.keyClicks(window.search_edit, person.name)
+        with qtbot.waitSignal(window.person_shown, timeout=10_000):
+            window.people_view.selectRow(0)
+        window.new_visit_action.trigger()
+        dialog = window.visit_dialog
+        assert dialog is not None and dialog.isVisible()
+        return window, dialog
+
+    return open_dialog

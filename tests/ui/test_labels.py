@@ -1,92 +1,91 @@
 from __future__ import annotations
 
-from kader_app.core.rules.codes import (
-    CLASS_CODES,
-    KK_ERROR_CODES,
-    NIK_ERROR_CODES,
-    NIK_WARNING_CODES,
-    REASON_PARAMS,
-)
-from kader_app.core.rules.common import Level, Reason
-from kader_app.core.rules.srq20 import SRQ20_ITEMS
+from collections.abc import Iterator
+
+import pytest
+
+from kader_app.core.rules.common import Level, Problem, Reason, RuleInputError
+from kader_app.core.rules.nik import KK_ERROR_CODES, NIK_ERROR_CODES, NIK_WARNING_CODES
+from kader_app.core.rules.registry import sections
 from kader_app.ui import labels
 
 
-def test_every_class_and_reason_code_has_indonesian_words() -> None:
-    for section, codes in CLASS_CODES.items():
-        for code in codes:
-            text = labels.class_text(section, code)
-            assert "_" not in text and text, (section, code)
-    for code, params in REASON_PARAMS.items():
-        assert code in labels.REASON_TEXT, code
-        samples = {
-            "symptoms": ["fever"],
-            "risks": ["smoking"],
-            "missing": [3, 4],
-            "contact": "household",
-            "kind": "puasa",
-            "sex": "L",
-            "section": "blood_pressure",
-            "class": "normal",
-        }
-        text = labels.reason_text(Reason(code, {p: samples.get(p, 1) for p in params}))
-        assert "{" not in text and "?" not in text, code
+@pytest.fixture
+def english() -> Iterator[None]:
+    labels.set_language("en")
+    yield
+    labels.set_language("id")
+
+
+def test_every_code_of_every_section_reads_as_words_in_the_gui() -> None:
+    for spec in sections():
+        assert "_" not in labels.section_title(spec.code), spec.code
+        for code in spec.class_codes:
+            text = labels.class_text(spec.code, code)
+            assert text and "_" not in text, (spec.code, code)
+        for field in spec.fields:
+            assert "_" not in labels.field_text(spec.code, field), (spec.code, field)
+        for key in spec.items:
+            assert "_" not in labels.item_text(spec.code, key), (spec.code, key)
     for level in Level:
         assert labels.level_text(level)
+    assert labels.level_text(None) == "Belum ada hasil"
+
+
+def test_vocabulary_words_follow_the_language_setting(english: None) -> None:
+    assert labels.class_text("blood_pressure", "hipertensi_1") == "Grade 1 hypertension"
+    assert labels.level_text(Level.REFER) == "Refer to the Puskesmas"
+    assert labels.section_title("tb") == "TB"
+    labels.set_language("id")
+    assert labels.class_text("blood_pressure", "hipertensi_1") == "Hipertensi derajat 1"
+    assert labels.level_text(Level.REFER) == "Rujuk ke Puskesmas"
+
+
+def test_reason_params_that_are_codes_are_shown_as_words() -> None:
+    reason = Reason("tb_contact_and_symptoms", {"contact": "household", "symptoms": ["fever"]})
+    text = labels.reason_text(reason)
+    assert text.startswith("Kontak TBC (serumah dengan pasien")
+    assert text.endswith("ada gejala: demam tanpa sebab.")
+    assert "household" not in text and "fever" not in text
+
+
+def test_a_refusal_names_the_reading_in_words_never_the_internal_name() -> None:
+    error = RuleInputError(
+        "systolic",
+        Problem.OUT_OF_RANGE,
+        minimum=60,
+        maximum=300,
+        index=2,
+        section="blood_pressure",
+        unit="mmHg",
+    )
+    text = labels.refusal_text(error)
+    assert text == "Sistolik (atas) pengukuran 2 di luar batas wajar (60–300 mmHg)"
+    assert "systolic" not in text
+
+
+def test_nik_and_kk_codes_have_words() -> None:
     for code in NIK_ERROR_CODES:
         assert code in labels.NIK_ERROR_TEXT
     for code in NIK_WARNING_CODES:
         assert code in labels.NIK_WARNING_TEXT
     for code in KK_ERROR_CODES:
         assert code in labels.KK_ERROR_TEXT
-    assert [n for n, _key in SRQ20_ITEMS] == sorted(labels.SRQ20_QUESTION)
-
-
-def test_reason_params_that_are_codes_are_shown_as_words() -> None:
-    reason = Reason("tb_contact_and_symptoms", {"contact": "household", "symptoms": ["fever"]})
-    assert labels.reason_text(reason) == (
-        "Kontak TBC (Serumah dengan pasien TBC) dan ada gejala: demam tanpa sebab."
-    )
-
-
-def test_allowed_range_in_words() -> None:
-    assert (
-        labels.range_text(field="systolic", minimum=60, maximum=300)
-        == "Sistolik di luar batas wajar (60–300)"
-    )
-
-
-def test_english_catalogue_translates_levels_and_classes(qapp) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QTranslator
-
-    from kader_app.app import RESOURCES
-
-    translator = QTranslator()
-    assert translator.load(str(RESOURCES / "translations" / "kader_app_en.qm"))
-    qapp.installTranslator(translator)
-    try:
-        assert labels.level_text(Level.REFER) == "Refer to the Puskesmas"
-        assert labels.class_text("blood_pressure", "hipertensi_1") == "Grade 1 hypertension"
-    finally:
-        qapp.removeTranslator(translator)
-    assert labels.level_text(Level.REFER) == "Rujuk ke Puskesmas"
 
 
 def test_register_refusals_read_as_their_reason(register, make_person_input) -> None:  # type: ignore[no-untyped-def]
     from datetime import date, timedelta
 
-    import pytest
-
     from kader_app.core.errors import PersonInputError
 
     future = date.today() + timedelta(days=3)
     with pytest.raises(PersonInputError) as refused:
-        register.register_person(make_person_input(birth_date=future, nik=None))
+        register.people.register(make_person_input(birth_date=future, nik=None))
     text = labels.person_error_text(field=refused.value.field, code=refused.value.code)
     assert text == "Tanggal lahir tidak boleh di masa depan"
 
     with pytest.raises(PersonInputError) as refused:
-        register.register_person(make_person_input(name="  "))
+        register.people.register(make_person_input(name="  "))
     assert labels.person_error_text(field=refused.value.field, code=refused.value.code) == (
         "Nama wajib diisi"
     )

@@ -7,17 +7,18 @@ from pytestqt.qtbot import QtBot
 
 from kader_app.core.models import PersonInput, SyncCounts
 from kader_app.core.register import Register
-from kader_app.core.rules.visit import BloodPressureInput, RuleSettings, VisitInput
+from kader_app.core.rules.blood_pressure import BloodPressureInput
+from kader_app.core.rules.section import RuleSettings, Subject
+from kader_app.core.rules.visit import VisitInput
 from kader_app.settings import AppSettings
 from kader_app.ui.main_window import MainWindow, sync_status_text
 
 
 def _bp_visit(systolic: int, diastolic: int) -> VisitInput:
     return VisitInput(
-        sex="P",
-        birth_date=date(1975, 8, 17),
+        subject=Subject(sex="P", birth_date=date(1975, 8, 17)),
         measured_on=date.today(),
-        blood_pressure=BloodPressureInput(readings=((systolic, diastolic),)),
+        sections={"blood_pressure": BloodPressureInput.of((systolic, diastolic))},
     )
 
 
@@ -27,12 +28,12 @@ def test_results_list_shows_each_residents_own_latest_result(
     make_window: Callable[..., MainWindow],
     make_person_input: Callable[..., PersonInput],
 ) -> None:
-    referred = register.register_person(make_person_input(name="Ani Rujuk"))
-    fine = register.register_person(make_person_input(name="Budi Sehat", sex="L"))
-    register.record_visit(
+    referred = register.people.register(make_person_input(name="Ani Rujuk"))
+    fine = register.people.register(make_person_input(name="Budi Sehat", sex="L"))
+    register.visits.record(
         person_id=referred.person_id, inputs=_bp_visit(150, 95), settings=RuleSettings()
     )
-    register.record_visit(
+    register.visits.record(
         person_id=fine.person_id, inputs=_bp_visit(110, 70), settings=RuleSettings()
     )
     window = make_window()
@@ -50,8 +51,8 @@ def test_stale_search_answers_are_dropped(
     make_window: Callable[..., MainWindow],
     make_person_input: Callable[..., PersonInput],
 ) -> None:
-    register.register_person(make_person_input(name="Sri Wahyuni"))
-    register.register_person(make_person_input(name="Slamet Riyadi", sex="L"))
+    register.people.register(make_person_input(name="Sri Wahyuni"))
+    register.people.register(make_person_input(name="Slamet Riyadi", sex="L"))
     window = make_window()
     finished: list[int] = []
     window.search_finished.connect(lambda: finished.append(1))

@@ -98,7 +98,7 @@ def test_same_nik_offers_to_open_the_existing_resident(
     make_window: Callable[..., MainWindow],
     make_person_input: Callable[..., PersonInput],
 ) -> None:
-    existing = register.register_person(make_person_input(name="Sri Wahyuni", nik=GOOD_NIK))
+    existing = register.people.register(make_person_input(name="Sri Wahyuni", nik=GOOD_NIK))
     window = make_window()
     _fill_identity(qtbot, window)
     dialog = window.resident_dialog
@@ -113,7 +113,7 @@ def test_same_nik_offers_to_open_the_existing_resident(
         qtbot.mouseClick(dialog.open_existing_button, Qt.MouseButton.LeftButton)
     assert shown.args == [existing.person_id]
     assert window.panel.name_label.text() == "Sri Wahyuni"
-    assert len(register.search_people("", limit=10)) == 1
+    assert len(register.search.people("", limit=10)) == 1
 
 
 def test_same_name_and_birth_date_asks_before_saving_a_second_record(
@@ -124,7 +124,7 @@ def test_same_name_and_birth_date_asks_before_saving_a_second_record(
 ) -> None:
     from datetime import date
 
-    register.register_person(
+    register.people.register(
         make_person_input(name="Siti Aminah", birth_date=date(1985, 3, 13), nik=None)
     )
     window = make_window()
@@ -136,4 +136,4 @@ def test_same_name_and_birth_date_asks_before_saving_a_second_record(
     assert "Mungkin warga ini sudah terdaftar" in dialog.duplicate_label.text()
     with qtbot.waitSignal(window.person_shown, timeout=10000):
         dialog.save_anyway_button.click()
-    assert len(register.search_people("siti aminah", limit=10)) == 2
+    assert len(register.search.people("siti aminah", limit=10)) == 2

@@ -19,7 +19,8 @@ from sqlalchemy import text
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.visit import RuleSettings, VisitInput
+from kader_app.core.rules.section import RuleSettings
+from kader_app.core.rules.visit import VisitInput
 from kader_app.settings import AppSettings
 from kader_app.sync_link import enroll_device
 from kader_app.ui.main_window import MainWindow
@@ -135,8 +136,8 @@ def test_enrol_in_settings_then_send_now_empties_the_queue(
     dialog.accept()
     _wait_snapshot(qtbot, controller, lambda s: s.enrolled and s.status is not None)
 
-    person = register.register_person(make_person_input(name="Siti Aminah")).person_id
-    register.record_visit(person_id=person, inputs=make_visit_input(), settings=RuleSettings())
+    person = register.people.register(make_person_input(name="Siti Aminah")).person_id
+    register.visits.record(person_id=person, inputs=make_visit_input(), settings=RuleSettings())
     window.refresh_sync_counts()
     qtbot.waitUntil(lambda: "2 data belum terkirim" in window.sync_label.text(), timeout=WAIT_MS)
     qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
@@ -164,7 +165,7 @@ def test_a_save_wakes_sync_and_a_refused_entry_shows_the_servers_reason(
     controller, window = make_sync()
     with qtbot.waitSignal(controller.sync_finished, timeout=WAIT_MS):
         controller.start()
-    change = register.register_person(make_person_input(name="Dewi Lestari"))
+    change = register.people.register(make_person_input(name="Dewi Lestari"))
     # Damage the stored checksum: the server must refuse the entry, and the kader must see why.
     with register.database.engine.begin() as conn:
         conn.execute(
@@ -183,7 +184,7 @@ def test_a_save_wakes_sync_and_a_refused_entry_shows_the_servers_reason(
 
     # Her visit at the next Posyandu cannot go before she is accepted: it waits, visibly, and
     # the status bar and the panel count the same entries in the same words.
-    visit = register.record_visit(
+    visit = register.visits.record(
         person_id=change.person_id, inputs=make_visit_input(), settings=RuleSettings()
     )
     window.change_applied.emit(visit)
@@ -209,7 +210,7 @@ def test_clock_twenty_minutes_off_shows_a_warning_but_still_sends(
     enroll_device(
         register, server_url=server.url, code=server.enroll_code(posyandu="Posyandu B", area=area)
     )
-    register.register_person(make_person_input(name="Rina Wati"))
+    register.people.register(make_person_input(name="Rina Wati"))
     controller, window = make_sync(clock=ShiftedClock(timedelta(minutes=20)))
     panel = _panel(window)
     controller.start()
@@ -252,8 +253,8 @@ def test_puskesmas_follow_up_shows_on_the_resident_and_the_visit(
     enroll_device(
         register, server_url=server.url, code=server.enroll_code(posyandu="Posyandu D", area=area)
     )
-    person = register.register_person(make_person_input(name="Ani Lestari")).person_id
-    visit = register.record_visit(
+    person = register.people.register(make_person_input(name="Ani Lestari")).person_id
+    visit = register.visits.record(
         person_id=person, inputs=make_visit_input(), settings=RuleSettings()
     ).visit_id
     controller, window = make_sync()

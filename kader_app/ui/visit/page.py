@@ -1,0 +1,50 @@
+"""``SectionPage``: one tab of the screening form, holding the panels of one registry group.
+
+The panels' inputs scroll on the left; each section's result stays in view on the right.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kader_app.ui.labels import section_title
+from kader_app.ui.visit.result_view import ResultView
+from kader_app.ui.visit.section_panel import SectionPanel
+
+
+class SectionPage(QWidget):
+    """The sections of group ``group``, kept in the order given by ``position``."""
+
+    def __init__(self, group: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = group
+        self.panels: list[SectionPanel] = []
+        self._positions: list[int] = []
+        outer = QHBoxLayout(self)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        inputs = QWidget(self.scroll_area)
+        self._inputs = QVBoxLayout(inputs)
+        self._inputs.addStretch(1)
+        self.scroll_area.setWidget(inputs)
+        outer.addWidget(self.scroll_area, 3)
+        results = QWidget(self)
+        results.setMinimumWidth(320)
+        results.setMaximumWidth(400)
+        self._results = QVBoxLayout(results)
+        self._results.setContentsMargins(0, 0, 0, 0)
+        self._results.addStretch(1)
+        outer.addWidget(results, 1)
+
+    def add(self, panel: SectionPanel, view: ResultView, *, position: int) -> None:
+        at = sum(1 for p in self._positions if p < position)
+        self._positions.insert(at, position)
+        self.panels.insert(at, panel)
+        panel.setParent(self.scroll_area.widget())
+        self._inputs.insertWidget(at, panel)
+        view.setParent(self)
+        self._results.insertWidget(at, view)
+
+    def title(self) -> str:
+        return " · ".join(section_title(panel.code) for panel in self.panels)

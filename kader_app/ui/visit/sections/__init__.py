@@ -1,0 +1,1 @@
+"""One module per screening section, named after its code, each exposing ``PANEL``."""

@@ -1,0 +1,109 @@
+"""The gula darah panel: the meter's reading, its unit, fasting or random, low-sugar symptoms.
+
+Fasting or random has no default: the kader must ask (the rule leaves the section incomplete).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
+
+from kader_app.core.rules.common import RuleInputError
+from kader_app.core.rules.glucose import GlucoseInput, GlucoseKind, GlucoseUnit
+from kader_app.core.rules.section import InputModel, RuleContext
+from kader_app.ui.labels import field_text, item_text
+from kader_app.ui.visit.answers import ChoiceField
+from kader_app.ui.visit.fields import FieldWidget, NumberField
+from kader_app.ui.visit.section_panel import SectionPanel
+
+UNITS: tuple[GlucoseUnit, ...] = ("mg/dL", "mmol/L")
+KINDS: tuple[GlucoseKind, ...] = ("sewaktu", "puasa")
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class _SymptomsField(FieldWidget):
+    """One tick box: whether low-sugar symptoms are present."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(field="hypo_symptoms", parent=parent)
+        self.box = QCheckBox(field_text("glucose", "hypo_symptoms"), self)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.box, self.message)
+        self.box.toggled.connect(self.edited)
+
+    def focus_target(self) -> QWidget:
+        return self.box
+
+
+class _UnitField(FieldWidget):
+    """The unit the meter shows (mg/dL unless the kader picks mmol/L)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(field="unit", parent=parent)
+        self.combo = QComboBox(self)
+        for unit in UNITS:
+            self.combo.addItem(unit, unit)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.combo, self.message)
+        self.combo.currentIndexChanged.connect(self.edited)
+
+    def focus_target(self) -> QWidget:
+        return self.combo
+
+    def value(self) -> GlucoseUnit:
+        return "mmol/L" if self.combo.currentData() == "mmol/L" else "mg/dL"
+
+
+class GlucosePanel(SectionPanel):
+    code = "glucose"
+
+    def __init__(self, *, context: RuleContext, parent: QWidget | None = None) -> None:
+        super().__init__(context=context, parent=parent)
+        layout = QFormLayout(self.body)
+        self.value = NumberField(field="value", parent=self.body)
+        self.value.edit.setPlaceholderText(self.tr("angka, LO atau HI"))
+        self.unit = _UnitField(self.body)
+        self.kind = ChoiceField(
+            field="kind",
+            options=[(k, _capitalised(item_text(self.code, k))) for k in KINDS],
+            vertical=False,
+            parent=self.body,
+        )
+        self.symptoms = _SymptomsField(self.body)
+        layout.addRow(field_text(self.code, "value"), self.value)
+        layout.addRow(field_text(self.code, "unit"), self.unit)
+        layout.addRow(field_text(self.code, "kind"), self.kind)
+        hint = QLabel(self.tr("Puasa: tidak makan dan minum selain air putih minimal 8 jam."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout.addRow("", hint)
+        layout.addRow("", self.symptoms)
+        self.connect_fields()
+
+    def fields(self) -> Sequence[FieldWidget]:
+        return (self.value, self.unit, self.kind, self.symptoms)
+
+    def read(self, errors: list[RuleInputError]) -> GlucoseInput:  # noqa: ARG002
+        kind = self.kind.value()
+        return GlucoseInput(
+            value=self.value.text() or None,
+            kind="puasa" if kind == "puasa" else "sewaktu" if kind == "sewaktu" else None,
+            hypo_symptoms=self.symptoms.box.isChecked(),
+            unit=self.unit.value(),
+        )
+
+    def fill(self, inputs: InputModel) -> None:
+        assert isinstance(inputs, GlucoseInput)
+        self.value.set_text(inputs.value or "")
+        self.unit.combo.setCurrentIndex(max(0, self.unit.combo.findData(inputs.unit)))
+        self.kind.set_value(inputs.kind)
+        self.symptoms.box.setChecked(inputs.hypo_symptoms)
+
+
+PANEL = GlucosePanel

@@ -1,0 +1,129 @@
+r"""Open the app at one screen, filled in, for the README and user-guide screenshots.
+
+Run it on a 1366×768 screen, on the demo database, e.g. under Xvfb::
+
+    xvfb-run -s "-screen 0 1366x768x24" uv run --frozen python scripts/screenshots.py \
+        visit-form --demo --data-dir /tmp/shots --out docs/screenshots/visit-form.png
+
+``SCREEN`` is one of main-window, visit-form, resident-form, settings, sync-panel
+(``--section CODE`` picks the visit form's tab, ``--empty`` leaves it untouched). With
+``--out`` the whole screen is saved as a PNG once the screen has settled, and the app closes;
+without it the app stays open. The first ``--demo`` run seeds the demo village (a few seconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from kader_app.app import run_app
+from kader_app.core.register import Register
+from kader_app.core.rules.blood_pressure import BloodPressureInput
+from kader_app.core.rules.bmi import BmiInput
+from kader_app.core.rules.glucose import GlucoseInput
+from kader_app.core.rules.tb import TbInput
+from kader_app.core.rules.visit import VisitInput
+from kader_app.settings import resolve_data_dir
+from kader_app.ui.main_window import MainWindow
+
+SCREENS = ("main-window", "visit-form", "resident-form", "settings", "sync-panel")
+SETTLE_MS = 1500
+
+
+def _visit_with_states(window: MainWindow, *, section: str, empty: bool) -> None:
+    """A screening in progress: two sections complete, two incomplete, the rest not asked."""
+    person = window.panel.person
+    if person is None or window.visit_dialog is not None:
+        return
+    window.open_new_visit()
+    dialog = window.visit_dialog
+    if dialog is None:
+        return
+    form = dialog.form
+    if empty:
+        return
+    form.set_inputs(
+        VisitInput(
+            subject=person.subject,
+            measured_on=date.today(),
+            sections={
+                "bmi": BmiInput(weight_kg=Decimal("68.5"), height_cm=Decimal("156")),
+                "blood_pressure": BloodPressureInput.of((152, 94), (148, 92)),
+                "glucose": GlucoseInput(value="168"),
+                "tb": TbInput(symptoms=frozenset({"fever"})),
+            },
+        )
+    )
+    form.go_to_section(section)
+
+
+def _resident_form(window: MainWindow) -> None:
+    window.open_new_person()
+    dialog = window.resident_dialog
+    if dialog is None:
+        return
+    form = dialog.form
+    form.name_edit.setText("Siti Rahmawati")
+    form.female_radio.setChecked(True)
+    form.nik_edit.setText("3404045313850001")
+    form.dusun_edit.setText("Krajan")
+    form.rt_edit.setText("002")
+    form.rw_edit.setText("001")
+
+
+def opener(
+    screen: str, *, out: Path | None, section: str = "blood_pressure", empty: bool = False
+) -> Callable[[MainWindow, Register], None]:
+    """The ``on_ready`` hook that opens ``screen`` (and saves the picture to ``out``)."""
+
+    def ready(window: MainWindow, register: Register) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtGui import QGuiApplication
+
+        people = register.search.people("", limit=50)
+        # A resident with a referral shows every kind of badge.
+        referred = [p for p in people if p.last_level in ("refer", "urgent")] or people
+        if referred:
+            if screen == "visit-form":
+                window.person_shown.connect(
+                    lambda _id: _visit_with_states(window, section=section, empty=empty)
+                )
+            window.show_person(referred[0].id)
+        if screen == "resident-form":
+            _resident_form(window)
+        elif screen == "settings":
+            window.open_settings()
+        elif screen == "sync-panel":
+            window.open_sync_panel()
+        if out is not None:
+
+            def shoot() -> None:
+                screen_ = QGuiApplication.primaryScreen()
+                screen_.grabWindow(0).save(str(out))
+                QGuiApplication.quit()
+
+            QTimer.singleShot(SETTLE_MS, shoot)
+
+    return ready
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("screen", choices=SCREENS)
+    parser.add_argument("--data-dir")
+    parser.add_argument("--demo", action="store_true")
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--section", default="blood_pressure", help="visit-form: tab to show")
+    parser.add_argument("--empty", action="store_true", help="visit-form: leave it untouched")
+    args = parser.parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir, demo=args.demo)
+    ready = opener(args.screen, out=args.out, section=args.section, empty=args.empty)
+    return run_app(data_dir=data_dir, demo=args.demo, on_ready=ready)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
