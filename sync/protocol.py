@@ -185,7 +185,9 @@ class VisitPayload(_Wire):
     @model_validator(mode="before")
     @classmethod
     def _upgrade(cls, data: Any) -> Any:
-        if isinstance(data, Mapping) and "schema_version" not in data:
+        # A first-schema payload has no version and no sections; keywords given to
+        # `VisitPayload(...)` name their sections and take the current version by default.
+        if isinstance(data, Mapping) and "schema_version" not in data and "sections" not in data:
             return upgrade_visit_v1(data)
         return data
 
