@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from kader_app.core.report import MonthlyReport, report_html, write_xlsx
+from kader_app.core.words import month_title
 from kader_app.ui.runner import Runner
-from sync.vocabulary import month_title
 
 # Below this the work feels instant and a progress bar would only flicker.
 PROGRESS_DELAY_MS = 400
