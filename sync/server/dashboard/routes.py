@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import math
 import secrets
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -19,12 +18,15 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from sqlmodel import Session
 
-from sync.server import aggregates, exports, fhir, staff, store
+from kader_app.core.words import level_text, month_title
+from kader_app.core.words import month_name as month_word
+from sync.server import exports, fhir, staff, store
+from sync.server.aggregates import cache, indicators, queries
 from sync.server.dashboard.chart import legend, rate_chart
-from sync.server.dashboard.labels import FOLLOW_UP_OUTCOMES, LEVEL_TEXT, SEX_TEXT
-from sync.vocabulary import MONTH_NAMES, month_title
+from sync.server.dashboard.labels import FOLLOW_UP_OUTCOMES
+from sync.server.deps import SessionDep
+from sync.server.times import now_utc
 
 PREFIX = "/dashboard"
 # The login page's wait message never promises more than the lockout window can need.
@@ -48,10 +50,6 @@ SECURITY_HEADERS = {
 }
 
 
-def now_utc() -> datetime:
-    return datetime.now(UTC)
-
-
 def today_wib() -> date:
     return now_utc().astimezone(WIB).date()
 
@@ -70,8 +68,8 @@ def short_date(value: date | datetime | None) -> str:
         return "–"
     if isinstance(value, datetime):
         local = value.astimezone(WIB)
-        return f"{local.day} {MONTH_NAMES[local.month - 1][:3]} {local.year} {local:%H:%M} WIB"
-    return f"{value.day} {MONTH_NAMES[value.month - 1][:3]} {value.year}"
+        return f"{local.day} {month_word(local.month)[:3]} {local.year} {local:%H:%M} WIB"
+    return f"{value.day} {month_word(value.month)[:3]} {value.year}"
 
 
 def skew_text(seconds: float | None) -> str:
@@ -89,22 +87,13 @@ templates.env.filters["percent"] = percent
 templates.env.filters["short_date"] = short_date
 templates.env.filters["month_name"] = month_name
 templates.env.filters["skew"] = skew_text
-templates.env.globals["LEVEL_TEXT"] = LEVEL_TEXT
-templates.env.globals["SEX_TEXT"] = SEX_TEXT
+templates.env.filters["level_text"] = level_text
 templates.env.globals["OUTCOMES"] = FOLLOW_UP_OUTCOMES
-templates.env.globals["INDICATORS"] = aggregates.INDICATORS
+templates.env.globals["INDICATORS"] = indicators.INDICATORS
 
 
 class LoginRequiredError(Exception):
     """Raised by the login dependency; the app answers with a redirect to the login page."""
-
-
-def get_session(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine, expire_on_commit=False) as session:
-        yield session
-
-
-SessionDep = Annotated[Session, Depends(get_session)]
 
 
 def current_login(request: Request, session: SessionDep) -> staff.StaffLogin:
@@ -168,8 +157,8 @@ def make_router() -> APIRouter:
 
     throttle = staff.LoginThrottle()
     # The overview and referral figures of the last few areas viewed, checked against the
-    # database's data version on every request (see `aggregates.FactCache`).
-    fact_cache = aggregates.FactCache()
+    # database's data version on every request (see `aggregates.cache.FactCache`).
+    fact_cache = cache.FactCache()
 
     @router.get("/masuk", response_class=HTMLResponse)
     def login_page(request: Request, gagal: int = 0, tunggu: int = 0) -> HTMLResponse:
@@ -255,7 +244,7 @@ def make_router() -> APIRouter:
         desa: Annotated[str | None, Query(max_length=200)] = None,
     ) -> HTMLResponse:
         month = parse_month(bulan)
-        first = aggregates.shift_month(month, -11)
+        first = indicators.shift_month(month, -11)
         facts = fact_cache.facts(session=session, area=desa or None)
         rows, history = facts.overview(month)
         where = desa or "semua desa"
@@ -271,15 +260,16 @@ def make_router() -> APIRouter:
                 "login": login,
                 "month": month,
                 "month_value": f"{month:%Y-%m}",
-                "previous_month": f"{aggregates.shift_month(month, -1):%Y-%m}",
-                "next_month": f"{aggregates.shift_month(month, 1):%Y-%m}",
-                "areas": aggregates.load_areas(session),
+                "previous_month": f"{indicators.shift_month(month, -1):%Y-%m}",
+                "next_month": f"{indicators.shift_month(month, 1):%Y-%m}",
+                "areas": queries.load_areas(session),
                 "area": desa or "",
                 "rows": rows[:-1],
                 "total": rows[-1],
                 "history": history,
                 "chart": chart,
                 "legend": legend(),
+                "unreadable": facts.unreadable,
                 "page": "ringkasan",
             },
         )
@@ -310,7 +300,7 @@ def make_router() -> APIRouter:
                 "last_shown": start + len(shown),
                 "page_number": number,
                 "page_count": page_count,
-                "areas": aggregates.load_areas(session),
+                "areas": queries.load_areas(session),
                 "area": desa or "",
                 "saved": bool(tersimpan),
                 "page": "rujukan",
@@ -361,7 +351,7 @@ def make_router() -> APIRouter:
             "devices.html",
             {
                 "login": login,
-                "devices": aggregates.load_devices(session),
+                "devices": queries.load_devices(session),
                 "now": now_utc(),
                 "page": "perangkat",
             },
@@ -384,7 +374,7 @@ def make_router() -> APIRouter:
             "exports.html",
             {
                 "login": login,
-                "areas": aggregates.load_areas(session),
+                "areas": queries.load_areas(session),
                 "start": today.replace(day=1).isoformat(),
                 "end": today.isoformat(),
                 "page": "ekspor",
@@ -405,9 +395,9 @@ def make_router() -> APIRouter:
         end = parse_day(sampai, default=today)
         if end < start:
             start, end = end, start
-        people = aggregates.load_people(session=session, area=desa or None)
+        people = queries.load_people(session=session, area=desa or None)
         visits = exports.in_period(
-            aggregates.load_visits(session=session, area=desa or None, since=start),
+            queries.load_visits(session=session, area=desa or None, since=start),
             start=start,
             end=end,
             area=desa or None,
