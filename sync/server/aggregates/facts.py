@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from functools import cache
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -206,6 +207,7 @@ def visit_version(
     return VisitVersion(entry_id=entry_id, seq=seq, fact=fact)
 
 
+@cache
 def _section_order(code: str) -> tuple[int, str]:
     order = section_codes()
     return (order.index(code), code) if code in order else (len(order), code)
