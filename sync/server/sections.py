@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from kader_app.core.rules.common import Level, Reason, RuleInputError
+from kader_app.core.rules.common import Level, RuleInputError
 from kader_app.core.rules.recheck import settings_of, subject_of
 from kader_app.core.rules.registry import section
 from kader_app.core.rules.section import (
@@ -43,14 +43,16 @@ class CompleteSection:
 
 
 def stored_result(code: str, stored: SectionPayload) -> SectionResult:
-    """The section's result exactly as it was stored (the class is never recomputed)."""
+    """The section's class, level and values exactly as stored (never recomputed).
+
+    Reasons are left out: nothing on the server shows them, and measures do not read them.
+    """
     return SectionResult(
         section=code,
         state=SectionState(stored.state),
         code=stored.class_code,
         level=None if stored.level is None else Level(stored.level),
-        reasons=tuple(Reason(code=r.code, params=dict(r.params)) for r in stored.reasons),
-        values=dict(stored.values),
+        values=stored.values,
     )
 
 
