@@ -94,10 +94,29 @@ def test_core_and_sync_import_without_qt() -> None:
     assert seen["qt"] == [], f"Qt loaded by core/sync: {seen['qt']}"
 
 
-def test_sync_never_loads_the_app() -> None:
+def _app_modules(seen: dict[str, Any]) -> list[str]:
+    return [m for m in seen["modules"] if m.split(".")[0] == "kader_app"]
+
+
+def test_the_sync_protocol_client_and_engine_never_load_the_app() -> None:
+    seen = _probe("sync.protocol", "sync.client", "sync.engine")
+    assert not seen["errors"], f"modules that failed to import: {seen['errors']}"
+    assert _app_modules(seen) == []
+
+
+def test_sync_loads_nothing_of_the_app_but_its_rules_and_words() -> None:
     seen = _probe("sync")
     assert not seen["errors"], f"modules that failed to import: {seen['errors']}"
-    assert [m for m in seen["modules"] if m.split(".")[0] == "kader_app"] == []
+    allowed = ("kader_app.core.rules", "kader_app.core.words")
+    loaded = _app_modules(seen)
+    assert "kader_app.core.rules.recheck" in loaded  # the server really reached the rules
+    others = [
+        m
+        for m in loaded
+        if m not in ("kader_app", "kader_app.core")
+        and not any(m == a or m.startswith(a + ".") for a in allowed)
+    ]
+    assert others == []
 
 
 def test_the_probe_catches_a_qt_import(tmp_path: Path) -> None:

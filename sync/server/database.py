@@ -39,10 +39,6 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def is_postgres(engine: Engine) -> bool:
-    return engine.dialect.name == "postgresql"
-
-
 def _file_lock(database: str) -> threading.Lock:
     """One writer lock per database file, shared by every engine of this process on that file."""
     key = database if database in ("", ":memory:") else str(Path(database).resolve())

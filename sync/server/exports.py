@@ -1,14 +1,16 @@
 """Visit exports for the Puskesmas: one row per current visit, as CSV (UTF-8) or XLSX (openpyxl).
 
 Pure: built from loaded facts, returned as bytes; nothing is written to disk or logged here.
-Cells that a spreadsheet would run as a formula are quoted (CSV injection).
+Values and classes come from the visit's complete sections only (a section not asked or not
+finished is blank), words from `kader_app.core.words`. Cells a spreadsheet would run as a
+formula are quoted (CSV injection).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -17,8 +19,9 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Font  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
-from sync.server.aggregates import PersonFact, VisitFact
-from sync.server.dashboard.labels import LEVEL_TEXT, SEX_TEXT, class_text
+from kader_app.core.words import class_text, level_text, sex_text
+from sync.server.aggregates.facts import PersonFact, VisitFact
+from sync.server.sections import CompleteSection, plain_number, readable_sections
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("tanggal", "Tanggal periksa"),
@@ -49,6 +52,25 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("id_kunjungan", "ID kunjungan"),
     ("id_warga", "ID warga"),
 )
+# Column → (section, measure key) for the measured values.
+MEASURE_COLUMNS: dict[str, tuple[str, str]] = {
+    "sistolik": ("blood_pressure", "systolic"),
+    "diastolik": ("blood_pressure", "diastolic"),
+    "gula_darah": ("glucose", "value"),
+    "berat": ("bmi", "weight_kg"),
+    "tinggi": ("bmi", "height_cm"),
+    "imt": ("bmi", "bmi"),
+    "lingkar_perut": ("waist", "waist_cm"),
+}
+# Column → section for the classes.
+CLASS_COLUMNS: dict[str, str] = {
+    "tensi": "blood_pressure",
+    "hasil_gula": "glucose",
+    "hasil_imt": "bmi",
+    "hasil_lingkar_perut": "waist",
+    "hasil_tbc": "tb",
+    "hasil_srq20": "srq20",
+}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -61,60 +83,57 @@ def in_period(
     ]
 
 
-def _value(section: Any, key: str) -> Any:
-    return None if section is None else section.values.get(key)
+def _measure(sections: Mapping[str, CompleteSection], section: str, key: str) -> Any:
+    found = sections.get(section)
+    measure = None if found is None else found.measures.get(key)
+    return None if measure is None else plain_number(measure.value)
 
 
-def _class(visit: VisitFact, section: str) -> str:
-    found = visit.sections.get(section)
-    return "" if found is None else class_text(section, found.code)
+def _class(sections: Mapping[str, CompleteSection], section: str) -> str:
+    found = sections.get(section)
+    return "" if found is None else class_text(section, found.result.code)
+
+
+def _srq20_score(sections: Mapping[str, CompleteSection]) -> Any:
+    found = sections.get("srq20")
+    return None if found is None else plain_number(found.result.values.get("score"))
 
 
 def visit_rows(
     *, visits: Sequence[VisitFact], people: Sequence[PersonFact]
 ) -> list[dict[str, Any]]:
-    """One dict per visit, keyed by the `COLUMNS` keys; empty where a section was skipped."""
+    """One dict per screened visit, keyed by the `COLUMNS` keys; blank where nothing was done.
+
+    A visit with no complete section (an untouched form saved by an old app) is left out.
+    """
     by_id = {p.id: p for p in people}
     rows = []
     for visit in visits:
+        if visit.payload is None or not visit.screened:
+            continue
+        sections = readable_sections(visit.payload)
         person = by_id.get(visit.person_id)
-        body = visit.inputs.get("anthropometry") or {}
-        bp = visit.sections.get("blood_pressure")
-        glucose = visit.sections.get("glucose")
-        glucose_value = _value(glucose, "meter") or _value(glucose, "value")
-        rows.append(
-            {
-                "tanggal": visit.measured_at.date().isoformat(),
-                "waktu_lokal": visit.measured_at.replace(microsecond=0).isoformat(),
-                "waktu_utc": visit.measured_utc.replace(microsecond=0).isoformat(),
-                "desa": visit.area,
-                "posyandu": visit.posyandu,
-                "nama": person.name if person else "",
-                "nik": (person.nik or "") if person else "",
-                "jenis_kelamin": SEX_TEXT.get(person.sex or "", "") if person else "",
-                "tanggal_lahir": person.birth_date.isoformat()
-                if person and person.birth_date
-                else "",
-                "sistolik": _value(bp, "systolic"),
-                "diastolik": _value(bp, "diastolic"),
-                "tensi": _class(visit, "blood_pressure"),
-                "gula_darah": glucose_value,
-                "hasil_gula": _class(visit, "glucose"),
-                "berat": body.get("weight_kg") if isinstance(body, dict) else None,
-                "tinggi": body.get("height_cm") if isinstance(body, dict) else None,
-                "imt": _value(visit.sections.get("bmi"), "bmi"),
-                "hasil_imt": _class(visit, "bmi"),
-                "lingkar_perut": body.get("waist_cm") if isinstance(body, dict) else None,
-                "hasil_lingkar_perut": _class(visit, "waist"),
-                "hasil_tbc": _class(visit, "tb"),
-                "skor_srq20": _value(visit.sections.get("srq20"), "score"),
-                "hasil_srq20": _class(visit, "srq20"),
-                "tindak_lanjut": LEVEL_TEXT.get(visit.level, visit.level),
-                "versi_aturan": visit.rules_version,
-                "id_kunjungan": visit.key,
-                "id_warga": visit.person_id,
-            }
-        )
+        row: dict[str, Any] = {
+            "tanggal": visit.measured_at.date().isoformat(),
+            "waktu_lokal": visit.measured_at.replace(microsecond=0).isoformat(),
+            "waktu_utc": visit.measured_utc.replace(microsecond=0).isoformat(),
+            "desa": visit.area,
+            "posyandu": visit.posyandu,
+            "nama": person.name if person else "",
+            "nik": (person.nik or "") if person else "",
+            "jenis_kelamin": sex_text(person.sex) if person else "",
+            "tanggal_lahir": person.birth_date.isoformat() if person else "",
+            "skor_srq20": _srq20_score(sections),
+            "tindak_lanjut": level_text(visit.level),
+            "versi_aturan": visit.rules_version,
+            "id_kunjungan": visit.key,
+            "id_warga": visit.person_id,
+        }
+        for column, (section, key) in MEASURE_COLUMNS.items():
+            row[column] = _measure(sections, section, key)
+        for column, section in CLASS_COLUMNS.items():
+            row[column] = _class(sections, section)
+        rows.append(row)
     return rows
 
 

@@ -1,9 +1,10 @@
 """FHIR R4 transaction Bundles (SATUSEHAT-style) of screening visits, built as plain JSON dicts.
 
-Patient (NIK identifier), Encounter, one Observation per measure (LOINC, SCREENING_RULES.md §8)
-and QuestionnaireResponses for SRQ-20 and TB screening. Pure: no database, no network; times are
-UTC and never after `now`. Tests validate the output with `fhir.resources.R4B` (R4 technical
-correction).
+Patient (NIK identifier), Encounter, one Observation per LOINC-coded measure of each complete
+section (SCREENING_RULES.md §8), and QuestionnaireResponses for a complete SRQ-20 (answers read
+by stable key) and TB screening. Texts come from `kader_app.core.words`. Pure: no database, no
+network; times are UTC and never after `now`. Tests validate the output with `fhir.resources.R4B`
+(R4 technical correction).
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sync.server.aggregates import PersonFact, VisitFact
+from kader_app.core.rules.glucose import GLUCOSE_RANGE_MG_DL
+from kader_app.core.rules.registry import section
+from kader_app.core.rules.srq20 import Srq20Input
+from kader_app.core.rules.tb import TB_RISKS, TB_SYMPTOMS, TbInput, derived_risks
+from kader_app.core.words import field_text, item_text, section_title
+from sync.server.aggregates.facts import PersonFact, VisitFact
+from sync.server.sections import CompleteSection, plain_number, readable_sections, rule_context
 
 NIK_SYSTEM = "https://fhir.kemkes.go.id/id/nik"
 LOINC = "http://loinc.org"
@@ -29,62 +36,21 @@ TB_QUESTIONNAIRE = "urn:posyandu-kader:questionnaire:skrining-tbc"
 TB_CONTACT_SYSTEM = "urn:posyandu-kader:tb-contact"
 _NAMESPACE = uuid.UUID("0f6b8f3e-8a51-4c55-9f7e-9d6a3c1b2e40")
 
-# (LOINC code, display, UCUM unit, category)
-SYSTOLIC = ("8480-6", "Systolic blood pressure", "mm[Hg]", "vital-signs")
-DIASTOLIC = ("8462-4", "Diastolic blood pressure", "mm[Hg]", "vital-signs")
-WEIGHT = ("29463-7", "Body weight", "kg", "vital-signs")
-HEIGHT = ("8302-2", "Body height", "cm", "vital-signs")
-WAIST = ("8280-0", "Waist Circumference at umbilicus by Tape measure", "cm", "vital-signs")
-BMI = ("39156-5", "Body mass index (BMI) [Ratio]", "kg/m2", "vital-signs")
-GLUCOSE = ("2339-0", "Glucose [Mass/volume] in Blood", "mg/dL", "laboratory")
+# LOINC's own display names; a measure with another code is sent without one.
+LOINC_DISPLAY = {
+    "8480-6": "Systolic blood pressure",
+    "8462-4": "Diastolic blood pressure",
+    "29463-7": "Body weight",
+    "8302-2": "Body height",
+    "8280-0": "Waist Circumference at umbilicus by Tape measure",
+    "39156-5": "Body mass index (BMI) [Ratio]",
+    "2339-0": "Glucose [Mass/volume] in Blood",
+}
+VITAL_SIGNS = frozenset({"8480-6", "8462-4", "29463-7", "8302-2", "8280-0", "39156-5"})
 # The meter's LO / HI: below / above what it can read (the plausible range of the rules).
-GLUCOSE_METER_BOUNDS = {"LO": ("<", 20), "HI": (">", 600)}
-
-SRQ20_TEXT = (
-    "Sering sakit kepala",
-    "Nafsu makan buruk",
-    "Tidur tidak nyenyak",
-    "Mudah takut",
-    "Cemas, tegang, khawatir",
-    "Tangan gemetar",
-    "Pencernaan terganggu",
-    "Sulit berpikir jernih",
-    "Merasa tidak bahagia",
-    "Menangis lebih sering",
-    "Sulit menikmati kegiatan",
-    "Sulit mengambil keputusan",
-    "Pekerjaan sehari-hari terganggu",
-    "Tidak mampu berperan dalam hidup",
-    "Kehilangan minat",
-    "Merasa tidak berharga",
-    "Pikiran untuk mengakhiri hidup",
-    "Selalu merasa lelah",
-    "Rasa tidak enak di perut",
-    "Mudah lelah",
-)
-TB_SYMPTOM_TEXT = {
-    "weight_loss": "Berat badan turun atau nafsu makan hilang tanpa sebab",
-    "fever": "Demam tanpa sebab",
-    "lethargy": "Lemah, lesu",
-    "night_sweats": "Berkeringat malam tanpa aktivitas",
-    "breathless": "Sesak napas tanpa nyeri dada",
-    "lymph_nodes": "Benjolan di leher atau ketiak",
-}
-TB_RISK_TEXT = {
-    "previous_tb": "Pernah diobati TBC",
-    "unfinished_treatment": "Pengobatan TBC tidak tuntas",
-    "diabetes": "Diabetes",
-    "hiv": "HIV",
-    "smoking": "Merokok",
-    "malnutrition": "Gizi kurang",
-    "age_over_65": "Usia di atas 65 tahun",
-    "pregnancy": "Hamil",
-}
-TB_CONTACT_TEXT = {
-    "none": "Tidak ada kontak",
-    "household": "Kontak serumah",
-    "close": "Kontak erat tidak serumah",
-}
+METER_BOUNDS = {"LO": ("<", GLUCOSE_RANGE_MG_DL[0]), "HI": (">", GLUCOSE_RANGE_MG_DL[1])}
+# Measures that say which test a value came from: sent as the Observation's note.
+KIND_MEASURE = "kind"
 
 
 def fhir_instant(value: datetime, *, now: datetime) -> str:
@@ -97,19 +63,6 @@ def _urn(*parts: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_NAMESPACE, ':'.join(parts))}"
 
 
-def _number(value: Any) -> float | int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return value
-    if isinstance(value, str):
-        try:
-            return float(value.replace(",", "."))
-        except ValueError:
-            return None
-    return None
-
-
 def patient_resource(person: PersonFact) -> dict[str, Any]:
     identifiers = [{"use": "usual", "system": PERSON_ID_SYSTEM, "value": person.id}]
     if person.nik:
@@ -118,38 +71,44 @@ def patient_resource(person: PersonFact) -> dict[str, Any]:
         "resourceType": "Patient",
         "identifier": identifiers,
         "active": True,
+        "name": [{"use": "official", "text": person.name}],
+        "gender": "male" if person.sex == "L" else "female",
+        "birthDate": person.birth_date.isoformat(),
     }
-    if person.name:
-        resource["name"] = [{"use": "official", "text": person.name}]
-    if person.sex in ("L", "P"):
-        resource["gender"] = "male" if person.sex == "L" else "female"
-    if person.birth_date is not None:
-        resource["birthDate"] = person.birth_date.isoformat()
     return resource
+
+
+def _quantity(value: object, unit: str) -> dict[str, Any] | None:
+    """A UCUM quantity; a meter's LO / HI becomes a bound with its comparator."""
+    quantity: dict[str, Any] = {"unit": unit, "system": UCUM, "code": unit}
+    number = plain_number(value)
+    if isinstance(number, str) and number in METER_BOUNDS:
+        comparator, bound = METER_BOUNDS[number]
+        return {**quantity, "value": bound, "comparator": comparator}
+    if isinstance(number, bool) or not isinstance(number, int | float):
+        return None
+    return {**quantity, "value": number}
 
 
 def _observation(
     *,
-    code: tuple[str, str, str, str],
-    value: float | int,
+    loinc: str,
+    quantity: dict[str, Any],
     visit: VisitFact,
     refs: Mapping[str, str],
     when: str,
-    comparator: str | None = None,
-    note: str | None = None,
+    note: str | None,
 ) -> dict[str, Any]:
-    loinc, display, unit, category = code
-    quantity: dict[str, Any] = {"value": value, "unit": unit, "system": UCUM, "code": unit}
-    if comparator:
-        quantity["comparator"] = comparator
+    coding: dict[str, str] = {"system": LOINC, "code": loinc}
+    if loinc in LOINC_DISPLAY:
+        coding["display"] = LOINC_DISPLAY[loinc]
+    category = "vital-signs" if loinc in VITAL_SIGNS else "laboratory"
     resource: dict[str, Any] = {
         "resourceType": "Observation",
         "identifier": [{"system": VISIT_ID_SYSTEM, "value": f"{visit.row_id}:{loinc}"}],
         "status": "final",
-        "category": [
-            {"coding": [{"system": OBSERVATION_CATEGORY, "code": category}]},
-        ],
-        "code": {"coding": [{"system": LOINC, "code": loinc, "display": display}]},
+        "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": category}]}],
+        "code": {"coding": [coding]},
         "subject": {"reference": refs["patient"]},
         "encounter": {"reference": refs["encounter"]},
         "effectiveDateTime": when,
@@ -160,49 +119,34 @@ def _observation(
     return resource
 
 
-def observations(*, visit: VisitFact, refs: Mapping[str, str], when: str) -> list[dict[str, Any]]:
-    """One Observation per measure the visit holds (systolic and diastolic apart)."""
+def _kind_note(done: CompleteSection) -> str | None:
+    """``Gula darah sewaktu``: which test the section's values came from, when it says."""
+    kind = done.measures.get(KIND_MEASURE)
+    if kind is None:
+        return None
+    return f"{section_title(done.code)} {item_text(done.code, str(kind.value))}"
+
+
+def observations(
+    *, visit: VisitFact, sections: Mapping[str, CompleteSection], refs: Mapping[str, str], when: str
+) -> list[dict[str, Any]]:
+    """One Observation per LOINC-coded measure of each complete section, in the form's order."""
     out: list[dict[str, Any]] = []
-    bp = visit.sections.get("blood_pressure")
-    if bp is not None:
-        for code, key in ((SYSTOLIC, "systolic"), (DIASTOLIC, "diastolic")):
-            value = _number(bp.values.get(key))
-            if value is not None:
-                out.append(_observation(code=code, value=value, visit=visit, refs=refs, when=when))
-    body = visit.inputs.get("anthropometry")
-    body = body if isinstance(body, Mapping) else {}
-    for code, key in ((WEIGHT, "weight_kg"), (HEIGHT, "height_cm"), (WAIST, "waist_cm")):
-        value = _number(body.get(key))
-        if value is not None:
-            out.append(_observation(code=code, value=value, visit=visit, refs=refs, when=when))
-    bmi = visit.sections.get("bmi")
-    if bmi is not None:
-        value = _number(bmi.values.get("bmi"))
-        if value is not None:
-            out.append(_observation(code=BMI, value=value, visit=visit, refs=refs, when=when))
-    glucose = visit.sections.get("glucose")
-    if glucose is not None:
-        kind = glucose.values.get("kind")
-        note = {"sewaktu": "Gula darah sewaktu", "puasa": "Gula darah puasa"}.get(str(kind))
-        meter = glucose.values.get("meter")
-        value = _number(glucose.values.get("value"))
-        if isinstance(meter, str) and meter in GLUCOSE_METER_BOUNDS:
-            comparator, bound = GLUCOSE_METER_BOUNDS[meter]
+    ordered = sorted(sections.values(), key=lambda done: section(done.code).order)
+    for done in ordered:
+        note = _kind_note(done)
+        for measure in done.measures.values():
+            quantity = _quantity(measure.value, measure.unit) if measure.loinc else None
+            if measure.loinc is None or quantity is None:
+                continue
             out.append(
                 _observation(
-                    code=GLUCOSE,
-                    value=bound,
-                    comparator=comparator,
+                    loinc=measure.loinc,
+                    quantity=quantity,
                     visit=visit,
                     refs=refs,
                     when=when,
                     note=note,
-                )
-            )
-        elif value is not None:
-            out.append(
-                _observation(
-                    code=GLUCOSE, value=value, visit=visit, refs=refs, when=when, note=note
                 )
             )
     return out
@@ -228,77 +172,85 @@ def _questionnaire_response(
 
 
 def srq20_response(
-    *, visit: VisitFact, refs: Mapping[str, str], when: str
+    *, sections: Mapping[str, CompleteSection], refs: Mapping[str, str], when: str
 ) -> dict[str, Any] | None:
-    raw = visit.inputs.get("srq20")
-    if not isinstance(raw, Mapping) or not isinstance(raw.get("answers"), Mapping):
+    """The complete SRQ-20's answers, each item by its stable key (never by its number)."""
+    done = sections.get("srq20")
+    if done is None or not isinstance(done.inputs, Srq20Input):
         return None
-    answers = raw["answers"]
+    answers = done.inputs.answers
     items: list[dict[str, Any]] = []
-    for number, text in enumerate(SRQ20_TEXT, start=1):
-        item: dict[str, Any] = {"linkId": str(number), "text": text}
-        answer = answers.get(str(number), answers.get(number))
-        if isinstance(answer, bool):
-            item["answer"] = [{"valueBoolean": answer}]
+    for key in section("srq20").items:
+        item: dict[str, Any] = {"linkId": key, "text": item_text("srq20", key)}
+        if key in answers:
+            item["answer"] = [{"valueBoolean": answers[key]}]
         items.append(item)
-    complete = all("answer" in item for item in items)
-    score = sum(1 for item in items if item.get("answer") == [{"valueBoolean": True}])
-    if complete:
+    score = done.result.values.get("score")
+    if isinstance(score, int) and not isinstance(score, bool):
         items.append(
             {"linkId": "skor", "text": "Jumlah jawaban ya", "answer": [{"valueInteger": score}]}
         )
     return _questionnaire_response(
-        questionnaire=SRQ20_QUESTIONNAIRE,
-        status="completed" if complete else "in-progress",
-        items=items,
-        refs=refs,
-        when=when,
+        questionnaire=SRQ20_QUESTIONNAIRE, status="completed", items=items, refs=refs, when=when
     )
 
 
-def tb_response(*, visit: VisitFact, refs: Mapping[str, str], when: str) -> dict[str, Any] | None:
-    raw = visit.inputs.get("tb")
-    if not isinstance(raw, Mapping):
-        return None
-    symptoms = set(raw.get("symptoms") or ())
-    risks = set(raw.get("risks") or ())
-    items: list[dict[str, Any]] = [
-        {"linkId": "batuk", "text": "Batuk", "answer": [{"valueBoolean": bool(raw.get("cough"))}]},
+def _ticked(prefix: str, codes: Sequence[str], chosen: frozenset[str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "linkId": f"{prefix}.{code}",
+            "text": item_text("tb", code),
+            "answer": [{"valueBoolean": code in chosen}],
+        }
+        for code in codes
     ]
-    days = raw.get("cough_days")
-    if raw.get("cough") and isinstance(days, int) and not isinstance(days, bool):
+
+
+def tb_response(
+    *,
+    visit: VisitFact,
+    sections: Mapping[str, CompleteSection],
+    refs: Mapping[str, str],
+    when: str,
+) -> dict[str, Any] | None:
+    """The complete TB screening's answers; risks include those the person's record answers."""
+    done = sections.get("tb")
+    if done is None or not isinstance(done.inputs, TbInput) or visit.payload is None:
+        return None
+    tb = done.inputs
+    risks = tb.risks | derived_risks(rule_context(visit.payload))
+    items: list[dict[str, Any]] = [
+        {
+            "linkId": "batuk",
+            "text": field_text("tb", "cough"),
+            "answer": [{"valueBoolean": bool(tb.cough)}],
+        },
+    ]
+    if tb.cough and tb.cough_days is not None:
         items.append(
             {
                 "linkId": "lama_batuk",
-                "text": "Lama batuk (hari)",
-                "answer": [{"valueInteger": days}],
+                "text": f"{field_text('tb', 'cough_days')} (hari)",
+                "answer": [{"valueInteger": tb.cough_days}],
             }
         )
     items.append(
         {
             "linkId": "gejala",
-            "text": "Gejala tambahan",
-            "item": [
-                {
-                    "linkId": f"gejala.{code}",
-                    "text": text,
-                    "answer": [{"valueBoolean": code in symptoms}],
-                }
-                for code, text in TB_SYMPTOM_TEXT.items()
-            ],
+            "text": field_text("tb", "symptoms"),
+            "item": _ticked("gejala", TB_SYMPTOMS, tb.symptoms),
         }
     )
-    contact = raw.get("contact") if raw.get("contact") in TB_CONTACT_TEXT else "none"
     items.append(
         {
             "linkId": "kontak",
-            "text": "Kontak dengan pasien TBC dalam 3 bulan terakhir",
+            "text": field_text("tb", "contact"),
             "answer": [
                 {
                     "valueCoding": {
                         "system": TB_CONTACT_SYSTEM,
-                        "code": contact,
-                        "display": TB_CONTACT_TEXT[str(contact)],
+                        "code": tb.contact,
+                        "display": item_text("tb", tb.contact),
                     }
                 }
             ],
@@ -307,15 +259,8 @@ def tb_response(*, visit: VisitFact, refs: Mapping[str, str], when: str) -> dict
     items.append(
         {
             "linkId": "faktor_risiko",
-            "text": "Faktor risiko",
-            "item": [
-                {
-                    "linkId": f"risiko.{code}",
-                    "text": text,
-                    "answer": [{"valueBoolean": code in risks}],
-                }
-                for code, text in TB_RISK_TEXT.items()
-            ],
+            "text": field_text("tb", "risks"),
+            "item": _ticked("risiko", TB_RISKS, risks),
         }
     )
     return _questionnaire_response(
@@ -353,7 +298,7 @@ def _entry(full_url: str, resource: dict[str, Any], *, if_none_exist: str | None
 def visit_bundle(
     *, visits: Sequence[VisitFact], people: Sequence[PersonFact], now: datetime
 ) -> dict[str, Any]:
-    """A transaction Bundle of `visits` and their patients (each patient once).
+    """A transaction Bundle of the screened `visits` and their patients (each patient once).
 
     Conditional creates (`ifNoneExist` on the NIK or the record id) make sending it twice safe.
     """
@@ -362,7 +307,7 @@ def visit_bundle(
     patient_urls: dict[str, str] = {}
     for visit in visits:
         person = by_id.get(visit.person_id)
-        if person is None:
+        if person is None or visit.payload is None or not visit.screened:
             continue
         if person.id not in patient_urls:
             patient_urls[person.id] = _urn("patient", person.id)
@@ -383,7 +328,8 @@ def visit_bundle(
                 if_none_exist=f"identifier={VISIT_ID_SYSTEM}|{visit.row_id}",
             )
         )
-        for observation in observations(visit=visit, refs=refs, when=when):
+        sections = readable_sections(visit.payload)
+        for observation in observations(visit=visit, sections=sections, refs=refs, when=when):
             identifier = observation["identifier"][0]["value"]
             entries.append(
                 _entry(
@@ -393,8 +339,8 @@ def visit_bundle(
                 )
             )
         for kind, response in (
-            ("srq20", srq20_response(visit=visit, refs=refs, when=when)),
-            ("tb", tb_response(visit=visit, refs=refs, when=when)),
+            ("srq20", srq20_response(sections=sections, refs=refs, when=when)),
+            ("tb", tb_response(visit=visit, sections=sections, refs=refs, when=when)),
         ):
             if response is not None:
                 entries.append(_entry(_urn(kind, visit.row_id), response, if_none_exist=None))

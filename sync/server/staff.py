@@ -20,7 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlmodel import Session
 
 from sync.server.models import SERVER_METADATA, StaffSession, StaffUser
-from sync.server.store import utc
+from sync.server.times import utc
 
 STAFF_SESSION = SERVER_METADATA.tables["staff_session"]
 

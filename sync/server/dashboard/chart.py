@@ -1,6 +1,7 @@
 """Inline SVG line chart of the PWS rates over the last months, rendered on the server (no JS).
 
-Builds markup from numbers and fixed labels only; every text is escaped. No data access here.
+Builds markup from numbers and fixed labels only; every text is escaped. Each indicator brings
+its own colour and marker shape. No data access here.
 """
 
 from __future__ import annotations
@@ -8,11 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from sync.server.aggregates import INDICATORS, AreaMonth
+from kader_app.core.words import month_name
+from sync.server.aggregates.indicators import INDICATORS, AreaMonth, Marker
 
-MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-# Distinguishable for common colour-vision deficiencies (Okabe–Ito), plus a marker shape each.
-COLOURS = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00")
 WIDTH, HEIGHT = 720, 300
 LEFT, RIGHT, TOP, BOTTOM = 48, 32, 16, 40
 
@@ -24,16 +23,16 @@ def _nice_ceiling(value: float) -> int:
     return 100
 
 
-def _marker(shape: int, x: float, y: float, colour: str) -> str:
-    if shape == 1:
+def _marker(shape: Marker, x: float, y: float, colour: str) -> str:
+    if shape == "square":
         return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>'
-    if shape == 2:
+    if shape == "triangle":
         points = f"{x:.1f},{y - 5:.1f} {x + 5:.1f},{y + 4:.1f} {x - 5:.1f},{y + 4:.1f}"
         return f'<polygon points="{points}" fill="{colour}"/>'
-    if shape == 3:
+    if shape == "diamond":
         points = f"{x:.1f},{y - 5:.1f} {x + 5:.1f},{y:.1f} {x:.1f},{y + 5:.1f} {x - 5:.1f},{y:.1f}"
         return f'<polygon points="{points}" fill="{colour}"/>'
-    if shape == 4:
+    if shape == "ring":
         return (
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="#ffffff" stroke="{colour}" '
             'stroke-width="2.5"/>'
@@ -73,12 +72,13 @@ def rate_chart(months: Sequence[AreaMonth], *, title: str) -> str:
             f'fill="#333">{tick}%</text>'
         )
     for index, month in enumerate(months):
-        label = f"{MONTH_SHORT[month.month.month - 1]} {month.month.year % 100:02d}"
+        label = f"{month_name(month.month.month)[:3]} {month.month.year % 100:02d}"
         parts.append(
             f'<text x="{x_at(index):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
             f'font-size="12" fill="#333">{escape(label)}</text>'
         )
-    for shape, (indicator, colour) in enumerate(zip(INDICATORS, COLOURS, strict=True)):
+    for indicator in INDICATORS:
+        colour = indicator.colour
         segment: list[str] = []
         segments: list[list[str]] = [segment]
         markers = []
@@ -89,7 +89,7 @@ def rate_chart(months: Sequence[AreaMonth], *, title: str) -> str:
                 segments.append(segment)
                 continue
             segment.append(f"{x_at(index):.1f},{y_at(rate):.1f}")
-            markers.append(_marker(shape, x_at(index), y_at(rate), colour))
+            markers.append(_marker(indicator.marker, x_at(index), y_at(rate), colour))
         for points in segments:
             if len(points) > 1:
                 parts.append(
@@ -104,11 +104,12 @@ def rate_chart(months: Sequence[AreaMonth], *, title: str) -> str:
 def legend() -> list[tuple[str, str]]:
     """(small SVG of the line and marker, label) per indicator, for the legend under the chart."""
     out = []
-    for shape, (indicator, colour) in enumerate(zip(INDICATORS, COLOURS, strict=True)):
+    for indicator in INDICATORS:
+        colour = indicator.colour
         swatch = (
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 28 14" width="28" height="14" '
             f'aria-hidden="true"><line x1="0" y1="7" x2="28" y2="7" stroke="{colour}" '
-            f'stroke-width="2.5"/>{_marker(shape, 14, 7, colour)}</svg>'
+            f'stroke-width="2.5"/>{_marker(indicator.marker, 14, 7, colour)}</svg>'
         )
         out.append((swatch, indicator.label))
     return out

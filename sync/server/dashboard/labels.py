@@ -1,21 +1,10 @@
-"""What a staff member may record when a referral has been followed up, plus the shared words.
+"""The dashboard's own words: what staff may record when a referral has been followed up.
 
-The words for the stable codes live in `sync.vocabulary` (shared with the app's reports).
+Words for the stable screening codes (sections, classes, levels, sex, months) are never kept
+here: they come from `kader_app.core.words`, the one vocabulary.
 """
 
 from __future__ import annotations
-
-from sync.vocabulary import CLASS_TEXT, LEVEL_TEXT, SECTION_TITLE, SEX_TEXT, class_text, reason_text
-
-__all__ = [
-    "CLASS_TEXT",
-    "FOLLOW_UP_OUTCOMES",
-    "LEVEL_TEXT",
-    "SECTION_TITLE",
-    "SEX_TEXT",
-    "class_text",
-    "reason_text",
-]
 
 FOLLOW_UP_OUTCOMES = {
     "datang": "Sudah datang ke Puskesmas/Pustu",

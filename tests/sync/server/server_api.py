@@ -1,17 +1,21 @@
-"""HTTP helpers for the server suite: build items and batches, push gzip JSON, pull pages."""
+"""HTTP helpers for the server suite: items as the app builds them, gzip JSON pushes, pulls."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import httpx
+from payloads import HIPERTENSI_2, item, person_payload, visit_payload
 from server_process import EnrolledDevice
 
-from sync.protocol import PROTOCOL_VERSION, content_hash
+from kader_app.core.rules.section import InputModel
+from sync.protocol import PROTOCOL_VERSION
+
+WIB = timezone(timedelta(hours=7))
 
 
 def person_item(
@@ -23,37 +27,26 @@ def person_item(
     recorded_at: datetime | None = None,
     **payload_extra: Any,
 ) -> dict[str, Any]:
-    payload = {"name": name, "sex": "P", "birth_date": "1990-04-01", "desa": "Sukamaju"}
-    payload.update(payload_extra)
-    return {
-        "id": item_id or str(uuid.uuid4()),
-        "type": "person",
-        "version": version,
-        "base_version": base_version,
-        "content_hash": content_hash(payload),
-        "recorded_at": (recorded_at or datetime.now(UTC)).isoformat(),
-        "payload": payload,
-    }
+    """A resident as the app pushes it (`PersonPayload`); keywords change payload fields."""
+    payload = person_payload(person_id=item_id, name=name, version=version, **payload_extra)
+    return item(payload, base_version=base_version, recorded_at=recorded_at)
 
 
-def visit_item(*, person_id: str, replaces_id: str | None = None, **extra: Any) -> dict[str, Any]:
-    payload: dict[str, Any] = {
-        "person_id": person_id,
-        "measured_on": "2026-11-20",
-        "blood_pressure": {"readings": [[150, 95], [148, 92]]},
-        "level": "rujuk",
-        "replaces_id": replaces_id,
-    }
-    payload.update(extra)
-    return {
-        "id": str(uuid.uuid4()),
-        "type": "visit",
-        "version": 1,
-        "base_version": None,
-        "content_hash": content_hash(payload),
-        "recorded_at": datetime.now(UTC).isoformat(),
-        "payload": payload,
-    }
+def visit_item(
+    *,
+    person_id: str,
+    sections: dict[str, InputModel] | None = None,
+    measured_at: datetime | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """A visit as the app pushes it, classified by the real rules (a hypertension by default)."""
+    payload = visit_payload(
+        person_id=person_id,
+        measured_at=measured_at or datetime(2026, 11, 20, 9, 30, tzinfo=WIB),
+        sections=sections if sections is not None else {"blood_pressure": HIPERTENSI_2},
+        **extra,
+    )
+    return item(payload)
 
 
 def push_body(

@@ -15,7 +15,7 @@ from server_api import person_item, post_gzip, push_body, visit_item
 from server_process import EnrolledDevice, ServerFactory, ServerProcess, enroll_on
 
 from sync.protocol import PULL_PATH, PUSH_PATH
-from sync.server.store import ENTRY
+from sync.server.store.tables import ENTRY
 
 # More devices than the server has worker threads (40): the old code locked up from here on.
 DEVICES = 48

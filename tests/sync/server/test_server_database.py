@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from sync.server import store
 from sync.server.database import begin_write, make_engine, migrate, sqlite_url
+from sync.server.store import tables
 
 # Far below SQLite's 30 s busy timeout, which is what a blocked writer used to wait for.
 FINISH_WITHIN_S = 10.0
@@ -52,13 +53,13 @@ def _new_code(engine: Engine) -> str:
 def _codes(engine: Engine) -> int:
     with Session(engine) as session:
         return int(
-            session.execute(sa.select(sa.func.count()).select_from(store.ENROLL_CODE)).scalar_one()
+            session.execute(sa.select(sa.func.count()).select_from(tables.ENROLL_CODE)).scalar_one()
         )
 
 
 def test_an_open_read_does_not_hold_up_a_writer(engine: Engine) -> None:
     with Session(engine) as reader:
-        reader.execute(sa.select(store.DEVICE)).all()
+        reader.execute(sa.select(tables.DEVICE)).all()
 
         outcome = _in_thread(lambda: _new_code(engine))
 
@@ -68,7 +69,7 @@ def test_an_open_read_does_not_hold_up_a_writer(engine: Engine) -> None:
 
 def test_a_read_then_write_succeeds_after_another_writer_committed(engine: Engine) -> None:
     with Session(engine) as session:
-        seen_before = session.execute(sa.select(sa.func.count()).select_from(store.ENROLL_CODE))
+        seen_before = session.execute(sa.select(sa.func.count()).select_from(tables.ENROLL_CODE))
         assert seen_before.scalar_one() == 0
         _new_code(engine)
 

@@ -4,9 +4,11 @@ import gzip
 import json
 import threading
 import uuid
+from datetime import datetime
 from typing import Any
 
 import httpx
+from payloads import OPTIMAL, item, visit_payload
 from server_api import person_item, post_gzip, push, push_body, statuses, visit_item
 from server_process import EnrolledDevice, ServerProcess
 
@@ -112,18 +114,30 @@ def test_every_version_is_kept_with_exactly_one_current(
     ]
 
 
-def test_a_visit_correction_is_a_new_id_and_the_original_stays(
+def test_a_visit_correction_is_a_new_version_of_the_visit_and_the_original_stays(
     device: EnrolledDevice, server: ServerProcess
 ) -> None:
     person = person_item()
     original = visit_item(person_id=person["id"])
-    correction = visit_item(person_id=person["id"], replaces_id=original["id"], level="normal")
+    first = original["payload"]
+    correction = item(
+        visit_payload(
+            person_id=person["id"],
+            measured_at=datetime.fromisoformat(first["measured_at"]),
+            sections={"blood_pressure": OPTIMAL},
+            visit_key=first["visit_key"],
+            version=2,
+            replaces_id=first["id"],
+        ),
+        base_version=1,
+    )
 
     assert statuses(push(device, [person, original])) == ["accepted", "accepted"]
     assert statuses(push(device, [correction])) == ["accepted"]
 
-    assert len(versions_of(server, original["id"])) == 1
-    assert len(versions_of(server, correction["id"])) == 1
+    kept = versions_of(server, original["id"])
+    assert correction["id"] == original["id"]
+    assert [(v["version"], bool(v["is_current"])) for v in kept] == [(1, False), (2, True)]
 
 
 def test_replaying_a_batch_id_returns_the_stored_answer(
@@ -166,8 +180,8 @@ def test_identical_batches_at_once_store_each_item_once(
 
     assert errors == []
     assert len(answers) == 4
-    for index, item in enumerate(items):
-        assert len(versions_of(server, item["id"])) == 1
+    for index, pushed in enumerate(items):
+        assert len(versions_of(server, pushed["id"])) == 1
         per_answer = [a["results"][index]["status"] for a in answers]
         assert set(per_answer) <= {"accepted", "duplicate"}
     same = [a for a in answers if a["batch_id"] == same_batch["batch_id"]]

@@ -12,12 +12,27 @@ import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 import httpx
-from payloads import item, person_payload, visit_payload
+from payloads import (
+    BIRTH_DATE,
+    CURIGA_DIABETES,
+    GLUCOSE_NORMAL,
+    HIPERTENSI_1,
+    HIPERTENSI_2,
+    HIPERTENSI_3,
+    OPTIMAL,
+    TERDUGA_TBC,
+    item,
+    person_payload,
+    visit_payload,
+)
 from server_api import push
 from server_process import REPO, EnrolledDevice, ServerProcess, enroll_on
+
+from kader_app.core.rules.section import InputModel, Subject
 
 WIB = timezone(timedelta(hours=7))
 PASSWORD = "sandi-rahasia-123"
@@ -34,7 +49,7 @@ class SeededArea:
 
 
 def seed_area(server: ServerProcess) -> SeededArea:
-    """One desa, two Posyandu, March 2025 (WIB):
+    """One desa, two Posyandu, March 2025 (WIB), every visit classified by the real rules:
 
     Mawar: Sri (hipertensi 2 → refer, glucose normal), Budi (hipertensi 3 + curiga diabetes →
     urgent), Ani (registered, not screened). Melati: Dewi (hipertensi 1 corrected to optimal by
@@ -51,65 +66,57 @@ def seed_area(server: ServerProcess) -> SeededArea:
         "Dewi": "Dewi Sartika",
         "Joko": "Joko Susilo",
     }
-    created = "2025-02-01T08:00:00+00:00"
+    sexes = {"Sri": "P", "Budi": "L", "Ani": "P", "Dewi": "P", "Joko": "L"}
+    created = datetime(2025, 2, 1, 8, tzinfo=UTC)
 
-    def person(name: str, sex: str) -> dict[str, object]:
+    def person(name: str) -> dict[str, object]:
         return item(
-            person_payload(person_id=people[name], name=full[name], sex=sex, created_at=created),
-            kind="person",
+            person_payload(
+                person_id=people[name], name=full[name], sex=sexes[name], created_at=created
+            )
         )
 
-    def at(day: int) -> datetime:
-        return datetime(2025, 3, day, 9, tzinfo=WIB)
+    def visit(name: str, day: int, sections: dict[str, InputModel], **extra: Any) -> dict[str, Any]:
+        return visit_payload(
+            person_id=people[name],
+            measured_at=datetime(2025, 3, day, 9, tzinfo=WIB),
+            sections=sections,
+            subject=Subject(sex=sexes[name], birth_date=BIRTH_DATE),
+            **extra,
+        )
 
-    sri = visit_payload(
-        person_id=people["Sri"],
-        measured_at=at(3),
-        sections={"blood_pressure": ("hipertensi_2", "refer"), "glucose": ("normal", "none")},
+    sri = visit("Sri", 3, {"blood_pressure": HIPERTENSI_2, "glucose": GLUCOSE_NORMAL})
+    budi = visit("Budi", 4, {"blood_pressure": HIPERTENSI_3, "glucose": CURIGA_DIABETES})
+    joko = visit("Joko", 4, {"blood_pressure": HIPERTENSI_1})
+    joko_void = visit(
+        "Joko",
+        4,
+        {"blood_pressure": HIPERTENSI_1},
+        visit_key=joko["visit_key"],
+        version=2,
+        replaces_id=joko["id"],
+        voided=True,
     )
-    budi = visit_payload(
-        person_id=people["Budi"],
-        measured_at=at(4),
-        sections={
-            "blood_pressure": ("hipertensi_3", "urgent"),
-            "glucose": ("curiga_diabetes", "refer"),
-        },
-    )
-    joko = visit_payload(
-        person_id=people["Joko"],
-        measured_at=at(4),
-        sections={"blood_pressure": ("hipertensi_1", "refer")},
-    )
-    joko_void = {**joko, "id": str(uuid.uuid4()), "version": 2, "replaces_id": joko["id"]}
-    joko_void["voided"] = True
-    dewi = visit_payload(
-        person_id=people["Dewi"],
-        measured_at=at(5),
-        sections={"blood_pressure": ("hipertensi_1", "refer"), "tb": ("terduga_tbc", "refer")},
-    )
-    dewi_fixed = visit_payload(
-        person_id=people["Dewi"],
-        measured_at=at(5),
+    dewi = visit("Dewi", 5, {"blood_pressure": HIPERTENSI_1, "tb": TERDUGA_TBC})
+    dewi_fixed = visit(
+        "Dewi",
+        5,
+        {"blood_pressure": OPTIMAL, "tb": TERDUGA_TBC},
         visit_key=dewi["visit_key"],
         version=2,
         replaces_id=dewi["id"],
-        sections={"blood_pressure": ("optimal", "none"), "tb": ("terduga_tbc", "refer")},
     )
-    push(
-        mawar,
-        [
-            person("Sri", "P"),
-            person("Budi", "L"),
-            person("Ani", "P"),
-            person("Joko", "L"),
-            item(sri, kind="visit"),
-            item(budi, kind="visit"),
-            item(joko, kind="visit"),
-        ],
-    )
-    push(mawar, [item(joko_void, kind="visit", version=2, base_version=1)])
-    push(melati, [person("Dewi", "P"), item(dewi, kind="visit")])
-    push(melati, [item(dewi_fixed, kind="visit", version=2, base_version=1)])
+    answers = [
+        push(
+            mawar,
+            [person("Sri"), person("Budi"), person("Ani"), person("Joko")]
+            + [item(sri), item(budi), item(joko)],
+        ),
+        push(mawar, [item(joko_void, base_version=1)]),
+        push(melati, [person("Dewi"), item(dewi)]),
+        push(melati, [item(dewi_fixed, base_version=1)]),
+    ]
+    assert all(r["status"] == "accepted" for a in answers for r in a["results"]), answers
     return SeededArea(
         area=area,
         mawar=mawar,

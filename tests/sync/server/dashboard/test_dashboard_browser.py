@@ -11,7 +11,17 @@ from pathlib import Path
 import pytest
 from dashboard_site import PASSWORD, WIB, add_staff, seed_area
 from openpyxl import load_workbook
-from payloads import item, visit_payload
+from payloads import (
+    CURIGA_DIABETES,
+    GLUCOSE_NORMAL,
+    HIPERTENSI_1,
+    HIPERTENSI_2,
+    NORMAL_TINGGI,
+    OPTIMAL,
+    bp,
+    item,
+    visit_payload,
+)
 from server_api import pull, push
 from server_process import REPO, ServerProcess
 
@@ -27,13 +37,7 @@ ARGS = [
     "--no-first-run",
 ]
 SCREENSHOT = REPO / "docs" / "screenshots" / "dashboard.png"
-CLASSES = [
-    ("hipertensi_1", "refer"),
-    ("normal", "none"),
-    ("hipertensi_2", "refer"),
-    ("optimal", "none"),
-    ("normal_tinggi", "monitor"),
-]
+TENSI = [HIPERTENSI_1, bp((124, 82)), HIPERTENSI_2, OPTIMAL, NORMAL_TINGGI]
 
 
 @pytest.fixture(scope="module")
@@ -53,14 +57,14 @@ def add_history(server_area: object, people: dict[str, str]) -> None:
         month_index = 2025 * 12 + 2 - back
         year, month = divmod(month_index, 12)
         for n, person_id in enumerate(people.values()):
-            code, level = CLASSES[(n + back) % len(CLASSES)]
-            glucose = ("curiga_diabetes", "refer") if (n + back) % 4 == 0 else ("normal", "none")
+            tensi = TENSI[(n + back) % len(TENSI)]
+            glucose = CURIGA_DIABETES if (n + back) % 4 == 0 else GLUCOSE_NORMAL
             payload = visit_payload(
                 person_id=person_id,
                 measured_at=datetime(year, month + 1, 10 + n, 9, tzinfo=WIB),
-                sections={"blood_pressure": (code, level), "glucose": glucose},
+                sections={"blood_pressure": tensi, "glucose": glucose},
             )
-            items.append(item(payload, kind="visit"))
+            items.append(item(payload))
     push(server_area, items)  # type: ignore[arg-type]
 
 

@@ -14,7 +14,16 @@ from datetime import UTC, datetime
 
 import httpx
 from dashboard_site import WIB, add_staff, cells, csrf_of, logged_in_client, seed_area
-from payloads import item, person_payload, visit_payload
+from payloads import (
+    GLUCOSE_NORMAL,
+    HIPERTENSI_1,
+    HIPERTENSI_2,
+    HIPERTENSI_3,
+    OPTIMAL,
+    item,
+    person_payload,
+    visit_payload,
+)
 from server_api import push, statuses
 from server_process import ServerProcess, enroll_on
 
@@ -64,9 +73,9 @@ def test_a_second_load_is_the_same_page_and_a_pushed_visit_shows_on_the_next(
         ani = visit_payload(
             person_id=seeded.people["Ani"],
             measured_at=march(20),
-            sections={"blood_pressure": ("hipertensi_1", "refer")},
+            sections={"blood_pressure": HIPERTENSI_1},
         )
-        push(seeded.mawar, [item(ani, kind="visit")])
+        push(seeded.mawar, [item(ani)])
         after, after_all = overview(client, seeded.area), overview(client)
         after_referrals = referrals(client, seeded.area)
 
@@ -96,7 +105,7 @@ def test_a_correction_and_a_void_pushed_later_change_the_next_load(server: Serve
             visit_key=sri,
             version=2,
             replaces_id=sri,
-            sections={"blood_pressure": ("optimal", "none"), "glucose": ("normal", "none")},
+            sections={"blood_pressure": OPTIMAL, "glucose": GLUCOSE_NORMAL},
         )
         budi_void = visit_payload(
             person_id=seeded.people["Budi"],
@@ -105,13 +114,13 @@ def test_a_correction_and_a_void_pushed_later_change_the_next_load(server: Serve
             version=2,
             replaces_id=budi,
             voided=True,
-            sections={"blood_pressure": ("hipertensi_3", "urgent")},
+            sections={"blood_pressure": HIPERTENSI_3},
         )
         answer = push(
             seeded.mawar,
             [
-                item(sri_fixed, kind="visit", version=2, base_version=1),
-                item(budi_void, kind="visit", version=2, base_version=1),
+                item(sri_fixed, base_version=1),
+                item(budi_void, base_version=1),
             ],
         )
         assert statuses(answer) == ["accepted", "accepted"]
@@ -134,7 +143,7 @@ def test_an_older_version_stored_late_does_not_replace_the_newer_one(
     first = visit_payload(
         person_id=person_id,
         measured_at=march(7),
-        sections={"blood_pressure": ("hipertensi_1", "refer")},
+        sections={"blood_pressure": HIPERTENSI_1},
     )
     corrected = visit_payload(
         person_id=person_id,
@@ -142,19 +151,21 @@ def test_an_older_version_stored_late_does_not_replace_the_newer_one(
         visit_key=first["visit_key"],
         version=2,
         replaces_id=first["id"],
-        sections={"blood_pressure": ("hipertensi_3", "urgent")},
+        sections={"blood_pressure": HIPERTENSI_3},
     )
-    person = person_payload(person_id=person_id, name="Rina Marlina", created_at="2025-01-05")
+    person = person_payload(
+        person_id=person_id, name="Rina Marlina", created_at=datetime(2025, 1, 5, tzinfo=UTC)
+    )
     # The laptop had only sent the correction (version 2); version 1 arrives later, as history.
     push(
         device,
-        [item(person, kind="person"), item(corrected, kind="visit", version=2, base_version=1)],
+        [item(person), item(corrected, base_version=1)],
     )
     with logged_in_client(server, add_staff(server)) as client:
         before = overview(client, area)
         before_referrals = referrals(client, area)
         assert "Hubungi nakes hari ini" in before_referrals
-        late = push(device, [item(first, kind="visit", version=1)])
+        late = push(device, [item(first)])
         assert statuses(late) == ["accepted"]
         assert overview(client, area) == before
         assert referrals(client, area) == before_referrals
@@ -231,10 +242,10 @@ def test_a_finished_push_shows_even_while_other_loads_of_the_page_run(
                 visit = visit_payload(
                     person_id=person_id,
                     measured_at=march(day),
-                    sections={"blood_pressure": ("hipertensi_2", "refer")},
+                    sections={"blood_pressure": HIPERTENSI_2},
                 )
                 person = person_payload(person_id=person_id, name=f"Warga {day}")
-                push(device, [item(person, kind="person"), item(visit, kind="visit")])
+                push(device, [item(person), item(visit)])
                 total = cells(overview(client, area), posyandu="")
                 seen.append((total["screened"], total["hipertensi"]))
     finally:
@@ -254,15 +265,12 @@ def test_a_busy_area_s_referrals_come_a_hundred_per_page_most_urgent_first(
     items = []
     for n in range(130):
         person_id = str(uuid.uuid4())
-        items.append(item(person_payload(person_id=person_id, name=f"Warga {n}"), kind="person"))
-        level = "urgent" if n % 3 == 0 else "refer"
-        code = "hipertensi_3" if level == "urgent" else "hipertensi_2"
+        items.append(item(person_payload(person_id=person_id, name=f"Warga {n}")))
+        tensi = HIPERTENSI_3 if n % 3 == 0 else HIPERTENSI_2  # urgent, else refer
         visit = visit_payload(
-            person_id=person_id,
-            measured_at=march(1 + n % 28),
-            sections={"blood_pressure": (code, level)},
+            person_id=person_id, measured_at=march(1 + n % 28), sections={"blood_pressure": tensi}
         )
-        items.append(item(visit, kind="visit"))
+        items.append(item(visit))
     push(device, items)
 
     def cards(html: str) -> list[tuple[str, str]]:

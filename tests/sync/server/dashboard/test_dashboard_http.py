@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import httpx
-from dashboard_site import PASSWORD, add_staff, cells, csrf_of, logged_in_client, seed_area
-from server_api import person_item, post_gzip, pull, push_body
-from server_process import ServerProcess
+import sqlalchemy as sa
+from dashboard_site import PASSWORD, WIB, add_staff, cells, csrf_of, logged_in_client, seed_area
+from payloads import HIPERTENSI_1, item, person_payload, visit_payload
+from server_api import person_item, post_gzip, pull, push, push_body, statuses
+from server_process import ServerProcess, enroll_on
 
 from sync.server import staff
+from sync.server.store.tables import ENTRY
 
 
 def test_pages_and_downloads_need_a_login(server: ServerProcess) -> None:
@@ -197,3 +201,72 @@ def test_sessions_end_after_idle_time_and_at_logout(server: ServerProcess) -> No
         page = client.get("/dashboard")
         client.post("/dashboard/keluar", data={"csrf_token": csrf_of(page.text)})
         assert client.get("/dashboard").status_code == 303
+
+
+def test_a_visit_with_only_tensi_counts_as_screened_for_tensi_alone(server: ServerProcess) -> None:
+    area = f"Desa {uuid.uuid4().hex[:6]}"
+    device = enroll_on(server, posyandu="Posyandu Flamboyan", area=area)
+    resident = person_payload(name="Yanti", created_at=datetime(2025, 1, 2, tzinfo=UTC))
+    tensi_only = visit_payload(
+        person_id=resident["id"],
+        measured_at=datetime(2025, 3, 14, 9, tzinfo=WIB),
+        sections={"blood_pressure": HIPERTENSI_1},
+    )
+    assert statuses(push(device, [item(resident), item(tensi_only)])) == ["accepted", "accepted"]
+
+    with logged_in_client(server, add_staff(server)) as client:
+        page = client.get("/dashboard", params={"bulan": "2025-03", "desa": area}).text
+
+    assert cells(page, posyandu="") == {
+        "registered": "1",
+        "new": "0",
+        "screened": "1",
+        "hipertensi": "1/1",
+        "curiga_diabetes": "0/0",
+        "terduga_tbc": "0/0",
+        "srq20": "0/0",
+        "obesitas": "0/0",
+    }
+    # Nobody was screened for TBC: no rate, not 0 %.
+    assert 'id="total-terduga_tbc">0</span><span>Terduga TBC<br><small>– dari 0' in page
+
+
+def test_entries_stored_before_payloads_were_checked_count_nowhere_and_are_named(
+    server: ServerProcess,
+) -> None:
+    area = f"Desa {uuid.uuid4().hex[:6]}"
+    device = enroll_on(server, posyandu="Posyandu Seruni", area=area)
+    resident = person_payload(name="Lilis", created_at=datetime(2025, 1, 2, tzinfo=UTC))
+    good = visit_payload(
+        person_id=resident["id"],
+        measured_at=datetime(2025, 3, 14, 9, tzinfo=WIB),
+        sections={"blood_pressure": HIPERTENSI_1},
+    )
+    push(device, [item(resident), item(good)])
+    # A row an older server accepted: a misspelt level, once counted as "no referral".
+    legacy = dict(good, id=str(uuid.uuid4()), visit_key=str(uuid.uuid4()), level="rujuk")
+    with server.session() as session:
+        session.execute(
+            sa.insert(ENTRY).values(
+                id=legacy["visit_key"],
+                type="visit",
+                version=1,
+                content_hash="0" * 64,
+                payload=legacy,
+                recorded_at=datetime.now(UTC),
+                received_at=datetime.now(UTC),
+                device_id=device.device_id,
+                area=area,
+                is_current=True,
+            )
+        )
+        session.commit()
+
+    with logged_in_client(server, add_staff(server)) as client:
+        page = client.get("/dashboard", params={"bulan": "2025-03", "desa": area}).text
+        referrals = client.get("/dashboard/rujukan", params={"desa": area}).text
+
+    total = cells(page, posyandu="")
+    assert (total["screened"], total["hipertensi"]) == ("1", "1/1")
+    assert "1 entri di server tidak bisa dibaca dan tidak dihitung" in page
+    assert legacy["visit_key"] not in referrals and good["visit_key"] in referrals

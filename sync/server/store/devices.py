@@ -1,0 +1,113 @@
+"""Devices: one-time enrolment codes, enrolment, the token check on every call, and revocation.
+
+Keyword-only functions over one session; each write commits its own work. No web code here.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from sync.protocol import EnrollResponse
+from sync.server.auth import hash_secret, new_enroll_code, new_token, normalize_code
+from sync.server.database import begin_write
+from sync.server.models import Device, EnrollCode
+from sync.server.store.tables import DEVICE, ENROLL_CODE, add_audit
+from sync.server.times import utc
+
+ENROLL_CODE_LIFETIME = timedelta(days=7)
+
+
+def create_enroll_code(
+    *,
+    session: Session,
+    posyandu: str,
+    area: str | None = None,
+    now: datetime,
+    lifetime: timedelta = ENROLL_CODE_LIFETIME,
+) -> str:
+    """A new one-time code; the area defaults to the Posyandu's name."""
+    code = new_enroll_code()
+    begin_write(session.connection())
+    session.add(
+        EnrollCode(
+            code_hash=hash_secret(normalize_code(code)),
+            posyandu=posyandu,
+            area=area or posyandu,
+            created_at=now,
+            expires_at=now + lifetime,
+        )
+    )
+    session.commit()
+    return code
+
+
+def enroll_device(
+    *, session: Session, code: str, device_name: str, now: datetime
+) -> EnrollResponse | None:
+    """Turn an unused, unexpired code into a device and a token; None when the code is not good."""
+    code_hash = hash_secret(normalize_code(code))
+    row = session.get(EnrollCode, code_hash)
+    if row is None or row.used_at is not None or utc(row.expires_at) <= now:
+        session.rollback()
+        return None
+    device_id = str(uuid.uuid4())
+    # A wrong code never waits for the write lock; a good one takes it only to claim the code.
+    begin_write(session.connection())
+    # Claimed with a guarded UPDATE so two laptops racing with one code cannot both win.
+    claimed = session.execute(
+        sa.update(ENROLL_CODE)
+        .where(ENROLL_CODE.c.code_hash == code_hash, ENROLL_CODE.c.used_at.is_(None))
+        .values(used_at=now, device_id=device_id)
+    )
+    if cast(sa.CursorResult[Any], claimed).rowcount != 1:
+        session.rollback()
+        return None
+    token = new_token()
+    session.add(
+        Device(
+            id=device_id,
+            name=device_name[:200],
+            posyandu=row.posyandu,
+            area=row.area,
+            token_hash=hash_secret(token),
+            created_at=now,
+        )
+    )
+    add_audit(session=session, kind="enroll", device_id=device_id, counts={}, now=now)
+    answer = EnrollResponse(device_id=device_id, token=token, posyandu=row.posyandu, area=row.area)
+    session.commit()
+    return answer
+
+
+def device_for_token(session: Session, token: str) -> Device | None:
+    """The enrolled, unrevoked device holding this token (a read: it takes no write lock)."""
+    device = (
+        session.execute(sa.select(Device).where(DEVICE.c.token_hash == hash_secret(token)))
+        .scalars()
+        .first()
+    )
+    if device is None:
+        return None
+    return device if device.revoked_at is None else None
+
+
+def revoke_device(*, session: Session, device_id: str, now: datetime) -> bool:
+    """Lock a device out for good; False when no such device exists."""
+    if session.get(Device, device_id) is None:
+        session.rollback()
+        return False
+    begin_write(session.connection())
+    revoked = session.execute(
+        sa.update(DEVICE)
+        .where(DEVICE.c.id == device_id, DEVICE.c.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    if cast(sa.CursorResult[Any], revoked).rowcount == 1:
+        add_audit(session=session, kind="revoke", device_id=device_id, counts={}, now=now)
+    session.commit()
+    return True
