@@ -47,9 +47,10 @@ postgres_access() {
 
 need_postgres_access() {
   postgres_access && return 0
-  sudo_hint
-  fail "Perlu hak root atau sudo untuk $1. Minta administrator komputer menjalankan: sudo $2" \
+  say_both "Perlu hak root atau sudo untuk $1. Minta administrator komputer menjalankan: sudo $2" \
     "Root or sudo is needed to $3. Ask the computer's administrator to run: sudo $2"
+  sudo_hint
+  exit 1
 }
 
 # Waits (bounded) until the cluster accepts connections on 127.0.0.1:$port.
