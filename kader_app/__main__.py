@@ -10,21 +10,23 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+DATA_DIR_HELP = "folder data (bawaan: KADER_APP_DATA_DIR atau folder pengguna)"
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kader-app", description="Aplikasi pencatatan Posyandu untuk kader (offline)."
     )
-    parser.add_argument(
-        "--data-dir",
-        help="folder data (bawaan: KADER_APP_DATA_DIR atau folder pengguna)",
-    )
+    parser.add_argument("--data-dir", help=DATA_DIR_HELP)
     parser.add_argument("--demo", action="store_true", help="buka database contoh yang terpisah")
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check-rules", help="uji aturan skrining terhadap berkas kasus JSON")
     check.add_argument("file", type=Path)
     backup = sub.add_parser("backup", help="salin database secara konsisten ke berkas")
     backup.add_argument("path", type=Path)
+    # Also after the subcommand (`backup PATH --data-dir DIR`); SUPPRESS keeps a value given
+    # before the subcommand when none is given after it.
+    backup.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
     return parser
 
 

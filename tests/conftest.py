@@ -1,4 +1,8 @@
-"""Test set-up shared by every test: Qt runs offscreen, and no test touches the user's data."""
+"""Test set-up shared by every test: Qt runs offscreen, and no test touches the user's data.
+
+Tests run side by side in pytest-xdist workers (`scripts/dev test`): each worker has its own
+temporary folders, server processes, PostgreSQL databases, ports (`free_ports.py`) and X screen.
+"""
 
 # ruff: noqa: E402  (the environment must be set before anything below can import Qt)
 
@@ -11,7 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KADER_APP_KEYRING", "off")
 
 import itertools
+import select
 import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -33,6 +39,12 @@ from kader_app.core.rules.visit import VisitInput
 from kader_app.core.rules.waist import WaistInput
 
 _serials = itertools.count(1)
+XVFB_START_TIMEOUT_S = 30.0
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long campaigns first, so that parallel workers do not all wait on one at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 def make_nik(*, birth_date: date, sex: str, serial: int, region: str = "320101") -> str:
@@ -133,3 +145,45 @@ def make_visit_input() -> Callable[..., VisitInput]:
         )
 
     return make
+
+
+@pytest.fixture(scope="session")
+def x_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A virtual X screen (1366x768) of this worker's own, as ``DISPLAY`` wants it (``:N``).
+
+    Xvfb picks a free display number itself (``-displayfd``), so workers never share one.
+    """
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.fail("Xvfb is missing (package xvfb): scripts/dev setup --test installs it")
+    log_path = tmp_path_factory.mktemp("xvfb") / "xvfb.log"
+    read_end, write_end = os.pipe()
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [xvfb, "-displayfd", str(write_end), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+            pass_fds=(write_end,),
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    os.close(write_end)
+    try:
+        ready, _, _ = select.select([read_end], [], [], XVFB_START_TIMEOUT_S)
+        number = os.read(read_end, 64).decode().strip() if ready else ""
+        if not number:
+            proc.kill()
+            proc.wait(timeout=10)
+            pytest.fail(
+                f"Xvfb gave no display within {XVFB_START_TIMEOUT_S:.0f} s: "
+                + log_path.read_text(errors="replace")[-2000:]
+            )
+        yield f":{number}"
+    finally:
+        os.close(read_end)
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import select
 import signal
 import subprocess
 import sys
@@ -16,38 +17,111 @@ from sqlalchemy import text
 from kader_app.core.register import Register
 
 HERE = Path(__file__).parent
+# Each wait for the writers is bounded on its own; on an idle machine each takes milliseconds.
+LINE_TIMEOUT_S = float(os.environ.get("KADER_CRASH_LINE_TIMEOUT", "60"))
 
 
-def run_and_kill(data_dir: Path, *, rng: random.Random) -> list[str]:
-    """Start the writer, SIGKILL it at a random moment; return the complete lines it printed."""
-    env = {**os.environ, "KADER_APP_KEYRING": "off", "PYTHONUNBUFFERED": "1"}
-    child = subprocess.Popen(
-        [sys.executable, "-m", "crash_writer", str(data_dir)],
-        cwd=HERE,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    assert child.stdout is not None
+class CrashWriters:
+    """The ``crash_writer`` process: forks writers on request, reaps them and reports how."""
+
+    def __init__(self, data_dir: Path, *, stderr_path: Path) -> None:
+        env = {**os.environ, "KADER_APP_KEYRING": "off", "PYTHONUNBUFFERED": "1"}
+        self.stderr_path = stderr_path
+        # stderr to a file: a pipe nobody reads until the end could fill up and stop the writer.
+        with stderr_path.open("wb") as err:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "crash_writer", str(data_dir)],
+                cwd=HERE,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=err,
+            )
+        assert self.proc.stdout is not None and self.proc.stdin is not None
+        self._out = self.proc.stdout
+        self._in = self.proc.stdin
+        self._buffer = b""
+        self.expect("READY", what="the crash writer to import the store")
+
+    def send(self, line: str) -> None:
+        self._in.write((line + "\n").encode())
+        self._in.flush()
+
+    def read_line(self, *, what: str) -> str:
+        """The next line on stdout, waiting at most LINE_TIMEOUT_S for it."""
+        deadline = time.monotonic() + LINE_TIMEOUT_S
+        while b"\n" not in self._buffer:
+            left = deadline - time.monotonic()
+            ready, _, _ = select.select([self._out], [], [], max(left, 0))
+            if not ready:
+                state = "is still running" if self.proc.poll() is None else "has ended"
+                pytest.fail(
+                    f"waited {LINE_TIMEOUT_S:.0f} s for {what}; the crash writer {state}; "
+                    f"its stderr:\n{self.stderr()}"
+                )
+            chunk = os.read(self._out.fileno(), 65536)
+            if not chunk:
+                pytest.fail(
+                    f"the crash writer closed its output waiting for {what}:\n{self.stderr()}"
+                )
+            self._buffer += chunk
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        return line.decode()
+
+    def expect(self, prefix: str, *, what: str, printed: list[str] | None = None) -> str:
+        """Read up to the first line starting with ``prefix``; earlier lines go to ``printed``."""
+        while True:
+            line = self.read_line(what=what)
+            if line.startswith(prefix):
+                return line
+            assert printed is not None, f"unexpected line {line!r} waiting for {what}"
+            printed.append(line)
+
+    def stderr(self) -> str:
+        return self.stderr_path.read_text(errors="replace")[-3000:]
+
+    def close(self) -> None:
+        self._in.close()
+        try:
+            self.proc.wait(timeout=LINE_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=LINE_TIMEOUT_S)
+
+
+def run_and_kill(writers: CrashWriters, *, rng: random.Random) -> list[str]:
+    """Fork a writer, SIGKILL it at a random moment; return the complete lines it printed."""
+    printed: list[str] = []
+    writers.send("fork")
+    pid = int(writers.expect("W ", what="a new writer to start").split()[1])
     if rng.random() < 0.2:
-        # Sometimes die while opening (migration check, requeue, first insert).
-        time.sleep(rng.uniform(0.0, 0.5))
+        # Sometimes die while opening (migration check, requeue, first insert), which takes
+        # tens of milliseconds in a forked writer.
+        time.sleep(rng.uniform(0.0, 0.05))
     else:
-        child.stdout.readline()  # wait until it is writing
+        # Wait until it is writing: its first commit.
+        printed.append(writers.expect("P ", what=f"writer {pid}'s first commit", printed=printed))
         time.sleep(rng.uniform(0.0, 0.15))
-    child.send_signal(signal.SIGKILL)
-    out, err = child.communicate(timeout=30)
-    assert child.returncode == -signal.SIGKILL, err.decode(errors="replace")[-2000:]
-    return [line for line in out.decode().split("\n")[:-1] if line]
+    os.kill(pid, signal.SIGKILL)
+    writers.send(f"wait {pid}")
+    ended = writers.expect(f"X {pid} ", what=f"writer {pid} to be reaped", printed=printed)
+    assert int(ended.split()[2]) == signal.SIGKILL, (
+        f"writer {pid} ended by itself ({ended}) before the kill:\n{writers.stderr()}"
+    )
+    return printed
 
 
 @pytest.mark.slow
-def test_random_sigkill_loses_nothing(register_dir):
+def test_random_sigkill_loses_nothing(register_dir, tmp_path):
     kills = int(os.environ.get("KADER_CRASH_KILLS", "200"))
     rng = random.Random(int(os.environ.get("KADER_CRASH_SEED", "20250310")))
     printed: list[str] = []
-    for _ in range(kills):
-        printed.extend(run_and_kill(register_dir, rng=rng))
+    writers = CrashWriters(register_dir, stderr_path=tmp_path / "crash-writer-stderr.txt")
+    try:
+        for _ in range(kills):
+            printed.extend(run_and_kill(writers, rng=rng))
+    finally:
+        writers.close()
     visit_ids = {line[2:] for line in printed if line.startswith("V ")}
     person_ids = {line[2:] for line in printed if line.startswith("P ")}
     assert len(visit_ids) > kills  # the kills really landed among the writes

@@ -83,7 +83,39 @@ def test_backup_without_database_fails_in_bahasa(tmp_path):
     assert not (tmp_path / "x.db").exists()
 
 
-def test_cli_backup_subcommand(register_dir, tmp_path, capsys):
-    assert main(["--data-dir", str(register_dir), "backup", str(tmp_path / "b.db")]) == 0
+@pytest.mark.parametrize(
+    "order",
+    ["data-dir-first", "data-dir-last", "data-dir-both"],
+)
+def test_cli_backup_takes_the_data_dir_before_or_after_the_subcommand(
+    order,
+    register,
+    register_dir,
+    tmp_path,
+    monkeypatch,
+    capsys,
+    make_person_input,
+    make_visit_input,
+):
+    fill(register, make_person_input, make_visit_input)
+    # Were --data-dir ignored, the backup would read this empty folder and fail.
+    monkeypatch.setenv("KADER_APP_DATA_DIR", str(tmp_path / "not-this-one"))
+    target = tmp_path / "b.db"
+    args = {
+        "data-dir-first": ["--data-dir", str(register_dir), "backup", str(target)],
+        "data-dir-last": ["backup", str(target), "--data-dir", str(register_dir)],
+        # The one after the subcommand is the one nearer to it, and wins.
+        "data-dir-both": [
+            "--data-dir",
+            str(tmp_path / "not-this-one"),
+            "backup",
+            str(target),
+            "--data-dir",
+            str(register_dir),
+        ],
+    }[order]
+    assert main(args) == 0
     assert "Cadangan tersimpan" in capsys.readouterr().out
-    assert (tmp_path / "b.db").stat().st_size > 0
+    key = register.database.key
+    assert table_rows(target, key) == table_rows(register.database.path, key)
+    assert len(table_rows(target, key)["person"]) == 3

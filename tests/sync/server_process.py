@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,18 +19,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from free_ports import free_port
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 REPO = Path(__file__).resolve().parents[2]
 POSTGRES_ENV = "PUSKESMAS_TEST_POSTGRES_URL"
 START_TIMEOUT_S = 60.0
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _libpq_url(url: str) -> str:
@@ -96,7 +90,7 @@ class ServerProcess:
     def start(self) -> None:
         last_error = ""
         for _ in range(3):
-            port = _free_port()
+            port = free_port()
             self.url = f"http://127.0.0.1:{port}"
             with self.log_path.open("ab") as log:
                 self.proc = subprocess.Popen(

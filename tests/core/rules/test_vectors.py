@@ -1,4 +1,8 @@
-"""Every case of the shared vectors.json through the Python API, and ``kader-app check-rules``."""
+"""Every case of the shared vectors.json through the Python API, and ``kader-app check-rules``.
+
+The cases are read from the repository's copy (``tests/fixtures/domain/vectors.json``), never from
+``../shared``; ``tests/test_domain_copies.py`` says when the copy is older than ``../shared``'s.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ import pytest
 from kader_app.core.rules.vectors import check_file, evaluate_case, mismatches
 
 REPO = Path(__file__).resolve().parents[3]
-VECTORS = (REPO / ".." / "shared" / "domain" / "vectors.json").resolve()
+VECTORS = REPO / "tests" / "fixtures" / "domain" / "vectors.json"
 
 
 def _load_cases() -> list[Any]:

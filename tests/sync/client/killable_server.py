@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -16,14 +15,9 @@ import threading
 from pathlib import Path
 
 import requests
+from free_ports import free_port
 
 from sync.server.database import SQLITE_FILENAME
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class KillableServer:
