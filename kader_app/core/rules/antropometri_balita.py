@@ -84,7 +84,7 @@ class AntropometriBalitaSpec(SectionSpec[AntropometriBalitaInput]):
             sex=subject.sex,
             birth_date=subject.birth_date,
             on=ctx.on,
-            position_required=False,
+            strict=False,
         )
         return errors
 

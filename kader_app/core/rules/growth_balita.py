@@ -3,8 +3,9 @@
 WHO 2006 z-scores (``growth``) in the Permenkes 2/2020 classes. The pure rule answers the
 ``antropometri_balita`` vectors (LiLA included); the section (``antropometri_balita``) serves
 the form, where LiLA is its own section (``lila_balita``). A z beyond WHO's plausibility flags
-keeps its class and asks the kader to check and measure again (``flags``, ``confirm``): such a
-value is possible, so it is never refused.
+(``flags``), or beyond ±3 where WHO's restricted rule begins, keeps its class and asks the kader
+to confirm the measurement before saving (``check_again``, ``confirm``): such a value is
+possible, so it is never refused.
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ FLAG_LIMITS: Final[dict[str, tuple[Decimal, Decimal]]] = {
     "bmi": (Decimal(-5), Decimal(5)),
     "hc": (Decimal(-5), Decimal(5)),
 }
+CONFIRM_BEYOND: Final = Decimal(3)
+"""|z| above this (where WHO's restricted rule begins) asks the kader to confirm the value."""
 OEDEMA_CLASS: Final = "gizi_buruk"
 
 GROWTH_OEDEMA: Final = "growth_oedema"
@@ -88,6 +91,7 @@ REASON_PARAMS: Final[dict[str, tuple[str, ...]]] = {
     "growth_bmi": ("bmi", "z", "class"),
     "growth_hc": ("z", "class"),
     **{f"growth_{index}_implausible": ("z",) for index in INDICES},
+    **{f"growth_{index}_confirm": ("z",) for index in INDICES},
     GROWTH_OEDEMA: (),
     GROWTH_STANDING_UNDER_2: (),
     GROWTH_RECUMBENT_FROM_2: (),
@@ -111,6 +115,7 @@ class GrowthResult:
     bmi: Decimal | None
     lila: Band | None
     flags: frozenset[str]
+    check_again: frozenset[str]
     position_fits: bool
     level: Level
     code: str
@@ -136,7 +141,8 @@ class GrowthResult:
         out["age_days"] = self.age.days
         out["age_months"] = self.age.months
         out["position_fits"] = self.position_fits
-        out["confirm"] = bool(self.flags) or not self.position_fits
+        out["check_again"] = sorted(self.check_again)
+        out["confirm"] = bool(self.check_again) or not self.position_fits
         out["level"] = self.level.value
         return out
 
@@ -189,6 +195,11 @@ def measure_growth(sex: str, age: Age, given: GrowthInputs) -> GrowthResult:
         for index, found in indices.items()
         if found.z is not None and not FLAG_LIMITS[index][0] <= found.z <= FLAG_LIMITS[index][1]
     )
+    extreme = frozenset(
+        index
+        for index, found in indices.items()
+        if found.z is not None and abs(found.z) > CONFIRM_BEYOND
+    )
     levels = [found.band.level for found in indices.values()]
     if lila is not None:
         levels.append(lila.level)
@@ -204,17 +215,18 @@ def measure_growth(sex: str, age: Age, given: GrowthInputs) -> GrowthResult:
         bmi=bmi_shown,
         lila=lila,
         flags=flags,
+        check_again=flags | extreme,
         position_fits=fits,
         level=max_level(*levels),
         code=headline.code if headline is not None else "",
-        reasons=_reasons(indices, bmi_shown, flags, given, days),
+        reasons=_reasons(indices, bmi_shown, flags | extreme, given, days),
     )
 
 
 def _reasons(
     indices: Mapping[str, IndexResult],
     bmi: Decimal | None,
-    flags: frozenset[str],
+    checks: frozenset[str],
     given: GrowthInputs,
     days: int,
 ) -> tuple[Reason, ...]:
@@ -229,8 +241,10 @@ def _reasons(
         if index == "bmi" and bmi is not None:
             params = {"bmi": float(bmi), **params}
         reasons.append(Reason(f"growth_{index}", params))
-        if index in flags:
-            reasons.append(Reason(f"growth_{index}_implausible", {"z": float(found.z)}))
+        if index in checks:
+            beyond = not FLAG_LIMITS[index][0] <= found.z <= FLAG_LIMITS[index][1]
+            code = f"growth_{index}_implausible" if beyond else f"growth_{index}_confirm"
+            reasons.append(Reason(code, {"z": float(found.z)}))
     if given.position is not None and not position_fits_age(given.position, days):
         standing = given.position == "standing"
         reasons.append(Reason(GROWTH_STANDING_UNDER_2 if standing else GROWTH_RECUMBENT_FROM_2))

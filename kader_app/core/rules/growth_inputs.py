@@ -53,12 +53,13 @@ def growth_refusals(
     sex: object,
     birth_date: date | None,
     on: date,
-    position_required: bool = True,
+    strict: bool = True,
 ) -> tuple[list[RuleInputError], GrowthInputs | None]:
     """Every refusal in check order (§b table), and the checked inputs when there is none.
 
     ``measured`` holds the inputs by field name (absent or ``None``: not measured); a length
-    without a position is refused only when ``position_required`` (the form waits for it).
+    without a position, and an age past day 1856, are refused only when ``strict`` (the vectors'
+    rule): the form waits for the position, and does not offer the section past that day.
     """
     errors: list[RuleInputError] = []
     for check in (lambda: required_sex(sex), lambda: required_age(birth_date, on)):
@@ -66,7 +67,8 @@ def growth_refusals(
             check()
         except RuleInputError as error:
             errors.append(error)
-    if birth_date is not None and on >= birth_date and (on - birth_date).days > LAST_TABLE_DAY:
+    past_tables = birth_date is not None and (on - birth_date).days > LAST_TABLE_DAY
+    if strict and past_tables:
         errors.append(RuleInputError("birth_date", Problem.OUT_OF_RANGE))
     checked: dict[str, Decimal | None] = {}
     position = measured.get("position")
@@ -75,7 +77,7 @@ def growth_refusals(
         if name == "position":
             if position is not None and position not in POSITIONS:
                 errors.append(RuleInputError("position", Problem.UNKNOWN_CODE))
-            elif position is None and measured.get("length_cm") is not None and position_required:
+            elif position is None and measured.get("length_cm") is not None and strict:
                 errors.append(RuleInputError("position", Problem.INVALID))
         elif value is not None and bounds is not None:
             try:

@@ -43,6 +43,8 @@ WEIGHT_RANGE_KG: Final = (Decimal("5.0"), Decimal("200.0"))
 HEIGHT_RANGE_CM: Final = (Decimal("80.0"), Decimal("220.0"))
 ADULT_FROM_YEARS: Final = 18
 FLAG_ABOVE: Final = Decimal(5)
+CONFIRM_ABOVE: Final = Decimal(3)
+"""|z| above this (where WHO's restricted rule begins) asks the kader to confirm the values."""
 
 BANDS: Final = (
     cut("gizi_buruk", Level.REFER, "-3"),
@@ -56,7 +58,13 @@ IMT_U_Z: Final = "imt_u_z"
 """``bmi`` (shown) with its z ``z`` for age and sex, in class ``class``."""
 IMT_U_IMPLAUSIBLE: Final = "imt_u_implausible"
 """|``z``| above 5 (WHO flag): check and measure again."""
-REASON_PARAMS: Final = {IMT_U_Z: ("bmi", "z", "class"), IMT_U_IMPLAUSIBLE: ("z",)}
+IMT_U_CONFIRM: Final = "imt_u_confirm"
+"""|``z``| above 3 but within the flag: confirm the weight and height typed."""
+REASON_PARAMS: Final = {
+    IMT_U_Z: ("bmi", "z", "class"),
+    IMT_U_IMPLAUSIBLE: ("z",),
+    IMT_U_CONFIRM: ("z",),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +79,14 @@ class ImtUResult:
         found = [Reason(IMT_U_Z, shown)]
         if self.flagged:
             found.append(Reason(IMT_U_IMPLAUSIBLE, {"z": float(self.z)}))
+        elif self.confirm:
+            found.append(Reason(IMT_U_CONFIRM, {"z": float(self.z)}))
         return tuple(found)
+
+    @property
+    def confirm(self) -> bool:
+        """The form asks the kader to confirm the values before saving."""
+        return abs(self.z) > CONFIRM_ABOVE
 
     def vector(self) -> dict[str, Any]:
         return {
@@ -168,6 +183,7 @@ class ImtUSpec(SectionSpec[ImtUInput]):
         )
         values = result.vector()
         del values["level"], values["class"]
+        values["confirm"] = result.confirm
         return complete_result(
             self.code, result.band.code, result.band.level, result.reasons(), values
         )

@@ -30,8 +30,18 @@ _CHECK = W(
 )
 
 
+_CONFIRM = W(
+    "{z} sangat jauh dari median: pastikan hasil ukur dan angka yang diketik benar.",
+    "{z} is very far from the median: make sure the measurement and the number typed are right.",
+)
+
+
 def _implausible(index: str) -> W:
     return W(f"{index}: z " + _CHECK.id, f"{index}: z " + _CHECK.en)
+
+
+def _confirm(index: str) -> W:
+    return W(f"{index}: z " + _CONFIRM.id, f"{index}: z " + _CONFIRM.en)
 
 
 def _summary(values: Mapping[str, object], lang: Language) -> str:
@@ -69,6 +79,11 @@ WORDS = SectionWords(
         "growth_wflh_implausible": _implausible("BB/PB"),
         "growth_bmi_implausible": _implausible("IMT/U"),
         "growth_hc_implausible": _implausible("LK/U"),
+        "growth_wfa_confirm": _confirm("BB/U"),
+        "growth_lhfa_confirm": _confirm("PB/U"),
+        "growth_wflh_confirm": _confirm("BB/PB"),
+        "growth_bmi_confirm": _confirm("IMT/U"),
+        "growth_hc_confirm": _confirm("LK/U"),
         "growth_oedema": W(
             "Edema bilateral: BB/U, BB/PB dan IMT/U tidak dihitung; gizi buruk.",
             "Bilateral oedema: weight-based indices not computed; severe acute malnutrition.",

@@ -24,6 +24,10 @@ WORDS = SectionWords(
             "z {z} di luar batas wajar WHO: periksa/ukur ulang sebelum disimpan.",
             "z {z} is outside WHO's plausible range: check and measure again before saving.",
         ),
+        "imt_u_confirm": W(
+            "z {z} sangat jauh dari median: pastikan berat dan tinggi yang diketik benar.",
+            "z {z} is very far from the median: make sure the weight and height typed are right.",
+        ),
     },
     fields={
         "weight_kg": W("Berat badan", "Weight"),
