@@ -67,6 +67,15 @@ def _table(name: str) -> Mapping[str, Mapping[Any, Mapping[str, Decimal]]]:
     return data
 
 
+def preload_tables() -> None:
+    """Read every table now (under a second), so the first child measured does not wait.
+
+    Meant for a worker thread at start-up; otherwise each table is read on first use.
+    """
+    for name in _MODULES:
+        _table(name)
+
+
 def _row(name: str, sex: str, key: int | Decimal) -> Lms | None:
     row = _table(name).get(_SEX.get(sex, ""), {}).get(key)
     if row is None:
