@@ -20,7 +20,7 @@ from kader_app.core.rules.age import age_on
 from kader_app.core.rules.common import Level
 from kader_app.core.rules.registry import section, sections
 from kader_app.core.rules.section import RuleContext, RuleSettings, SectionState, Subject
-from kader_app.core.rules.visit import VisitInput, evaluate_visit, offered_sections
+from kader_app.core.rules.visit import VisitInput, evaluate_visit, offered_sections, parse_inputs
 from kader_app.core.words import reason_text, result_text
 
 ON = date(2026, 12, 1)
@@ -121,6 +121,16 @@ def test_every_age_gets_declared_codes_with_exactly_their_params_and_words(
                 assert "?" not in text and reason.code not in text, text
         assert "_" not in result_text(result), result_text(result)
         json.dumps({"values": dict(result.values), "params": [r.params for r in result.reasons]})
+    # What is stored is JSON; read back, it is the same inputs and gives the same results.
+    stored = {
+        code: json.loads(json.dumps(i.model_dump(mode="json"))) for code, i in measured.items()
+    }
+    read_back = {code: parse_inputs(code, data) for code, data in stored.items()}
+    assert read_back == measured
+    again = evaluate_visit(
+        VisitInput(subject=subject, measured_on=ON, sections=read_back), RuleSettings()
+    )
+    assert again.sections == evaluation.sections
 
 
 def test_history_sections_offer_carried_inputs_for_a_child_and_a_pregnancy() -> None:
