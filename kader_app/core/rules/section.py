@@ -49,6 +49,9 @@ class Subject:
     sex: str
     birth_date: date | None
     pregnant: bool = False
+    pregnancy_start: date | None = None
+    """First day of the current pregnancy (HPHT) when the register knows it: where "this
+    pregnancy" begins for the sections that add up its visits (TTD tablets)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +209,9 @@ class SectionSpec(ABC, Generic[InputT]):
     """Stable keys of the section's checklist items (TB symptoms, SRQ-20 questions…)."""
     vector_rules: ClassVar[Mapping[str, VectorRule]] = {}
     """``rule`` names of the vectors files this section answers, and how."""
+    listed_as: ClassVar[str | None] = None
+    """The row of LIFECYCLE_RULES §i this section is offered under, when it shares one with
+    other sections (LiLA, danger signs and TTD are one row, ``ibu_hamil``); else its code."""
 
     @abstractmethod
     def availability(self, subject: Subject, on: date) -> Availability | None:

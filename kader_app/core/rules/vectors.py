@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from kader_app.core.rules.age import age_on
 from kader_app.core.rules.common import RuleInputError
 from kader_app.core.rules.nik import parse_kk, parse_nik
+from kader_app.core.rules.pregnancy import check_pregnancy
 from kader_app.core.rules.registry import sections
 from kader_app.core.rules.section import Subject
 from kader_app.core.rules.visit import offered_sections
@@ -67,12 +68,17 @@ def _age(case_input: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _sections(case_input: Mapping[str, Any]) -> dict[str, Any]:
+    """The default set as LIFECYCLE_RULES §i names its rows (``listed_as``)."""
     subject = Subject(
         sex=case_input["sex"],
         birth_date=date.fromisoformat(case_input["birth_date"]),
         pregnant=bool(case_input.get("pregnant", False)),
     )
-    return {"sections": list(offered_sections(subject, date.fromisoformat(case_input["date"])))}
+    on = date.fromisoformat(case_input["date"])
+    check_pregnancy(subject, on)
+    offered = set(offered_sections(subject, on))
+    rows = [spec.listed_as or spec.code for spec in sections() if spec.code in offered]
+    return {"sections": list(dict.fromkeys(rows))}
 
 
 def rules() -> dict[str, VectorRule]:

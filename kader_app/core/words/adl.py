@@ -1,0 +1,58 @@
+"""Words of the ADL (modified Barthel) section: the ten items as on the ILP form."""
+
+from __future__ import annotations
+
+from kader_app.core.rules.adl import ADL_ITEMS, item_field
+from kader_app.core.words import SectionWords, W
+
+ITEMS = {
+    "bowels": W("Mengendalikan BAB", "Bowel control"),
+    "bladder": W("Mengendalikan BAK", "Bladder control"),
+    "grooming": W("Membersihkan diri (wajah, rambut, gigi, cukur)", "Grooming"),
+    "toilet": W("Penggunaan toilet", "Toilet use"),
+    "feeding": W("Makan", "Feeding"),
+    "transfer": W("Berpindah kursi ↔ tempat tidur", "Transfer chair ↔ bed"),
+    "mobility": W("Berjalan di permukaan datar", "Walking on level ground"),
+    "dressing": W("Berpakaian", "Dressing"),
+    "stairs": W("Naik turun tangga", "Stairs"),
+    "bathing": W("Mandi", "Bathing"),
+}
+
+WORDS = SectionWords(
+    title=W("ADL (indeks Barthel)", "ADL (Barthel index)"),
+    classes={
+        "mandiri": W("Mandiri (A)", "Independent (A)"),
+        "ketergantungan_ringan": W("Ketergantungan ringan (B)", "Mild dependency (B)"),
+        "ketergantungan_sedang": W("Ketergantungan sedang (B)", "Moderate dependency (B)"),
+        "ketergantungan_berat": W("Ketergantungan berat (C)", "Severe dependency (C)"),
+        "ketergantungan_total": W("Ketergantungan total (C)", "Total dependency (C)"),
+    },
+    reasons={
+        "adl_score": W(
+            "Skor ADL {score} dari 20 (kategori {grade}).", "ADL score {score} of 20 ({grade})."
+        ),
+    },
+    fields={
+        "items": W("Butir ADL", "ADL items"),
+        **{
+            item_field(number): W(
+                f"Butir {number}: {ITEMS[key].id}", f"Item {number}: {ITEMS[key].en}"
+            )
+            for number, key, _ in ADL_ITEMS
+        },
+    },
+    items=ITEMS,
+    next_steps={
+        "mandiri": W("Ulangi penilaian ADL tiap tahun.", "Repeat the ADL assessment every year."),
+        **{
+            code: W("Rujuk ke Pustu/Puskesmas.", "Refer to the Pustu/Puskesmas.")
+            for code in (
+                "ketergantungan_ringan",
+                "ketergantungan_sedang",
+                "ketergantungan_berat",
+                "ketergantungan_total",
+            )
+        },
+    },
+    summary=W("skor {score}", "score {score}"),
+)
