@@ -108,6 +108,7 @@ class Kader:
         # visit_key -> id of its current version; voided visits are neither corrected nor voided.
         self.visits: dict[str, str] = {}
         self.visit_owner: dict[str, str] = {}
+        self.visit_day: dict[str, date] = {}
         self.voided: set[str] = set()
         self.made: Counter[str] = Counter()
 
@@ -150,33 +151,34 @@ class Kader:
         self.people[person_id] = Resident(data=data, version=resident.version + 1)
         self.made["person_edit"] += 1
 
-    def _inputs(self, person_id: str) -> VisitInput:
+    def _inputs(self, person_id: str, on: date | None = None) -> VisitInput:
         data = self.people[person_id].data
         systolic = self.rng.randint(95, 185)
         return self.make_visit(
             sex=data.sex,
             birth_date=data.birth_date,
-            measured_on=date(2025, 3, self.rng.randint(1, 28)),
-            blood_pressure=BloodPressureInput(
-                readings=((systolic, self.rng.randint(60, min(110, systolic - 20))),)
+            measured_on=on or date(2025, 3, self.rng.randint(1, 28)),
+            blood_pressure=BloodPressureInput.of(
+                (systolic, self.rng.randint(60, min(110, systolic - 20)))
             ),
-            glucose=GlucoseInput(value=str(self.rng.randint(70, 300))),
+            glucose=GlucoseInput(value=str(self.rng.randint(70, 300)), kind="sewaktu"),
         )
 
     def _screen(self, register: Register) -> None:
         person_id = self.rng.choice(list(self.people))
-        change = register.visits.record(
-            person_id=person_id, inputs=self._inputs(person_id), settings=RuleSettings()
-        )
+        inputs = self._inputs(person_id)
+        change = register.visits.record(person_id=person_id, inputs=inputs, settings=RuleSettings())
         assert change.visit_id is not None
         self.visits[change.visit_id] = change.visit_id
+        self.visit_day[change.visit_id] = inputs.measured_on
         self.visit_owner[change.visit_id] = person_id
         self.made["visit"] += 1
 
     def _correct(self, register: Register, key: str) -> None:
         change = register.visits.correct(
             visit_id=self.visits[key],
-            inputs=self._inputs(self.visit_owner[key]),
+            # A correction keeps the visit's date.
+            inputs=self._inputs(self.visit_owner[key], self.visit_day[key]),
             settings=RuleSettings(),
         )
         assert change.visit_id is not None

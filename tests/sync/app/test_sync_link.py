@@ -248,7 +248,7 @@ def test_follow_up_recorded_at_the_puskesmas_reaches_the_laptop(
         person_id=person, inputs=make_visit_input(), settings=RuleSettings()
     ).visit_id
     sync_a.engine.run_once()
-    assert melati.follow_ups(person) == []
+    assert melati.visits.follow_ups(person) == []
 
     with live_server.session() as session:
         store.add_follow_up(
@@ -263,9 +263,9 @@ def test_follow_up_recorded_at_the_puskesmas_reaches_the_laptop(
         )
     summary = sync_a.engine.run_once()
     assert summary.pulled_followups == 1
-    [follow_up] = melati.follow_ups(person)
+    [follow_up] = melati.visits.follow_ups(person)
     assert follow_up.outcome == "Sudah datang ke Puskesmas/Pustu"
     assert follow_up.visit_id == visit and follow_up.recorded_at.date() == date(2025, 3, 14)
     # Pulling again does not duplicate it.
     sync_a.engine.run_once()
-    assert len(melati.follow_ups(person)) == 1
+    assert len(melati.visits.follow_ups(person)) == 1

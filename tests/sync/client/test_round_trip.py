@@ -9,7 +9,9 @@ import sys
 import threading
 
 import pytest
+from sync_payloads import make_visit_payload
 
+from kader_app.core.rules.blood_pressure import BloodPressureInput
 from sync.client import AuthError, ProtocolMismatchError
 from sync.engine import EngineState
 
@@ -19,10 +21,13 @@ def test_two_devices_share_residents_and_edits(server, make_device) -> None:
     _, mawar, engine_b = make_device(url=server.url, name="mawar")
 
     siti = melati.record_person({"name": "Siti Aminah", "sex": "P", "rt": "01"})
-    visit = melati.visits.record({"person_id": siti, "tensi": {"sistolik": 150, "diastolik": 95}})
+    visit = melati.record_visit(make_visit_payload(person_id=siti))
     melati.edit_person(siti, {"phone": "081234567890"})
-    # A void is a new entry naming the visit it cancels; the original stays as history.
-    void = melati.visits.record({"voids": visit, "alasan": "salah orang"})
+    later = melati.record_visit(
+        make_visit_payload(
+            person_id=siti, sections={"blood_pressure": BloodPressureInput.of((128, 84))}
+        )
+    )
     summary_a = engine_a.run_once()
     assert summary_a.acked == 4 and not summary_a.rejected
 
@@ -43,7 +48,7 @@ def test_two_devices_share_residents_and_edits(server, make_device) -> None:
     assert melati.person(siti)["payload"]["rt"] == "02"
 
     stored = {(i, v) for i, v, _ in server.entries()}
-    assert {(siti, 1), (siti, 2), (siti, 3), (visit, 1), (void, 1), (budi, 1)} == stored
+    assert {(siti, 1), (siti, 2), (siti, 3), (visit, 1), (later, 1), (budi, 1)} == stored
     assert set(server.entries()) == melati.acked_set() | mawar.acked_set()
 
 
