@@ -244,7 +244,7 @@ def bench_search(register: Register, *, key: bytes) -> list[tuple[str, int, floa
         captured_sql, captured_params = register_sql(register, query)
         assert [r[0] for r in _fetch_all(raw, captured_sql, captured_params)] == found
         ours, base = interleaved_medians(
-            partial(register.search_people, query),
+            partial(register.search.people, query),
             partial(_fetch_all, raw, captured_sql, captured_params),
             repeat=SEARCHES_PER_RUN,
         )

@@ -27,7 +27,7 @@ from kader_app.core.rules.blood_pressure import BloodPressureInput
 from kader_app.core.rules.glucose import GlucoseInput
 from kader_app.core.rules.section import RuleSettings, Subject
 from kader_app.core.rules.tb import TbInput
-from kader_app.core.rules.visit import VisitInput
+from kader_app.core.rules.visit import VisitInput, checked_evaluation
 
 
 def say(line: str) -> None:
@@ -45,15 +45,7 @@ def write_visits(data_dir: Path) -> None:
     n = 0
     while True:
         n += 1
-        inputs = VisitInput(
-            subject=Subject(sex="L", birth_date=date(1960, 1, 1)),
-            measured_on=date(2025, 1, 1),
-            sections={
-                "blood_pressure": BloodPressureInput.of((110 + n % 80, 70 + n % 30)),
-                "glucose": GlucoseInput(value=str(80 + n % 300), kind="sewaktu"),
-                "tb": TbInput(cough=n % 5 == 0),
-            },
-        )
+        inputs = _visit(n)
         change = register.visits.record(person_id=person, inputs=inputs, settings=settings)
         say(f"V {change.visit_id}")
         if n % 7 == 0 and change.visit_id is not None:
@@ -63,7 +55,22 @@ def write_visits(data_dir: Path) -> None:
             say(f"V {fixed.visit_id}")
 
 
+def _visit(n: int) -> VisitInput:
+    return VisitInput(
+        subject=Subject(sex="L", birth_date=date(1960, 1, 1)),
+        measured_on=date(2025, 1, 1),
+        sections={
+            "blood_pressure": BloodPressureInput.of((110 + n % 80, 70 + n % 30)),
+            "glucose": GlucoseInput(value=str(80 + n % 300), kind="sewaktu"),
+            "tb": TbInput(cough=n % 5 == 0),
+        },
+    )
+
+
 def serve(data_dir: Path) -> None:
+    # Warm what every writer would otherwise load on its first save (the section registry, the
+    # payload models), so a fork starts writing at once, as a running app does.
+    checked_evaluation(_visit(0), RuleSettings())
     say("READY")
     while line := sys.stdin.readline():
         command, _, arg = line.strip().partition(" ")
