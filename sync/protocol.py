@@ -215,6 +215,12 @@ class PersonPayload(_Wire):
     rw: Annotated[str, Field(max_length=10)] = ""
     desa: ShortText = ""
     phone: Annotated[str, Field(max_length=40)] = ""
+    # The current pregnancy (HPHT and, once known, its end), the mother of a child, the child's
+    # Buku KIA; absent in payloads made before the life-cycle sections.
+    pregnancy_start: date | None = None
+    pregnancy_end: date | None = None
+    mother_id: Identifier | None = None
+    kia_book: bool = False
     created_at: datetime
     updated_at: datetime
 

@@ -40,6 +40,8 @@ class Person(SQLModel, table=True):
         Index("ix_person_nik", "nik", unique=True, sqlite_where=text("nik IS NOT NULL")),
         Index("ix_person_name_birth", "name_norm", "birth_date"),
         Index("ix_person_updated", "updated_at"),
+        Index("ix_person_mother", "mother_id"),
+        Index("ix_person_kk", "kk"),
     )
 
     id: str = Field(primary_key=True)
@@ -55,6 +57,13 @@ class Person(SQLModel, table=True):
     rw: str = ""
     desa: str = ""
     phone: str = ""
+    # Life-cycle facts (schema 5): the current pregnancy (first day of the last menstrual
+    # period, HPHT, and when it ended), the mother of a child registered from her record, and
+    # whether the child has a Buku KIA.
+    pregnancy_start: date | None = None
+    pregnancy_end: date | None = None
+    mother_id: str | None = None
+    kia_book: bool = False
     created_at: datetime
     updated_at: datetime
     # Filled by a trigger: the rowid of this person's row in the person_search FTS table.
@@ -213,6 +222,10 @@ class PersonInput:
     rw: str = ""
     desa: str = ""
     phone: str = ""
+    pregnancy_start: date | None = None
+    pregnancy_end: date | None = None
+    mother_id: str | None = None
+    kia_book: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,11 +248,37 @@ class PersonRecord:
     updated_at: datetime
     last_visit_at: datetime | None = None
     last_level: str | None = None
+    pregnancy_start: date | None = None
+    pregnancy_end: date | None = None
+    mother_id: str | None = None
+    kia_book: bool = False
+
+    def subject_on(self, on: date) -> Subject:
+        """What the screening rules know of this person on ``on`` (pregnant or not, then)."""
+        return Subject(
+            sex=self.sex,
+            birth_date=self.birth_date,
+            pregnant=pregnant_on(self.pregnancy_start, self.pregnancy_end, on),
+            pregnancy_start=self.pregnancy_start,
+        )
 
     @property
     def subject(self) -> Subject:
-        """What the screening rules know of this person."""
-        return Subject(sex=self.sex, birth_date=self.birth_date)
+        """What the screening rules know of this person today."""
+        return self.subject_on(date.today())
+
+
+PREGNANCY_MAX_DAYS = 44 * 7
+"""A pregnancy recorded longer ago than this (44 weeks) has ended, even if nobody said so."""
+
+
+def pregnant_on(start: date | None, end: date | None, on: date) -> bool:
+    """Whether a pregnancy from ``start`` (HPHT), ended on ``end`` if known, runs on ``on``."""
+    if start is None or on < start:
+        return False
+    if end is not None and on > end:
+        return False
+    return (on - start).days <= PREGNANCY_MAX_DAYS
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,8 @@ from kader_app.core.models import (
 from kader_app.core.normalise import normalise_name, normalise_number
 from kader_app.core.records import person_payload
 from kader_app.core.rules.nik import parse_kk, parse_nik
+from kader_app.core.rules.pregnancy import pregnancy_error
+from kader_app.core.rules.section import Subject
 from kader_app.core.search import person_record, person_select, utc
 from sync.protocol import payload_json
 
@@ -63,6 +65,7 @@ class PeopleStore:
         with write_transaction(self._db.engine) as conn:
             if clean.nik is not None:
                 _refuse_taken_nik(conn, nik=clean.nik, exclude_id=None)
+            _check_mother(conn, clean, person_id=person_id)
             try:
                 conn.execute(insert(PERSON).values(**values))
             except IntegrityError:
@@ -92,6 +95,7 @@ class PeopleStore:
                 raise StaleVersionError(person_id, expected=base_version, current=current.version)
             if clean.nik is not None:
                 _refuse_taken_nik(conn, nik=clean.nik, exclude_id=person_id)
+            _check_mother(conn, clean, person_id=person_id)
             values = _person_values(
                 clean,
                 person_id=person_id,
@@ -137,6 +141,27 @@ class PeopleStore:
             raise NotFoundError("person", person_id)
         return person_record(row)
 
+    def household(self, kk: str) -> list[PersonRecord]:
+        """Everyone registered on one family card (No. KK), oldest first."""
+        number = normalise_number(kk)
+        if number is None:
+            return []
+        with _read(self._db.engine) as conn:
+            rows = conn.execute(
+                person_select().where(PERSON.c.kk == number).order_by(PERSON.c.birth_date)
+            ).all()
+        return [person_record(r) for r in rows]
+
+    def children(self, mother_id: str) -> list[PersonRecord]:
+        """The children registered from this mother's record, youngest first."""
+        with _read(self._db.engine) as conn:
+            rows = conn.execute(
+                person_select()
+                .where(PERSON.c.mother_id == mother_id)
+                .order_by(PERSON.c.birth_date.desc())
+            ).all()
+        return [person_record(r) for r in rows]
+
     def versions(self, person_id: str) -> list[dict[str, Any]]:
         """Every saved version of a person (oldest first), as the stored field values."""
         with _read(self._db.engine) as conn:
@@ -179,6 +204,21 @@ class PeopleStore:
         )
 
 
+def _check_mother(conn: Connection, data: PersonInput, *, person_id: str) -> None:
+    """The mother of a child is a registered woman, older than the child, not the child."""
+    if data.mother_id is None:
+        return
+    mother = conn.execute(
+        select(PERSON.c.sex, PERSON.c.birth_date).where(PERSON.c.id == data.mother_id)
+    ).first()
+    if mother is None or data.mother_id == person_id or mother.sex != "P":
+        raise PersonInputError("mother_id", "invalid")
+    born = mother.birth_date
+    born = date.fromisoformat(born) if isinstance(born, str) else born
+    if born >= data.birth_date:
+        raise PersonInputError("mother_id", "invalid")
+
+
 def _refuse_taken_nik(conn: Connection, *, nik: str, exclude_id: str | None) -> None:
     owner = _nik_owner(conn, nik)
     if owner is not None and owner != exclude_id:
@@ -217,6 +257,7 @@ def validated_person(data: PersonInput) -> PersonInput:
         kk_result = parse_kk(kk)
         if not kk_result.valid:
             raise PersonInputError("kk", str(kk_result.error or "invalid"))
+    _check_pregnancy(data)
     return PersonInput(
         name=name,
         sex=data.sex,
@@ -228,7 +269,25 @@ def validated_person(data: PersonInput) -> PersonInput:
         rw=data.rw.strip(),
         desa=data.desa.strip(),
         phone=data.phone.strip(),
+        pregnancy_start=data.pregnancy_start,
+        pregnancy_end=data.pregnancy_end if data.pregnancy_start is not None else None,
+        mother_id=data.mother_id or None,
+        kia_book=bool(data.kia_book),
     )
+
+
+def _check_pregnancy(data: PersonInput) -> None:
+    """A pregnancy only for a woman of childbearing age, never starting in the future."""
+    start, end = data.pregnancy_start, data.pregnancy_end
+    if start is None:
+        return
+    if start > date.today():
+        raise PersonInputError("pregnancy_start", "in_future")
+    subject = Subject(sex=data.sex, birth_date=data.birth_date, pregnant=True)
+    if pregnancy_error(subject, start) is not None:
+        raise PersonInputError("pregnancy_start", "not_childbearing")
+    if end is not None and (end < start or end > date.today()):
+        raise PersonInputError("pregnancy_end", "invalid")
 
 
 def _person_values(

@@ -204,6 +204,10 @@ PERSON_FIELDS = (
     "rw",
     "desa",
     "phone",
+    "pregnancy_start",
+    "pregnancy_end",
+    "mother_id",
+    "kia_book",
     "created_at",
     "updated_at",
 )

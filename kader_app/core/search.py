@@ -266,4 +266,14 @@ def person_record(row: Sequence[Any]) -> PersonRecord:
         updated_at=utc(row[at["updated_at"]]),
         last_visit_at=None if last_at is None else utc(last_at),
         last_level=row[at["last_level"]],
+        pregnancy_start=_date_or_none(row[at["pregnancy_start"]]),
+        pregnancy_end=_date_or_none(row[at["pregnancy_end"]]),
+        mother_id=row[at["mother_id"]],
+        kia_book=bool(row[at["kia_book"]]),
     )
+
+
+def _date_or_none(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)

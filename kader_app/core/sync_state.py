@@ -298,6 +298,10 @@ def _person_row(person: PulledPerson, *, now: datetime) -> dict[str, Any]:
         "rw": p.rw,
         "desa": p.desa,
         "phone": p.phone,
+        "pregnancy_start": p.pregnancy_start,
+        "pregnancy_end": p.pregnancy_end,
+        "mother_id": p.mother_id,
+        "kia_book": p.kia_book,
         "created_at": _aware(p.created_at) or now,
         "updated_at": _aware(p.updated_at) or now,
     }

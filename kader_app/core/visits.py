@@ -26,6 +26,7 @@ from kader_app.core.models import (
     EntityType,
     FollowUpRecord,
     VisitRecord,
+    pregnant_on,
 )
 from kader_app.core.records import VisitHeader, visit_payload, visit_record, with_header
 from kader_app.core.rules.section import Earlier, RuleSettings, Subject
@@ -152,16 +153,22 @@ class VisitStore:
         """
         with _read(self._db.engine) as conn:
             row = conn.execute(
-                select(PERSON.c.sex, PERSON.c.birth_date).where(PERSON.c.id == person_id)
+                select(
+                    PERSON.c.sex,
+                    PERSON.c.birth_date,
+                    PERSON.c.pregnancy_start,
+                    PERSON.c.pregnancy_end,
+                ).where(PERSON.c.id == person_id)
             ).first()
         if row is None:
             raise NotFoundError("person", person_id)
-        birth = (
-            row.birth_date
-            if isinstance(row.birth_date, date)
-            else date.fromisoformat(row.birth_date)
+        start, end = _day(row.pregnancy_start), _day(row.pregnancy_end)
+        subject = Subject(
+            sex=row.sex,
+            birth_date=_day(row.birth_date),
+            pregnant=pregnant_on(start, end, on),
+            pregnancy_start=start,
         )
-        subject = Subject(sex=row.sex, birth_date=birth)
         earlier = [
             Earlier(on=v.inputs.measured_on, sections=v.inputs.sections)
             for v in reversed(self.history(person_id))
@@ -291,6 +298,12 @@ def _aware(value: datetime | str | None) -> datetime | None:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _day(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
 
 
 def _measured_at(measured_at: datetime | None, inputs: VisitInput) -> datetime:

@@ -34,6 +34,10 @@ def person_fields(**fields: Any) -> dict[str, Any]:
         "rw": "",
         "desa": "Uji",
         "phone": "",
+        "pregnancy_start": None,
+        "pregnancy_end": None,
+        "mother_id": None,
+        "kia_book": False,
         **fields,
     }
 
