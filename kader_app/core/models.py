@@ -14,6 +14,7 @@ from typing import Any, Literal
 from sqlalchemy import JSON, Column, Index, text
 from sqlmodel import Field, SQLModel
 
+from kader_app.core.rules.pregnancy import pregnant_on
 from kader_app.core.rules.section import RuleSettings, Subject
 from kader_app.core.rules.visit import VisitEvaluation, VisitInput
 
@@ -266,19 +267,6 @@ class PersonRecord:
     def subject(self) -> Subject:
         """What the screening rules know of this person today."""
         return self.subject_on(date.today())
-
-
-PREGNANCY_MAX_DAYS = 44 * 7
-"""A pregnancy recorded longer ago than this (44 weeks) has ended, even if nobody said so."""
-
-
-def pregnant_on(start: date | None, end: date | None, on: date) -> bool:
-    """Whether a pregnancy from ``start`` (HPHT), ended on ``end`` if known, runs on ``on``."""
-    if start is None or on < start:
-        return False
-    if end is not None and on > end:
-        return False
-    return (on - start).days <= PREGNANCY_MAX_DAYS
 
 
 @dataclass(frozen=True, slots=True)

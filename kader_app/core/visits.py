@@ -26,9 +26,9 @@ from kader_app.core.models import (
     EntityType,
     FollowUpRecord,
     VisitRecord,
-    pregnant_on,
 )
 from kader_app.core.records import VisitHeader, visit_payload, visit_record, with_header
+from kader_app.core.rules.pregnancy import pregnant_on
 from kader_app.core.rules.section import Earlier, RuleSettings, Subject
 from kader_app.core.rules.visit import VisitInput, carried_inputs, checked_evaluation
 from sync.protocol import VisitPayload, payload_json

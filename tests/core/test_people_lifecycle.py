@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from kader_app.core.errors import PersonInputError
-from kader_app.core.models import pregnant_on
+from kader_app.core.rules.pregnancy import pregnant_on
 from kader_app.core.rules.section import RuleSettings
 from kader_app.core.rules.visit import offered_sections
 

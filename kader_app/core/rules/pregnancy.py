@@ -15,6 +15,17 @@ from kader_app.core.rules.section import Subject
 
 PREGNANCY_YEARS: Final = (10, 55)
 """Completed years (inclusive) in which a woman may be recorded as pregnant."""
+PREGNANCY_MAX_DAYS: Final = 44 * 7
+"""A pregnancy recorded longer ago than this (44 weeks) has ended, even if nobody said so."""
+
+
+def pregnant_on(start: date | None, end: date | None, on: date) -> bool:
+    """Whether a pregnancy from ``start`` (HPHT), ended on ``end`` if known, runs on ``on``."""
+    if start is None or on < start:
+        return False
+    if end is not None and on > end:
+        return False
+    return (on - start).days <= PREGNANCY_MAX_DAYS
 
 
 def pregnancy_error(subject: Subject, on: date) -> RuleInputError | None:
