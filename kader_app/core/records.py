@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kader_app.core.models import VisitRecord
-from kader_app.core.rules.common import Level, Reason
+from kader_app.core.rules.common import RULES_VERSION, Level, Reason
 from kader_app.core.rules.recheck import settings_of, subject_of, visit_input_of
 from kader_app.core.rules.registry import section, section_codes
 from kader_app.core.rules.section import (
@@ -21,10 +21,9 @@ from kader_app.core.rules.section import (
     SectionResult,
     SectionState,
 )
-from kader_app.core.rules.visit import VisitEvaluation, VisitInput
+from kader_app.core.rules.visit import VisitEvaluation, VisitInput, evaluate_visit
 from sync.protocol import (
     PersonPayload,
-    ReasonPayload,
     RuleSettingsPayload,
     SectionPayload,
     SubjectPayload,
@@ -50,12 +49,13 @@ class VisitHeader:
 
 
 def _section_payload(result: SectionResult, inputs: Any, rules_version: str) -> SectionPayload:
+    # Reasons are not stored or sent: the rules of `rules_version` give them again from the
+    # inputs (`visit_record`), and they are most of a payload's bytes on the wire.
     return SectionPayload(
         state="complete" if result.is_complete else "incomplete",
         inputs=inputs.model_dump(mode="json"),
         class_code=result.code,
         level=None if result.level is None else result.level.value,
-        reasons=[ReasonPayload(code=r.code, params=jsonable(r.params)) for r in result.reasons],
         values=jsonable(dict(result.values)),
         rules_version=rules_version,
     )
@@ -118,7 +118,11 @@ def with_header(payload: VisitPayload, header: VisitHeader) -> VisitPayload:
 
 
 def _section_result(
-    code: str, stored: SectionPayload, ctx: RuleContext, inputs: Any
+    code: str,
+    stored: SectionPayload,
+    ctx: RuleContext,
+    inputs: Any,
+    derived: SectionResult | None,
 ) -> SectionResult:
     state = SectionState(stored.state)
     missing: tuple[tuple[str, int | None], ...] = ()
@@ -132,7 +136,8 @@ def _section_result(
         state=state,
         code=stored.class_code,
         level=None if stored.level is None else Level(stored.level),
-        reasons=tuple(Reason(code=r.code, params=dict(r.params)) for r in stored.reasons),
+        reasons=tuple(Reason(code=r.code, params=dict(r.params)) for r in stored.reasons)
+        or (derived.reasons if derived is not None else ()),
         values=dict(stored.values),
         missing=missing,
     )
@@ -144,8 +149,9 @@ def visit_record(payload: VisitPayload, *, is_current: bool) -> VisitRecord:
     settings = settings_of(payload)
     ctx = RuleContext(subject=subject_of(payload), on=payload.measured_on, settings=settings)
     order = {code: i for i, code in enumerate(section_codes())}
+    derived = _derived_results(payload, inputs, settings)
     results = tuple(
-        _section_result(code, stored, ctx, inputs.sections[code])
+        _section_result(code, stored, ctx, inputs.sections[code], derived.get(code))
         for code, stored in sorted(
             payload.sections.items(), key=lambda item: order.get(item[0], len(order))
         )
@@ -189,6 +195,20 @@ def stored_results(payload: dict[str, Any]) -> tuple[SectionResult, ...]:
         )
         for code, stored in payload["sections"].items()
     )
+
+
+def _derived_results(
+    payload: VisitPayload, inputs: VisitInput, settings: RuleSettings
+) -> dict[str, SectionResult]:
+    """The rules' own results for a payload of this rules version whose reasons were not stored.
+
+    Older versions keep the reasons they were saved with (their rules are not here to ask).
+    """
+    if payload.rules_version != RULES_VERSION or all(
+        s.reasons or s.state != "complete" for s in payload.sections.values()
+    ):
+        return {}
+    return {r.section: r for r in evaluate_visit(inputs, settings).sections}
 
 
 PERSON_FIELDS = (

@@ -492,3 +492,19 @@ def test_search_takes_what_is_typed_literally(register, make_person_input, query
         assert len(names) == 5  # nothing typed but a NUL: the recent list, no error
     else:
         assert names == found
+
+
+def test_reasons_are_not_stored_or_sent_but_shown_again_from_the_rules(
+    register, make_person_input, make_visit_input
+):
+    pid = register.people.register(make_person_input()).person_id
+    visit = register.visits.record(
+        person_id=pid,
+        inputs=make_visit_input(blood_pressure=BloodPressureInput.of((150, 95))),
+        settings=SETTINGS,
+    ).visit_id
+    [_, entry] = register.sync.claim(limit=10)
+    assert all(s["reasons"] == [] for s in entry.payload["sections"].values())
+    tensi = register.visits.get(visit).evaluation.result("blood_pressure")
+    assert tensi is not None
+    assert [r.code for r in tensi.reasons] == ["bp_single", "bp_systolic_high", "bp_diastolic_high"]
