@@ -59,7 +59,7 @@ RECONCILE_INTERVAL_SECONDS = 24 * 3600.0
 # Reconcile also after this many acknowledged batches, whatever the clock says: a server that
 # silently lost entries is found within a working day of sending.
 RECONCILE_EVERY_BATCHES = 20
-PULL_LIMIT = 500
+PULL_LIMIT = 1000
 AUDIT_LINKS_PER_BATCH = 500
 
 

@@ -87,12 +87,28 @@ def make_engine(path: Path, *, key: bytes) -> Engine:
 
 
 @contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """One write transaction (BEGIN IMMEDIATE): commits on success, rolls back on any error."""
+def write_transaction(engine: Engine, *, durable: bool = True) -> Iterator[Connection]:
+    """One write transaction (BEGIN IMMEDIATE): commits on success, rolls back on any error.
+
+    ``durable=False`` commits without waiting for the disk (WAL, ``synchronous=NORMAL``): only
+    for what can be fetched again (pulled rows), and only when the marker that says it was
+    fetched (the pull cursor) is committed durably afterwards — a durable WAL commit carries
+    every earlier commit to the disk with it, so the rows are never behind their marker.
+    """
     with engine.connect() as conn:
-        conn.execution_options(**{_IMMEDIATE: True})
-        with conn.begin():
-            yield conn
+        # On the driver's connection: a statement through SQLAlchemy would begin a transaction,
+        # and SQLite refuses to change the safety level inside one.
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        if not durable:
+            raw.execute("PRAGMA synchronous = NORMAL")
+        try:
+            conn.execution_options(**{_IMMEDIATE: True})
+            with conn.begin():
+                yield conn
+        finally:
+            if not durable:
+                raw.execute("PRAGMA synchronous = FULL")
 
 
 @contextmanager
