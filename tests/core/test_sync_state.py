@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, date, datetime
 from typing import Any
 
 from kader_app.core import outbox, sync_state
@@ -171,3 +172,28 @@ def test_enrolling_on_another_server_forgets_what_the_old_one_sent(
     register.people.update(person_id=local, data=replace(local_input, nik=None), base_version=1)
     assert sync_state.store_held_pulls(engine) == 0
     assert [p.name for p in register.search.people("rina")] == ["Rina Lokal"]
+
+
+def test_a_pulled_resident_reads_back_exactly_as_the_server_sent_it(register: Register) -> None:
+    mother = _pulled(name="Ibu Tarikan")
+    baby = _pulled(name="Bayi Tarikan")
+    baby["payload"].update(birth_date="2026-10-01", mother_id=mother["id"], kia_book=True, nik=None)
+    mother["payload"].update(pregnancy_start="2026-02-01", pregnancy_end="2026-10-01")
+    assert (
+        sync_state.store_pulled(register.database.engine, people=[mother, baby], followups=[]) == 2
+    )
+    got_mother = register.people.get(mother["id"])
+    got_baby = register.people.get(baby["id"])
+    assert (got_mother.pregnancy_start, got_mother.pregnancy_end) == (
+        date(2026, 2, 1),
+        date(2026, 10, 1),
+    )
+    assert (got_baby.mother_id, got_baby.kia_book, got_baby.birth_date) == (
+        mother["id"],
+        True,
+        date(2026, 10, 1),
+    )
+    assert got_baby.created_at == datetime(2025, 3, 1, 1, 0, tzinfo=UTC)
+    assert register.people.children(mother["id"])[0].id == baby["id"]
+    [version] = register.people.versions(baby["id"])
+    assert version["mother_id"] == mother["id"]
