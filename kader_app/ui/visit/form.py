@@ -215,6 +215,7 @@ class VisitForm(QWidget):
         for code, panel in self.panels.items():
             panel.show_errors(refused.get(code, []))
             result = None if code in self._refused else self.evaluation.result(code)
+            panel.show_result(result)
             self._show_section(code, result, refused.get(code, []))
         # A section with a value that cannot be read has no result, whatever the rest says.
         self.summary.show_visit(
