@@ -28,12 +28,6 @@ class SkilasPanel(SectionPanel):
         layout = QGridLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         self.answers: dict[str, YesNoField] = {}
-        self.lila = NumberField(field="lila_cm", unit="cm", width=80, parent=self.body)
-        self.whisper = KeyChoiceField(
-            field="whisper",
-            options=[(code, item_text(self.code, code)) for code in WHISPER],
-            parent=self.body,
-        )
         self._fields: dict[str, FieldWidget] = {}
         row, domain = 0, ""
         for key, in_domain in ANSWERS:
@@ -43,13 +37,15 @@ class SkilasPanel(SectionPanel):
                 heading.setObjectName("sectionHeading")
                 layout.addWidget(heading, row, 0, 1, 2)
                 row += 1
+            # Made in table order: the keyboard walks the fields in the order they are made.
             field: FieldWidget
             if key == "lila_cm":
-                field = self.lila
+                field = self.lila = NumberField(field=key, unit="cm", width=80, parent=self.body)
             elif key == "whisper":
-                field = self.whisper
+                options = [(code, item_text(self.code, code)) for code in WHISPER]
+                field = self.whisper = KeyChoiceField(field=key, options=options, parent=self.body)
             else:
-                field = self.answers.setdefault(key, YesNoField(field=key, parent=self.body))
+                field = self.answers[key] = YesNoField(field=key, parent=self.body)
             self._fields[key] = field
             field.focus_target().setAccessibleName(field_text(self.code, key))
             question = QLabel(field_text(self.code, key), self.body)
