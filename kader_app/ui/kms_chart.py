@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QImageWriter,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QWidget
 
 from kader_app.ui.kms_curves import KmsCurve, KmsCurves
@@ -234,7 +243,8 @@ def save_kms_png(curves: KmsCurves, path: Path, *, width: int = 800, height: int
     Raises:
         OSError: the file could not be written.
     """
-    if not render_kms(curves, width=width, height=height).save(str(path), b"PNG"):
+    writer = QImageWriter(str(path), b"png")
+    if not writer.write(render_kms(curves, width=width, height=height)):
         raise OSError("the chart image could not be written")
 
 
