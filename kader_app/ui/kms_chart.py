@@ -181,11 +181,17 @@ def _points(painter: QPainter, frame: KmsFrame, curves: KmsCurves) -> None:
     for centre in centres:
         painter.drawEllipse(centre, POINT_RADIUS, POINT_RADIUS)
     painter.setFont(_font(13, bold=True))
+    metrics = painter.fontMetrics()
     for point, centre in zip(curves.points, centres, strict=True):
         if point.mark is None:
             continue
+        # On a pale ground, so a mark stays readable where it crosses a z-line.
+        width = metrics.horizontalAdvance(point.mark) + 4
+        box = QRectF(centre.x() - width / 2, centre.y() - 26, width, 16)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.drawRoundedRect(box, 3, 3)
         painter.setPen(QColor(MARK_COLOUR.get(point.mark, OTHER_MARK_COLOUR)))
-        box = QRectF(centre.x() - 14, centre.y() - 26, 28, 16)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, point.mark)
 
 
