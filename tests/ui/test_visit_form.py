@@ -293,15 +293,22 @@ def test_the_form_decides_nothing_about_age_or_sex(qtbot: QtBot) -> None:
     assert "Jenis kelamin: pilihan tidak dikenal" in waist.message.text()
     assert "Obesitas" not in unknown_sex.result_views["waist"].all_text()
 
-    child = VisitForm(
-        subject=Subject(sex="P", birth_date=date(2018, 1, 1)),
+    # An 8-year-old gets the sections the rules offer at her age (LIFECYCLE_RULES §i), no more.
+    girl = Subject(sex="P", birth_date=date(2018, 1, 1))
+    child = VisitForm(subject=girl, measured_on=date(2026, 3, 1), settings=settings)
+    qtbot.addWidget(child)
+    assert set(child.panels) == set(offered_sections(girl, date(2026, 3, 1)))
+    assert set(child.panels) == {"imt_u", "tensi_anak"} and child.nothing_offered.isHidden()
+    # A measurement date before the birth date offers nothing, and says so.
+    unborn = VisitForm(
+        subject=Subject(sex="P", birth_date=date(2026, 3, 2)),
         measured_on=date(2026, 3, 1),
         settings=settings,
     )
-    qtbot.addWidget(child)
-    assert child.panels == {} and not child.nothing_offered.isHidden()
+    qtbot.addWidget(unborn)
+    assert unborn.panels == {} and not unborn.nothing_offered.isHidden()
     assert tb_for_younger_adult_has_no_derived_line()
-    assert child.save_blocker()
+    assert unborn.save_blocker()
 
 
 def tb_for_younger_adult_has_no_derived_line() -> bool:

@@ -145,7 +145,9 @@ class VisitForm(QWidget):
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
             if isinstance(page, SectionPage):
-                self.tabs.setTabText(index, f"{index + 1} {page.title()}")
+                # "&" in a title ("Tensi anak & remaja") is a letter, not a shortcut mark.
+                title = page.title().replace("&", "&&")
+                self.tabs.setTabText(index, f"{index + 1} {title}")
                 self.tabs.setTabToolTip(index, f"Alt+{index + 1}")
         self.nothing_offered.setVisible(not self.panels)
         self.tabs.setVisible(bool(self.panels))
@@ -215,6 +217,7 @@ class VisitForm(QWidget):
         for code, panel in self.panels.items():
             panel.show_errors(refused.get(code, []))
             result = None if code in self._refused else self.evaluation.result(code)
+            panel.show_result(result)
             self._show_section(code, result, refused.get(code, []))
         # A section with a value that cannot be read has no result, whatever the rest says.
         self.summary.show_visit(

@@ -5,6 +5,7 @@ The panels' inputs scroll on the left; each section's result stays in view on th
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kader_app.ui.labels import section_title
@@ -29,13 +30,19 @@ class SectionPage(QWidget):
         self._inputs.addStretch(1)
         self.scroll_area.setWidget(inputs)
         outer.addWidget(self.scroll_area, 3)
-        results = QWidget(self)
-        results.setMinimumWidth(320)
-        results.setMaximumWidth(400)
+        # A balita's five sections stack more results than a 768-pixel screen holds: they scroll.
+        self.results_area = QScrollArea(self)
+        self.results_area.setWidgetResizable(True)
+        self.results_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.results_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results_area.setMinimumWidth(320)
+        self.results_area.setMaximumWidth(400)
+        results = QWidget(self.results_area)
         self._results = QVBoxLayout(results)
         self._results.setContentsMargins(0, 0, 0, 0)
         self._results.addStretch(1)
-        outer.addWidget(results, 1)
+        self.results_area.setWidget(results)
+        outer.addWidget(self.results_area, 1)
 
     def add(self, panel: SectionPanel, view: ResultView, *, position: int) -> None:
         at = sum(1 for p in self._positions if p < position)
@@ -43,7 +50,7 @@ class SectionPage(QWidget):
         self.panels.insert(at, panel)
         panel.setParent(self.scroll_area.widget())
         self._inputs.insertWidget(at, panel)
-        view.setParent(self)
+        view.setParent(self.results_area.widget())
         self._results.insertWidget(at, view)
 
     def title(self) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kader_app.core.rules.common import RuleInputError
@@ -34,7 +33,8 @@ class ResultView(QFrame):
         self.code = code
         self.setObjectName("resultView")
         layout = QVBoxLayout(self)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # No alignment: an aligned layout gives wrapped lines their size hint, not the height
+        # their width needs, and a long next step overlapped the line above it.
         heading = QLabel(section_title(code), self)
         heading.setObjectName("resultHeading")
         layout.addWidget(heading)

@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.section import InputModel, RuleContext
+from kader_app.core.rules.section import InputModel, RuleContext, SectionResult
 from kader_app.ui.labels import refusal_text, section_title
 from kader_app.ui.visit.fields import FieldWidget
 
@@ -77,6 +77,13 @@ class SectionPanel(QWidget):
     @abstractmethod
     def fill(self, inputs: InputModel) -> None:
         """Show stored inputs (a correction) in the fields."""
+
+    def show_result(self, result: SectionResult | None) -> None:  # noqa: B027
+        """The rules' latest answer for this section (``None``: not asked, or refused).
+
+        For what a panel shows beside its own fields (a value to check again, a growth chart);
+        the section's result view shows the answer itself. Nothing by default.
+        """
 
     def inputs(self) -> tuple[InputModel, list[RuleInputError]]:
         """The section's inputs as typed, and the refusal of every value that cannot be read.
