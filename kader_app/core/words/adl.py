@@ -18,6 +18,60 @@ ITEMS = {
     "bathing": W("Mandi", "Bathing"),
 }
 
+# The answers of each item, by score (the form's own words).
+_SCORES = {
+    "bowels": (
+        ("tak terkendali/pencahar", "incontinent or needs laxatives"),
+        ("kadang (1×/minggu)", "occasional accident (once a week)"),
+        ("terkendali", "continent"),
+    ),
+    "bladder": (
+        ("tak terkendali/kateter", "incontinent or catheterised"),
+        ("kadang (≤ 1×/24 jam)", "occasional accident (once in 24 h)"),
+        ("mandiri", "continent"),
+    ),
+    "grooming": (("butuh bantuan", "needs help"), ("mandiri", "independent")),
+    "toilet": (
+        ("tergantung", "dependent"),
+        ("perlu sebagian bantuan", "needs some help"),
+        ("mandiri", "independent"),
+    ),
+    "feeding": (
+        ("tidak mampu", "unable"),
+        ("perlu dipotongkan", "needs food cut up"),
+        ("mandiri", "independent"),
+    ),
+    "transfer": (
+        ("tidak mampu", "unable"),
+        ("bantuan besar (2 orang)", "major help (2 people)"),
+        ("bantuan kecil (1 orang)", "minor help (1 person)"),
+        ("mandiri", "independent"),
+    ),
+    "mobility": (
+        ("tidak mampu", "immobile"),
+        ("mandiri dengan kursi roda", "independent in a wheelchair"),
+        ("dibantu 1 orang", "walks with 1 person's help"),
+        ("mandiri", "independent"),
+    ),
+    "dressing": (
+        ("tergantung", "dependent"),
+        ("sebagian dibantu", "needs some help"),
+        ("mandiri", "independent"),
+    ),
+    "stairs": (
+        ("tidak mampu", "unable"),
+        ("butuh bantuan", "needs help"),
+        ("mandiri", "independent"),
+    ),
+    "bathing": (("tergantung", "dependent"), ("mandiri", "independent")),
+}
+
+SCORES = {
+    f"{key}_{score}": W(text_id, text_en)
+    for key, answers in _SCORES.items()
+    for score, (text_id, text_en) in enumerate(answers)
+}
+
 WORDS = SectionWords(
     title=W("ADL (indeks Barthel)", "ADL (Barthel index)"),
     classes={
@@ -41,7 +95,7 @@ WORDS = SectionWords(
             for number, key, _ in ADL_ITEMS
         },
     },
-    items=ITEMS,
+    items={**ITEMS, **SCORES},
     next_steps={
         "mandiri": W("Ulangi penilaian ADL tiap tahun.", "Repeat the ADL assessment every year."),
         **{

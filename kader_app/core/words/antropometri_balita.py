@@ -109,7 +109,14 @@ WORDS = SectionWords(
         "lila_cm": W("LiLA", "MUAC"),
         "oedema": W("Edema kedua punggung kaki", "Oedema of both feet"),
     },
-    items={code: words for code, words in CLASSES.items()},
+    items={
+        **CLASSES,
+        "recumbent": W("Terlentang (PB)", "Lying down (length)"),
+        "standing": W("Berdiri (TB)", "Standing (height)"),
+        "kms_wfa": W("Berat badan menurut umur (BB/U)", "Weight-for-age"),
+        "kms_lhfa": W("Panjang/tinggi badan menurut umur (PB/U, TB/U)", "Length/height-for-age"),
+        "age_months": W("Umur (bulan)", "Age (months)"),
+    },
     next_steps={
         "bb_sangat_kurang": W(
             "Rujuk ke Pustu/Puskesmas untuk pemeriksaan gizi.",

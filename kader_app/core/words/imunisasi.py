@@ -51,9 +51,19 @@ WORDS = SectionWords(
     },
     fields={
         "doses": W("Imunisasi yang dicatat", "Doses recorded"),
+        "reviewed": W(
+            "Sudah dicek di buku KIA: tidak ada imunisasi baru",
+            "Checked in the KIA book: no new immunisation",
+        ),
         **{code: _dose(code) for code in DOSES},
     },
-    items={code: _ANTIGENS[code] for code in ANTIGENS},
+    items={
+        **{code: _ANTIGENS[code] for code in ANTIGENS},
+        "date_hint": W(
+            "Tanggal diberikan: hh-bb-tttt (tekan H untuk hari ini).",
+            "Date given: dd-mm-yyyy (press H for today).",
+        ),
+    },
     next_steps={
         "overdue": W(
             "Jadwalkan imunisasi yang terlambat dengan bidan segera.",
