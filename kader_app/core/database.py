@@ -21,6 +21,9 @@ from sqlalchemy.pool import QueuePool, StaticPool
 from kader_app.core.errors import DatabaseKeyError
 from kader_app.core.keystore import load_or_create_key
 
+# Named here rather than imported: profiles builds on this module.
+PROFILES_FILE = "profiles.json"
+
 DB_FILENAME = "kader.db"
 BACKUP_DIRNAME = "backups"
 # The newest alembic revision; a test checks it against the migration scripts, so opening an
@@ -137,10 +140,15 @@ _open: dict[Path, Database] = {}
 _open_lock = threading.Lock()
 
 
-def open_database(data_dir: Path) -> Database:
+def open_database(data_dir: Path, *, key: bytes | None = None) -> Database:
     """Open (creating if needed) the database of ``data_dir``, migrated to the current schema.
 
-    One engine per data directory in this process: a second open shares it until both close.
+    ``key`` is the database key a kader's PIN unlocked (`kader_app.core.profiles`); without
+    it the key comes from the keyring or the key file, as before profiles existed. One engine
+    per data directory in this process: a second open shares it until both close.
+
+    Raises:
+        DatabaseKeyError: no key, a wrong key, or a folder locked by kader PINs and no ``key``.
     """
     data_dir = data_dir.resolve()
     with _open_lock:
@@ -150,7 +158,10 @@ def open_database(data_dir: Path) -> Database:
             return existing
         data_dir.mkdir(parents=True, exist_ok=True)
         path = db_path(data_dir)
-        key = load_or_create_key(data_dir, create=not path.exists())
+        if key is None:
+            if (data_dir / PROFILES_FILE).exists():
+                raise DatabaseKeyError("this data folder is opened with a kader's PIN")
+            key = load_or_create_key(data_dir, create=not path.exists())
         probe = connect_raw(path, key=key)
         try:
             current = _current_revision(probe)

@@ -122,3 +122,17 @@ def _write_key_file(path: Path, key: bytes) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, path)
+
+
+def forget_key(data_dir: Path) -> None:
+    """Remove the key from the keyring and the key file (once kader PINs protect it)."""
+    path = key_file_path(data_dir)
+    if path.exists():
+        path.unlink()
+    if _keyring_usable():
+        import keyring
+
+        try:
+            keyring.delete_password(KEYRING_SERVICE, str(data_dir.resolve()))
+        except Exception:  # nothing stored there, or a keyring that cannot delete
+            return

@@ -51,12 +51,15 @@ class Register:
         self.sync = SyncStore(db)
 
     @classmethod
-    def open(cls, data_dir: Path, *, device_id: str | None = None) -> Register:
+    def open(
+        cls, data_dir: Path, *, device_id: str | None = None, key: bytes | None = None
+    ) -> Register:
         """Open (creating and migrating if needed) the register in ``data_dir``.
 
-        Entries left in flight by a crash during sending go back to pending.
+        ``key``: the database key a kader's PIN unlocked (`kader_app.core.profiles`). Entries
+        left in flight by a crash during sending go back to pending.
         """
-        db = open_database(data_dir)
+        db = open_database(data_dir, key=key)
         try:
             with write_transaction(db.engine) as conn:
                 stored = conn.execute(
