@@ -188,8 +188,11 @@ def enroll_device(
     client = SyncClient(
         url, token=None, device_id=None, ca_bundle=ca_bundle or None, app_version=app_version()
     )
+    recovery = register.sync.recovery_key_to_deposit()
     try:
-        answer = client.enroll(code.strip(), device_name=device_name or _device_name())
+        answer = client.enroll(
+            code.strip(), device_name=device_name or _device_name(), recovery_key=recovery
+        )
     finally:
         client.close()
     register.sync.save_credentials(
@@ -199,8 +202,12 @@ def enroll_device(
             token=answer.token,
             posyandu=answer.posyandu,
             area=answer.area,
+            box_key=answer.box_key or "",
+            sign_key=answer.sign_key or "",
         ),
     )
+    if recovery is not None:
+        register.sync.recovery_key_deposited()
     log.info("device enrolled")
     return Enrollment(
         server_url=url, device_id=answer.device_id, posyandu=answer.posyandu, area=answer.area

@@ -198,9 +198,18 @@ class SyncClient:
     def close(self) -> None:
         self._session.close()
 
-    def enroll(self, code: str, *, device_name: str = "laptop-posyandu") -> EnrollResponse:
-        """Turn a one-time code into credentials, which this client keeps for later calls."""
-        body = EnrollRequest(code=code, device_name=device_name)
+    def enroll(
+        self,
+        code: str,
+        *,
+        device_name: str = "laptop-posyandu",
+        recovery_key: str | None = None,
+    ) -> EnrollResponse:
+        """Turn a one-time code into credentials, which this client keeps for later calls.
+
+        ``recovery_key`` (the kader profiles' one) is deposited with the Puskesmas on the way.
+        """
+        body = EnrollRequest(code=code, device_name=device_name, recovery_key=recovery_key)
         try:
             answer = self._call("POST", ENROLL_PATH, body=body, model=EnrollResponse)
         except AuthError:

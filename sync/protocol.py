@@ -424,10 +424,15 @@ def link_is_sound(link: AuditLink) -> bool:
 
 
 class EnrollRequest(BaseModel):
-    """`POST /api/v1/devices/enroll`: a one-time code from the Puskesmas admin."""
+    """`POST /api/v1/devices/enroll`: a one-time code from the Puskesmas admin.
+
+    ``recovery_key`` is deposited with the Puskesmas: with it, the laptop's database can be
+    opened when every kader's PIN is lost (docs/recovery.md).
+    """
 
     code: str
     device_name: str
+    recovery_key: str | None = Field(default=None, max_length=64)
 
 
 class EnrollResponse(BaseModel):
@@ -435,6 +440,10 @@ class EnrollResponse(BaseModel):
     token: str
     posyandu: str
     area: str
+    # The server's public keys (base64): the one transfer files are sealed to, and the one that
+    # signs their receipts (`sync.transfer`). Absent from servers without file transfer.
+    box_key: str | None = None
+    sign_key: str | None = None
 
 
 class PushItem(BaseModel):

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, func, insert, select, tuple_, update
 
-from kader_app.core.database import write_transaction
+from kader_app.core.database import read_connection, write_transaction
 from kader_app.core.models import (
     OUTBOX_TABLE,
     PERSON_TABLE,
@@ -293,22 +293,65 @@ def claim_batch(engine: Engine, *, limit: int, now: datetime | None = None) -> l
         claimed = conn.execute(
             select(OUTBOX).where(OUTBOX.c.id.in_(chosen)).order_by(OUTBOX.c.seq)
         ).all()
-    items = [
-        OutboxItem(
-            id=r.id,
-            seq=r.seq,
-            type=r.entity_type,
-            entity_id=r.entity_id,
-            version=r.entity_version,
-            base_version=r.base_version,
-            content_hash=r.content_hash,
-            payload=dict(r.payload),
-            created_at=r.created_at,
-            attempts=r.attempts,
-        )
-        for r in claimed
-    ]
-    return items
+    return [_item(r) for r in claimed]
+
+
+def _item(r: Any) -> OutboxItem:
+    return OutboxItem(
+        id=r.id,
+        seq=r.seq,
+        type=r.entity_type,
+        entity_id=r.entity_id,
+        version=r.entity_version,
+        base_version=r.base_version,
+        content_hash=r.content_hash,
+        payload=dict(r.payload),
+        created_at=r.created_at,
+        attempts=r.attempts,
+    )
+
+
+def unsent_entries(engine: Engine) -> list[OutboxItem]:
+    """Every entry not yet acknowledged, oldest first; nothing changes (a transfer file)."""
+    with read_connection(engine) as conn:
+        rows = conn.execute(
+            select(OUTBOX).where(OUTBOX.c.state.in_(UNSENT_STATES)).order_by(OUTBOX.c.seq)
+        ).all()
+    return [_item(r) for r in rows]
+
+
+def results_by_record(
+    engine: Engine, answers: Iterable[tuple[str, int, ItemResult]]
+) -> list[ItemResult]:
+    """The answers, each re-keyed to the outbox row of its record, version and content hash.
+
+    An answer whose record, version and hash match no unacknowledged row is left out: content
+    changed since the answer was made stays unsent.
+    """
+    wanted = list(answers)
+    found: list[ItemResult] = []
+    with read_connection(engine) as conn:
+        for entity_id, version, result in wanted:
+            row_id = conn.execute(
+                select(OUTBOX.c.id).where(
+                    OUTBOX.c.entity_id == entity_id,
+                    OUTBOX.c.entity_version == version,
+                    OUTBOX.c.content_hash == result.content_hash,
+                    OUTBOX.c.state.in_(UNSENT_STATES),
+                )
+            ).scalar_one_or_none()
+            if row_id is not None:
+                found.append(
+                    ItemResult(
+                        id=row_id,
+                        content_hash=result.content_hash,
+                        status=result.status,
+                        code=result.code,
+                        message=result.message,
+                        server_version=result.server_version,
+                    )
+                )
+    return found
 
 
 def apply_results(

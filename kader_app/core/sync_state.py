@@ -47,16 +47,29 @@ KEY_DEVICE_ID = "sync_device_id"
 KEY_TOKEN = "sync_token"
 KEY_POSYANDU = "sync_posyandu"
 KEY_AREA = "sync_area"
+KEY_BOX_KEY = "sync_server_box_key"
+KEY_SIGN_KEY = "sync_server_sign_key"
 KEY_CURSOR = "sync_cursor"
 KEY_LAST_SUCCESS = "sync_last_success_at"
 KEY_SERVER_DATABASE = "sync_server_database"
 KEY_SERVER_SEQUENCE = "sync_server_sequence"
 KEY_AUDIT_ACKED = "sync_audit_acked_seq"
+# The recovery key of the kader profiles, kept (encrypted with the database) until the
+# Puskesmas holds it: it is deposited at enrolment, then forgotten here.
+KEY_RECOVERY_PENDING = "recovery_key_to_deposit"
 # One meta row per pulled resident that could not be stored yet (unsent local changes, or a NIK
 # held by another local resident): the cursor has moved past it, so it is kept here and stored
 # as soon as nothing stands in its way.
 KEY_HELD_PULL_PREFIX = "sync_held_pull:"
-CREDENTIAL_KEYS = (KEY_SERVER_URL, KEY_DEVICE_ID, KEY_TOKEN, KEY_POSYANDU, KEY_AREA)
+CREDENTIAL_KEYS = (
+    KEY_SERVER_URL,
+    KEY_DEVICE_ID,
+    KEY_TOKEN,
+    KEY_POSYANDU,
+    KEY_AREA,
+    KEY_BOX_KEY,
+    KEY_SIGN_KEY,
+)
 # Keeps IN (...) lists well under SQLite's bound-parameter limit.
 _CHUNK = 500
 _PROBLEMS = (OutboxState.REJECTED.value, OutboxState.CONFLICT.value, OutboxState.BLOCKED.value)
@@ -71,6 +84,9 @@ class SyncCredentials:
     token: str
     posyandu: str = ""
     area: str = ""
+    # The server's public keys for transfer files (base64; see `sync.transfer`).
+    box_key: str = ""
+    sign_key: str = ""
 
     def __repr__(self) -> str:
         # The token must never reach a log line or a traceback through a repr.
@@ -145,6 +161,8 @@ def load_credentials(engine: Engine) -> SyncCredentials | None:
         token=rows[KEY_TOKEN],
         posyandu=rows.get(KEY_POSYANDU, ""),
         area=rows.get(KEY_AREA, ""),
+        box_key=rows.get(KEY_BOX_KEY, ""),
+        sign_key=rows.get(KEY_SIGN_KEY, ""),
     )
 
 
@@ -157,6 +175,8 @@ def save_credentials(engine: Engine, credentials: SyncCredentials) -> None:
         set_meta(conn, key=KEY_TOKEN, value=credentials.token)
         set_meta(conn, key=KEY_POSYANDU, value=credentials.posyandu)
         set_meta(conn, key=KEY_AREA, value=credentials.area)
+        set_meta(conn, key=KEY_BOX_KEY, value=credentials.box_key or None)
+        set_meta(conn, key=KEY_SIGN_KEY, value=credentials.sign_key or None)
         if previous != (credentials.server_url, credentials.device_id):
             set_meta(conn, key=KEY_CURSOR, value=None)
             # Rows held from another server's pull must not be stored as this one's.
@@ -550,6 +570,20 @@ class SyncStore:
         # An ack may free a newer server version that a pull had to hold back.
         store_held_pulls(self._db.engine)
 
+    def unsent(self) -> list[outbox.OutboxItem]:
+        """Every entry not yet acknowledged, in queue order, without claiming any."""
+        return outbox.unsent_entries(self._db.engine)
+
+    def settle_records(self, results: Sequence[tuple[str, int, outbox.ItemResult]]) -> int:
+        """Settle answers that name records (id, version) and hashes, as a receipt does.
+
+        Each ``(record id, version, result)`` applies only to the entry of that record and
+        version whose content hash is the result's; returns how many entries matched.
+        """
+        matched = outbox.results_by_record(self._db.engine, results)
+        self.settle(matched)
+        return len(matched)
+
     def release_in_flight(self) -> int:
         """Entries left in flight go back to pending (the server dedupes a resend)."""
         return outbox.requeue_in_flight(self._db.engine)
@@ -563,6 +597,18 @@ class SyncStore:
 
     def save_credentials(self, credentials: SyncCredentials) -> None:
         save_credentials(self._db.engine, credentials)
+
+    def keep_recovery_key(self, recovery_key: str) -> None:
+        with write_transaction(self._db.engine) as conn:
+            set_meta(conn, key=KEY_RECOVERY_PENDING, value=recovery_key)
+
+    def recovery_key_to_deposit(self) -> str | None:
+        with read_connection(self._db.engine) as conn:
+            return get_meta(conn, KEY_RECOVERY_PENDING)
+
+    def recovery_key_deposited(self) -> None:
+        with write_transaction(self._db.engine) as conn:
+            set_meta(conn, key=KEY_RECOVERY_PENDING, value=None)
 
     def is_enrolled(self) -> bool:
         """Whether this laptop holds credentials for a Puskesmas server."""
