@@ -1,6 +1,6 @@
-"""The ``kader-app`` command line: open the app, check rules against a file, or back up.
+"""The ``kader-app`` command line: open the app, check rules, back up, carry entries on a file.
 
-Subcommands import only what they need, so ``check-rules`` and ``backup`` never load Qt.
+Subcommands import only what they need, so none of them loads Qt.
 """
 
 from __future__ import annotations
@@ -24,9 +24,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path)
     backup = sub.add_parser("backup", help="salin database secara konsisten ke berkas")
     backup.add_argument("path", type=Path)
-    # Also after the subcommand (`backup PATH --data-dir DIR`); SUPPRESS keeps a value given
-    # before the subcommand when none is given after it.
-    backup.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+    out = sub.add_parser(
+        "transfer-out", help="tulis data yang belum terkirim ke berkas untuk dibawa ke Puskesmas"
+    )
+    out.add_argument("path", type=Path)
+    back = sub.add_parser("transfer-in", help="baca tanda terima Puskesmas untuk berkas kiriman")
+    back.add_argument("path", type=Path)
+    for command in (backup, out, back):
+        # Also after the subcommand (`backup PATH --data-dir DIR`); SUPPRESS keeps a value
+        # given before the subcommand when none is given after it.
+        command.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+        command.add_argument("--profile", help="nama kader (bila ada beberapa di laptop ini)")
     return parser
 
 
@@ -39,10 +47,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kader_app.settings import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir, demo=args.demo)
-    if args.command == "backup":
-        from kader_app.core.backup import backup_command
+    if args.command in ("backup", "transfer-out", "transfer-in"):
+        from kader_app import commands
 
-        return backup_command(data_dir=data_dir, target=args.path, out=sys.stdout)
+        if args.command == "backup":
+            return commands.backup_command(
+                data_dir=data_dir, target=args.path, out=sys.stdout, profile=args.profile
+            )
+        if args.command == "transfer-out":
+            return commands.transfer_out_command(
+                data_dir=data_dir, target=args.path, out=sys.stdout, profile=args.profile
+            )
+        return commands.transfer_in_command(
+            data_dir=data_dir, receipt=args.path, out=sys.stdout, profile=args.profile
+        )
     from kader_app.app import run_app
 
     return run_app(data_dir=data_dir, demo=args.demo)

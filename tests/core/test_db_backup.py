@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from kader_app.__main__ import main
-from kader_app.core.backup import backup_command
+from kader_app.commands import backup_command
 from kader_app.core.database import connect_raw
 from kader_app.core.rules.section import RuleSettings
 
@@ -119,3 +119,16 @@ def test_cli_backup_takes_the_data_dir_before_or_after_the_subcommand(
     key = register.database.key
     assert table_rows(target, key) == table_rows(register.database.path, key)
     assert len(table_rows(target, key)["person"]) == 3
+
+
+def test_backup_of_a_pin_protected_folder_asks_the_kaders_pin(register_dir, tmp_path) -> None:
+    from kader_app.commands import open_for_command
+    from kader_app.core.profiles import protect_with_first_profile
+
+    protect_with_first_profile(register_dir, name="Bu Sri", role="kader", pin="482913")
+    out = io.StringIO()
+    assert open_for_command(register_dir, out=out, read_pin=lambda _: "000000") is None
+    assert "PIN salah" in out.getvalue()
+    register = open_for_command(register_dir, out=out, read_pin=lambda prompt: "482913")
+    assert register is not None
+    register.close()
