@@ -221,6 +221,8 @@ class PersonPayload(_Wire):
     pregnancy_end: date | None = None
     mother_id: Identifier | None = None
     kia_book: bool = False
+    # The profile on duty that saved this version; absent before kader profiles.
+    recorded_by: ShortText = ""
     created_at: datetime
     updated_at: datetime
 

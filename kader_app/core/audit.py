@@ -21,6 +21,22 @@ from sync.protocol import audit_link_hash
 AUDIT = AUDIT_TABLE
 
 
+@dataclass(slots=True)
+class OnDuty:
+    """Who is recording on this laptop now: the profile whose PIN opened or unlocked it.
+
+    One holder shared by the stores, so every visit, edit and void carries its author as
+    ``recorded_by`` without each screen passing it. Empty before anyone signs in.
+    """
+
+    profile_id: str = ""
+    name: str = ""
+
+    def author(self, given: str = "") -> str:
+        """``given`` when a caller names the author, else the profile on duty."""
+        return given.strip() or self.name
+
+
 def now_utc() -> datetime:
     return datetime.now(UTC)
 

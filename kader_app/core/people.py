@@ -15,7 +15,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from kader_app.core import outbox
-from kader_app.core.audit import add_audit, now_utc
+from kader_app.core.audit import OnDuty, add_audit, now_utc
 from kader_app.core.database import Database, write_transaction
 from kader_app.core.database import read_connection as _read
 from kader_app.core.errors import (
@@ -47,9 +47,10 @@ PERSON_VERSION = PERSON_VERSION_TABLE
 class PeopleStore:
     """Residents: add, edit (versioned), read, and find likely duplicates before adding."""
 
-    def __init__(self, db: Database, *, device_id: str) -> None:
+    def __init__(self, db: Database, *, device_id: str, duty: OnDuty | None = None) -> None:
         self._db = db
         self._device_id = device_id
+        self._duty = duty or OnDuty()
 
     def register(self, data: PersonInput) -> Change:
         """Add a resident.
@@ -177,7 +178,7 @@ class PeopleStore:
     def _write_side_rows(
         self, conn: Connection, *, values: dict[str, Any], kind: str, now: datetime
     ) -> None:
-        payload = payload_json(person_payload(values))
+        payload = payload_json(person_payload(values, recorded_by=self._duty.name))
         conn.execute(
             insert(PERSON_VERSION).values(
                 person_id=values["id"], version=values["version"], data=payload, changed_at=now

@@ -233,6 +233,8 @@ PERSON_FIELDS = (
 )
 
 
-def person_payload(values: dict[str, Any]) -> PersonPayload:
-    """The payload of one version of a person, from its row values."""
-    return PersonPayload.model_validate({key: values[key] for key in PERSON_FIELDS})
+def person_payload(values: dict[str, Any], *, recorded_by: str = "") -> PersonPayload:
+    """The payload of one version of a person, from its row values, and who saved it."""
+    return PersonPayload.model_validate(
+        {**{key: values[key] for key in PERSON_FIELDS}, "recorded_by": recorded_by}
+    )

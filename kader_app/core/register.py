@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import insert, select, update
 
 from kader_app.core import outbox
-from kader_app.core.audit import ChainBreak, add_audit, now_utc, verify_chain
+from kader_app.core.audit import ChainBreak, OnDuty, add_audit, now_utc, verify_chain
 from kader_app.core.database import (
     Database,
     online_backup,
@@ -45,9 +45,10 @@ class Register:
     def __init__(self, db: Database, *, device_id: str) -> None:
         self._db = db
         self.device_id = device_id
-        self.people = PeopleStore(db, device_id=device_id)
+        self.on_duty = OnDuty()
+        self.people = PeopleStore(db, device_id=device_id, duty=self.on_duty)
         self.search = SearchStore(db)
-        self.visits = VisitStore(db, device_id=device_id)
+        self.visits = VisitStore(db, device_id=device_id, duty=self.on_duty)
         self.sync = SyncStore(db)
 
     @classmethod
@@ -113,6 +114,23 @@ class Register:
         """Where the local audit chain was altered, or ``None`` when it is whole."""
         with read_connection(self._db.engine) as conn:
             return verify_chain(conn)
+
+    def sign_in(self, *, profile_id: str, name: str) -> None:
+        """The profile whose PIN opened or unlocked the app is on duty from now on (audited).
+
+        Every visit, correction, void and resident edit after this records ``name`` as its
+        author (``recorded_by``).
+        """
+        with write_transaction(self._db.engine) as conn:
+            add_audit(
+                conn,
+                kind="login",
+                entity_type="profile",
+                entity_id=profile_id,
+                device_id=self.device_id,
+                now=now_utc(),
+            )
+        self.on_duty.profile_id, self.on_duty.name = profile_id, name
 
     def record_export(self, *, what: str, period: str) -> None:
         """Audit that personal data left the database as a file (kind and period, no contents)."""

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from kader_app.core import outbox
-from kader_app.core.audit import add_audit, now_utc
+from kader_app.core.audit import OnDuty, add_audit, now_utc
 from kader_app.core.database import Database, write_transaction
 from kader_app.core.database import read_connection as _read
 from kader_app.core.errors import NotFoundError, PersonInputError, StaleVersionError
@@ -42,9 +42,10 @@ PLACES = frozenset({"posyandu", "kunjungan_rumah"})
 class VisitStore:
     """Screening visits: every version kept, the current one flagged."""
 
-    def __init__(self, db: Database, *, device_id: str) -> None:
+    def __init__(self, db: Database, *, device_id: str, duty: OnDuty | None = None) -> None:
         self._db = db
         self._device_id = device_id
+        self._duty = duty or OnDuty()
 
     def record(
         self,
@@ -82,7 +83,7 @@ class VisitStore:
             person_id=person_id,
             measured_at=local,
             place=place,
-            recorded_by=recorded_by,
+            recorded_by=self._duty.author(recorded_by),
         )
         payload = visit_payload(header, inputs=inputs, evaluation=evaluation, settings=settings)
         now = now_utc()
@@ -114,7 +115,7 @@ class VisitStore:
             old = _current_payload(conn, visit_id=visit_id)
             if old.measured_on != inputs.measured_on:
                 raise PersonInputError("measured_at", "invalid")
-            header = _next_header(old, recorded_by=recorded_by)
+            header = _next_header(old, recorded_by=self._duty.author(recorded_by))
             payload = visit_payload(header, inputs=inputs, evaluation=evaluation, settings=settings)
             self._write(conn, payload=payload, kind="edit", now=now)
             pending = outbox.unsent_count(conn)
@@ -135,7 +136,9 @@ class VisitStore:
         now = now_utc()
         with write_transaction(self._db.engine) as conn:
             old = _current_payload(conn, visit_id=visit_id)
-            header = _next_header(old, recorded_by=recorded_by, void_reason=reason)
+            header = _next_header(
+                old, recorded_by=self._duty.author(recorded_by), void_reason=reason
+            )
             self._write(conn, payload=with_header(old, header), kind="void", now=now)
             pending = outbox.unsent_count(conn)
         return Change(
