@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
-from kader_app.core.rules.common import Level
+from kader_app.core.rules.common import Level, RuleInputError
 from kader_app.core.rules.registry import section, section_codes
 from kader_app.core.rules.section import SectionState
+from kader_app.core.rules.visit import parse_inputs
 from kader_app.core.words import (
     class_text,
     field_text,
@@ -42,6 +43,7 @@ MEASURE_LABELS = {
     "wflh_z": "Z-skor BB/PB atau BB/TB",
     "bmi_z": "Z-skor IMT/U",
     "hc_z": "Z-skor LK/U",
+    "score": "Skor",
 }
 NOT_FOLLOWED = "Belum ditindaklanjuti"
 CLOCK_AHEAD = "Jam laptop di depan waktu ekspor"
@@ -120,6 +122,36 @@ def _follow_up(visit: VisitFact, follow_ups: Mapping[str, FollowUpRow]) -> Follo
     return max(found, key=lambda f: f.recorded_at) if found else None
 
 
+def _numbers(
+    value: object, path: tuple[str | int, ...] = ()
+) -> list[tuple[tuple[str | int, ...], object]]:
+    """The numbers in typed inputs, by path (``readings``, 1, ``systolic``); flags left out."""
+    if isinstance(value, Mapping):
+        return [n for k, v in value.items() for n in _numbers(v, (*path, str(k)))]
+    if isinstance(value, list | tuple):
+        return [n for i, v in enumerate(value, start=1) for n in _numbers(v, (*path, i))]
+    number = plain_number(value)
+    if isinstance(number, int | float) and not isinstance(number, bool):
+        return [(path, number)]
+    return []
+
+
+def _raw_cells(code: str, stored_inputs: Mapping[str, Any]) -> list[tuple[Column, object]]:
+    """An asked section that is not complete: the numbers as typed, whatever the age."""
+    try:
+        typed = parse_inputs(code, stored_inputs).model_dump()
+    except (RuleInputError, LookupError, TypeError, ValueError):
+        return []
+    out = []
+    for path, number in _numbers(typed):
+        names = [p for p in path if isinstance(p, str)]
+        index = next((p for p in reversed(path) if isinstance(p, int)), None)
+        label = field_text(code, names[-1], index) if names else code
+        key = f"{code}.isian." + ".".join(str(p) for p in path)
+        out.append((Column(key, f"{section_title(code)}: {label} (isian)", "number"), number))
+    return out
+
+
 def _section_cells(
     visit: VisitFact, done: Mapping[str, CompleteSection], columns: dict[str, Column]
 ) -> dict[str, Any]:
@@ -133,14 +165,30 @@ def _section_cells(
         )
         complete = done.get(code)
         if complete is None:
+            for column, number in _raw_cells(code, stored.inputs):
+                columns.setdefault(column.key, column)
+                row[column.key] = number
             continue
-        for key, measure in complete.measures.items():
-            value, kind = _cell(code, measure.value)
-            unit = f" ({measure.unit})" if measure.unit and not measure.unit.startswith("{") else ""
+        cells: list[tuple[str, object, str]] = [
+            (key, m.value, m.unit) for key, m in complete.measures.items()
+        ]
+        # Derived numbers the result shows beside the class (the SRQ-20 score) that no measure
+        # reports already.
+        cells += [
+            (key, value, "")
+            for key, value in complete.result.values.items()
+            if key not in complete.measures
+            and isinstance(plain_number(value), int | float)
+            and not isinstance(value, bool)
+        ]
+        for key, raw, unit_code in cells:
+            value, kind = _cell(code, raw)
+            unit = f" ({unit_code})" if unit_code and not unit_code.startswith("{") else ""
             title = f"{section_title(code)}: {measure_label(code, key)}{unit}"
             columns.setdefault(f"{code}.{key}", Column(f"{code}.{key}", title, kind))
             row[f"{code}.{key}"] = value
         row[f"{code}.class"] = class_text(code, complete.result.code)
+        columns.setdefault(f"{code}.class", Column(f"{code}.class", f"Hasil {section_title(code)}"))
     return row
 
 

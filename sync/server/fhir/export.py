@@ -163,10 +163,10 @@ def make_export(session: Session, request: ExportRequest, *, now: datetime) -> E
         if before is not None and before.digest == visit_digest and before.state != state.HELD:
             continue
         entries += [entry(r, org) for r in live + withdrawn]
-        counts["kunjungan"] += 1 if live else 0
-        counts["kunjungan_ditarik"] += 0 if live else 1
+        counts["kunjungan" if live else "kunjungan_ditarik"] += 1
         counts["sumber_daya"] += len(live)
-        counts["entered_in_error"] += len(withdrawn)
+        if withdrawn:
+            counts["entered_in_error"] += len(withdrawn)
         rows.append(
             FhirSent(
                 visit_key=visit.key,

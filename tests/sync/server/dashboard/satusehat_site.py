@@ -148,9 +148,8 @@ def satusehat_problems(bundle: dict[str, Any], *, org: str = ORG) -> list[str]:
         for moment in _times(resource):
             if not TIME.match(moment) or datetime.fromisoformat(moment) > stamp:
                 problems.append(f"{kind}: time {moment}")
-        if kind != "Encounter":
-            if not resource["encounter"]["reference"].startswith("urn:uuid:"):
-                problems.append(f"{kind}: no encounter in the bundle")
+        if kind != "Encounter" and not resource["encounter"]["reference"].startswith("urn:uuid:"):
+            problems.append(f"{kind}: no encounter in the bundle")
         if kind == "Encounter":
             problems += _encounter_problems(resource, org)
         if kind == "Observation" and resource.get("performer") != [
