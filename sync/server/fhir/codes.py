@@ -24,7 +24,8 @@ CLASS_SYSTEM: Final = "urn:posyandu-kader:kelas-skrining"
 TB_CONTACT_SYSTEM: Final = "urn:posyandu-kader:kontak-tbc"
 SRQ20_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:srq20"
 TB_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:skrining-tbc"
-MEASURED_LOCAL_URL: Final = "urn:posyandu-kader:waktu-periksa-lokal"
+# The offset of the laptop's clock where the visit was measured (``+07:00`` in WIB).
+MEASURED_ZONE_URL: Final = "urn:posyandu-kader:zona-waktu-periksa"
 
 # LOINC's long common names (the display SATUSEHAT asks for); a code not here has none.
 LOINC_DISPLAY: Final = {

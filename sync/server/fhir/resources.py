@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from kader_app.core.rules.common import Level
@@ -25,7 +26,7 @@ from sync.server.fhir.codes import (
     INTERPRETATION,
     KIND_MEASURE,
     LEVEL_INTERPRETATION,
-    MEASURED_LOCAL_URL,
+    MEASURED_ZONE_URL,
     OBSERVATION_CATEGORY,
     PARTICIPATION,
     PLACE_CLASS,
@@ -82,6 +83,11 @@ class VisitContext:
         return {"reference": self.url(encounter_id(self.visit.key))}
 
 
+def _offset(moment: datetime) -> str:
+    """``+07:00``: the offset the visit's local time was written with."""
+    return moment.isoformat()[-6:] if moment.utcoffset() else "+00:00"
+
+
 def encounter(ctx: VisitContext) -> dict[str, Any]:
     """The visit: one moment (the app records one), so every period starts and ends there."""
     assert ctx.visit.payload is not None
@@ -109,12 +115,8 @@ def encounter(ctx: VisitContext) -> dict[str, Any]:
             }
         ],
         "serviceProvider": organization_reference(ctx.site),
-        "extension": [
-            {
-                "url": MEASURED_LOCAL_URL,
-                "valueDateTime": ctx.visit.measured_at.replace(microsecond=0).isoformat(),
-            }
-        ],
+        # Every time is sent in UTC (rule 10132); the local clock's offset travels beside them.
+        "extension": [{"url": MEASURED_ZONE_URL, "valueString": _offset(ctx.visit.measured_at)}],
     }
     nakes = practitioner_reference(ctx.site)
     if nakes is not None:

@@ -117,9 +117,24 @@ def _references(value: Any) -> Iterable[str]:
             yield from _references(inner)
 
 
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, dict):
+        for inner in value.values():
+            yield from _strings(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _strings(inner)
+    elif isinstance(value, str):
+        yield value
+
+
 def satusehat_problems(bundle: dict[str, Any], *, org: str = ORG) -> list[str]:
     """Every SATUSEHAT rule the bundle breaks (see docs/satusehat.md)."""
     problems: list[str] = []
+    # Rule 10134: no empty text (nor text FHIR would trim).
+    problems += [
+        f"empty or untrimmed text {t!r}" for t in _strings(bundle) if t != t.strip() or not t
+    ]
     stamp = datetime.fromisoformat(bundle["timestamp"])
     if bundle.get("type") != "transaction" or not TIME.match(bundle["timestamp"]):
         problems.append("bundle: not a transaction with a +00:00 timestamp")

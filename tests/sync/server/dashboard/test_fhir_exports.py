@@ -118,12 +118,14 @@ def test_a_screened_visit_becomes_satusehat_shaped_resources(server: ServerProce
     assert kinds.count("Encounter") == 2 and kinds.count("QuestionnaireResponse") == 2
     first, second = resources(bundle, "Encounter")
     assert ident(first) == (f"http://sys-ids.kemkes.go.id/encounter/{ORG}", full["visit_key"])
-    # 09:15 WIB is 02:15 UTC, written with +00:00; the local time travels in an extension.
+    # 09:15 WIB is 02:15 UTC, written with +00:00; the local clock's offset travels beside it.
     assert first["period"] == {
         "start": "2025-03-10T02:15:00+00:00",
         "end": "2025-03-10T02:15:00+00:00",
     }
-    assert first["extension"][0]["valueDateTime"] == "2025-03-10T09:15:00+07:00"
+    assert first["extension"] == [
+        {"url": "urn:posyandu-kader:zona-waktu-periksa", "valueString": "+07:00"}
+    ]
     assert first["class"]["code"] == "FLD"
     observations = [
         o
