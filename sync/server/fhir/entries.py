@@ -20,7 +20,8 @@ from kader_app.core.rules.registry import section
 from sync.server.aggregates.facts import VisitFact
 from sync.server.fhir.identity import ResourceId, Site, conditional_url, full_url
 from sync.server.fhir.questionnaires import questionnaire_responses
-from sync.server.fhir.resources import VisitContext, encounter, referral, section_observations
+from sync.server.fhir.referral import referral
+from sync.server.fhir.resources import VisitContext, encounter, section_observations
 from sync.server.sections import readable_sections
 
 # SATUSEHAT refuses dates before this (res-observation; docs/satusehat.md).
@@ -74,16 +75,16 @@ def build(*, visit: VisitFact, nik: str, site: Site) -> Built:
         return Built(resources={})
     ctx = VisitContext(visit=visit, sections=sections, nik=nik, site=site)
     found: list[dict[str, Any]] = [encounter(ctx)]
-    reasons: dict[str, list[str]] = {}
+    measured: dict[str, list[str]] = {}
     for code in sorted(ctx.sections, key=lambda c: section(c).order):
         made = section_observations(ctx, ctx.sections[code])
         found += made
-        reasons[code] = [ctx.url(rid_of(r)) for r in made]
-    answers = questionnaire_responses(ctx)
-    for code, response in answers.items():
+        measured[code] = [ctx.url(rid_of(r)) for r in made]
+    answered: dict[str, list[str]] = {}
+    for code, response in questionnaire_responses(ctx).items():
         found.append(response)
-        reasons.setdefault(code, []).append(ctx.url(rid_of(response)))
-    asked = referral(ctx, reasons)
+        answered[code] = [ctx.url(rid_of(response))]
+    asked = referral(ctx, measured, answered)
     if asked is not None:
         found.append(asked)
     return Built(resources={rid_of(r): r for r in found})

@@ -14,8 +14,7 @@ from typing import Any
 
 from kader_app.core.rules.common import Level
 from kader_app.core.rules.glucose import GLUCOSE_RANGE_MG_DL
-from kader_app.core.rules.registry import section
-from kader_app.core.words import class_text, level_text, section_title
+from kader_app.core.words import class_text, section_title
 from sync.server.aggregates.facts import VisitFact
 from sync.server.fhir.codes import (
     ACT_CODE,
@@ -30,9 +29,6 @@ from sync.server.fhir.codes import (
     OBSERVATION_CATEGORY,
     PARTICIPATION,
     PLACE_CLASS,
-    REFERRAL_CODE,
-    REFERRAL_LEVELS,
-    SNOMED,
     UCUM,
     category_of,
     loinc_coding,
@@ -48,7 +44,6 @@ from sync.server.fhir.identity import (
     organization_reference,
     patient_reference,
     practitioner_reference,
-    referral_id,
 )
 from sync.server.sections import CompleteSection, plain_number
 
@@ -206,45 +201,3 @@ def section_observations(ctx: VisitContext, done: CompleteSection) -> list[dict[
             resource["interpretation"] = interpreted
         out.append(resource)
     return out
-
-
-def observations(ctx: VisitContext) -> list[dict[str, Any]]:
-    ordered = sorted(ctx.sections.values(), key=lambda done: section(done.code).order)
-    return [obs for done in ordered for obs in section_observations(ctx, done)]
-
-
-def referral(ctx: VisitContext, reasons: Mapping[str, list[str]]) -> dict[str, Any] | None:
-    """The referral to the Puskesmas when a section asks for one (level refer or urgent).
-
-    ``reasons`` maps each section to the full URLs of its resources in the bundle.
-    """
-    level = ctx.visit.level
-    if level is None or Level(level) not in REFERRAL_LEVELS:
-        return None
-    referring = [
-        done
-        for done in ctx.sections.values()
-        if done.result.level is not None and Level(done.result.level) in REFERRAL_LEVELS
-    ]
-    code, display = REFERRAL_CODE
-    resource: dict[str, Any] = {
-        "resourceType": "ServiceRequest",
-        "identifier": ctx.ident(referral_id(ctx.visit.key)),
-        "status": "active",
-        "intent": "proposal",
-        "priority": "urgent" if Level(level) is Level.URGENT else "routine",
-        "code": {
-            "coding": [{"system": SNOMED, "code": code, "display": display}],
-            "text": level_text(level),
-        },
-        "subject": patient_reference(ctx.nik),
-        "encounter": ctx.encounter_ref,
-        "authoredOn": ctx.when,
-        "requester": organization_reference(ctx.site),
-        "performer": [organization_reference(ctx.site)],
-        "reasonCode": [reason for done in referring for reason in interpretation(done)[1:]],
-    }
-    refs = [url for done in referring for url in reasons.get(done.code, [])]
-    if refs:
-        resource["reasonReference"] = [{"reference": url} for url in refs]
-    return resource

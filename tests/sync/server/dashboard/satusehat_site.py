@@ -167,6 +167,10 @@ def satusehat_problems(bundle: dict[str, Any], *, org: str = ORG) -> list[str]:
             problems.append(f"{kind}: no encounter in the bundle")
         if kind == "Encounter":
             problems += _encounter_problems(resource, org)
+        kinds = {e["fullUrl"]: e["resource"]["resourceType"] for e in bundle["entry"]}
+        for reason in resource.get("reasonReference", []) if kind == "ServiceRequest" else []:
+            if kinds.get(reason["reference"]) != "Observation":
+                problems.append("ServiceRequest: a reason that is not an Observation")
         if kind == "Observation" and resource.get("performer") != [
             {"reference": f"Organization/{org}"}
         ]:

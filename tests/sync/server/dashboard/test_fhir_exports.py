@@ -157,7 +157,12 @@ def test_a_screened_visit_becomes_satusehat_shaped_resources(server: ServerProce
     referral, fasting_referral = resources(bundle, "ServiceRequest")
     assert ident(fasting_referral)[1] == f"{fasting['visit_key']}.rujukan"
     assert referral["priority"] == "routine" and referral["code"]["text"] == "Rujuk ke Puskesmas"
-    assert len(referral["reasonReference"]) >= 4
+    kind_of = {e["fullUrl"]: e["resource"]["resourceType"] for e in bundle["entry"]}
+    # The reason: the tension and glucose readings; the support: the SRQ-20 and TB answers.
+    assert [kind_of[r["reference"]] for r in referral["reasonReference"]] == ["Observation"] * 3
+    assert [kind_of[r["reference"]] for r in referral["supportingInfo"]] == [
+        "QuestionnaireResponse"
+    ] * 2
     srq, tb_answers = resources(bundle, "QuestionnaireResponse")
     assert ident(srq)[1] == f"{full['visit_key']}.srq20"
     assert srq["author"] == {"reference": f"Organization/{ORG}"}
