@@ -5,7 +5,7 @@ Table definitions only; no queries and no web code. The alembic migrations creat
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -161,3 +161,72 @@ class StaffSession(ServerTable, table=True):
     created_at: datetime = Field(sa_type=UTC_DATETIME)
     last_seen: datetime = Field(sa_type=UTC_DATETIME)
     expires_at: datetime = Field(sa_type=UTC_DATETIME)
+
+
+class SatusehatOrganization(ServerTable, table=True):
+    """The Puskesmas in SATUSEHAT (one row): its Organization IHS id and its default nakes."""
+
+    __tablename__ = "satusehat_organization"
+
+    id: int = Field(default=1, primary_key=True)
+    organization_id: str = Field(max_length=64)
+    practitioner_id: str | None = Field(default=None, max_length=64)
+    practitioner_name: str = Field(default="", max_length=200)
+    updated_at: datetime = Field(sa_type=UTC_DATETIME)
+    updated_by: str = Field(max_length=100)
+
+
+class SatusehatLocation(ServerTable, table=True):
+    """A Posyandu (desa + name, as its devices were enrolled) as a SATUSEHAT Location.
+
+    With the nakes responsible for it (the Puskesmas default when unset).
+    """
+
+    __tablename__ = "satusehat_location"
+
+    area: str = Field(primary_key=True, max_length=200)
+    posyandu: str = Field(primary_key=True, max_length=200)
+    location_id: str | None = Field(default=None, max_length=64)
+    practitioner_id: str | None = Field(default=None, max_length=64)
+    practitioner_name: str = Field(default="", max_length=200)
+    updated_at: datetime = Field(sa_type=UTC_DATETIME)
+    updated_by: str = Field(max_length=100)
+
+
+class FhirExport(ServerTable, table=True):
+    """One FHIR Bundle made for SATUSEHAT: a full period, or the changes since an earlier one.
+
+    ``seq_mark`` is the highest entry sequence number when it was made; ``counts`` holds how many
+    visits went out, were retracted or held back (by reason), never a name or a value.
+    """
+
+    __tablename__ = "fhir_export"
+
+    id: int | None = Field(default=None, primary_key=True)
+    made_at: datetime = Field(sa_type=UTC_DATETIME)
+    made_by: str = Field(max_length=100)
+    mode: str = Field(max_length=20)
+    since_id: int | None = None
+    start: date | None = None
+    end: date | None = None
+    area: str | None = Field(default=None, max_length=200)
+    organization_id: str = Field(max_length=64)
+    seq_mark: int
+    counts: dict[str, Any] = Field(sa_type=sa.JSON)
+
+
+class FhirSent(ServerTable, table=True):
+    """What one export said of one visit: sent, retracted (``entered-in-error``) or held back.
+
+    With the visit's resources (tokens) and their digest; its state is its latest row.
+    """
+
+    __tablename__ = "fhir_sent"
+    __table_args__ = (sa.Index("ix_fhir_sent_export", "export_id"),)
+
+    visit_key: str = Field(primary_key=True, max_length=64)
+    export_id: int = Field(primary_key=True)
+    area: str = Field(max_length=200)
+    state: str = Field(max_length=20)
+    digest: str = Field(default="", max_length=64)
+    resources: list[str] = Field(sa_type=sa.JSON)

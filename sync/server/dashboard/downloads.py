@@ -1,18 +1,17 @@
-"""The exports page and its downloads: CSV, XLSX or a FHIR Bundle of a period and a desa.
+"""The exports page and its spreadsheet downloads (XLSX by default, or CSV) of a period and desa.
 
-Thin handlers over `aggregates.queries`, `exports` and `fhir`; every download is audited with
-its counts and the staff member, never its content.
+Thin handlers over `exports`, `spreadsheets` and the loaders; every download is audited with its
+counts and the staff member, never its content. FHIR exports are in `fhir_downloads`.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from sync.server import exports, fhir, store
+from sync.server import exports, spreadsheet_data, spreadsheets, store
 from sync.server.aggregates import queries
 from sync.server.dashboard.web import (
     PREFIX,
@@ -23,14 +22,25 @@ from sync.server.dashboard.web import (
     today_wib,
 )
 from sync.server.deps import SessionDep
+from sync.server.fhir import sites, state
 from sync.server.times import now_utc
 
 router = APIRouter(prefix=PREFIX)
+# Why a visit was held back from a FHIR export (`fhir.entries.HELD_REASONS`), as staff read it.
+HELD_LABELS = {
+    "tanpa_nik": "Warga tanpa NIK",
+    "waktu_di_depan": "Waktu periksa di depan jam server",
+    "sebelum_2014": "Sebelum 3 Juni 2014",
+    "tanpa_lokasi": "Posyandu tanpa ID Location",
+    "tanpa_nakes": "Tanpa nakes penanggung jawab",
+}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @router.get("/ekspor", response_class=HTMLResponse)
 def export_page(request: Request, session: SessionDep, login: LoginDep) -> HTMLResponse:
     today = today_wib()
+    ids = sites.load_ids(session)
     return render(
         request,
         "exports.html",
@@ -39,6 +49,10 @@ def export_page(request: Request, session: SessionDep, login: LoginDep) -> HTMLR
             "areas": queries.load_areas(session),
             "start": today.replace(day=1).isoformat(),
             "end": today.isoformat(),
+            "ids": ids,
+            "missing": [p for p in ids.posyandu if not p.location_id],
+            "exports": state.recent_exports(session),
+            "HELD": HELD_LABELS,
             "page": "ekspor",
         },
     )
@@ -48,7 +62,7 @@ def export_page(request: Request, session: SessionDep, login: LoginDep) -> HTMLR
 def export_download(
     session: SessionDep,
     login: LoginDep,
-    fmt: Annotated[str, Query(alias="format", pattern="^(csv|xlsx|fhir)$")] = "csv",
+    fmt: Annotated[str, Query(alias="format", pattern="^(csv|xlsx)$")] = "xlsx",
     dari: Annotated[str | None, Query(max_length=10)] = None,
     sampai: Annotated[str | None, Query(max_length=10)] = None,
     desa: Annotated[str | None, Query(max_length=200)] = None,
@@ -58,44 +72,32 @@ def export_download(
     end = parse_day(sampai, default=today)
     if end < start:
         start, end = end, start
-    people = queries.load_people(session=session, area=desa or None)
+    area = desa or None
     visits = exports.in_period(
-        queries.load_visits(session=session, area=desa or None, since=start),
-        start=start,
-        end=end,
-        area=desa or None,
+        queries.load_visits(session=session, area=area, since=start), start=start, end=end
     )
     now = now_utc()
+    table = exports.visit_table(
+        visits=visits,
+        people=spreadsheet_data.load_residents(session=session, area=area),
+        follow_ups=spreadsheet_data.load_follow_ups(session=session, area=area),
+        now=now,
+    )
     store.add_audit(
         session=session,
         kind="export",
         device_id=None,
-        counts={"format": fmt, "visits": len(visits), "by": login.username},
+        counts={"format": fmt, "visits": len(table.rows), "by": login.username},
         now=now,
     )
     session.commit()
     stem = f"kunjungan_{start:%Y%m%d}_{end:%Y%m%d}"
-    if fmt == "fhir":
-        bundle = fhir.visit_bundle(visits=visits, people=people, now=now)
-        body = json.dumps(bundle, ensure_ascii=False, indent=1).encode()
-        media, filename = "application/fhir+json", f"{stem}_fhir.json"
+    if fmt == "xlsx":
+        body, media, filename = spreadsheets.to_xlsx(table), XLSX, f"{stem}.xlsx"
     else:
-        rows = exports.visit_rows(visits=visits, people=people)
-        if fmt == "xlsx":
-            body = exports.to_xlsx(rows)
-            media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            filename = f"{stem}.xlsx"
-        else:
-            body, media, filename = (
-                exports.to_csv(rows),
-                "text/csv; charset=utf-8",
-                f"{stem}.csv",
-            )
+        body, media, filename = spreadsheets.to_csv(table), "text/csv; charset=utf-8", f"{stem}.csv"
     return Response(
         content=body,
         media_type=media,
-        headers={
-            "Content-Disposition": f'attachment; filename="{filename}"',
-            **SECURITY_HEADERS,
-        },
+        headers={"Content-Disposition": f'attachment; filename="{filename}"', **SECURITY_HEADERS},
     )

@@ -6,17 +6,22 @@ them would show as a bare code (or a guess) to Puskesmas staff.
 
 from __future__ import annotations
 
+import random
+from datetime import date
 from typing import get_args
 
 import pytest
 
+from kader_app.core.demo import demo_visit
 from kader_app.core.rules.registry import sections
+from kader_app.core.rules.section import RuleSettings, Subject
 from kader_app.core.rules.tb import TB_CONTACTS, TB_RISKS, TB_SYMPTOMS
+from kader_app.core.rules.visit import evaluate_visit
 from kader_app.core.words import LANGUAGES, LEVEL, SEX, W, section_words
 from sync.protocol import LevelCode, SexCode
 from sync.server import refusals
 from sync.server.aggregates.indicators import INDICATORS
-from sync.server.exports import CLASS_COLUMNS, MEASURE_COLUMNS
+from sync.server.exports import measure_label
 
 SECTION_CODES = [spec.code for spec in sections()]
 
@@ -62,12 +67,38 @@ def test_the_items_fhir_sends_by_key_have_words() -> None:
         both(glucose.items.get(kind), f"glucose kind {kind}")
 
 
-def test_every_section_the_pages_and_exports_name_is_a_section_with_words() -> None:
-    named = {i.section for i in INDICATORS}
-    named |= set(CLASS_COLUMNS.values()) | {s for s, _ in MEASURE_COLUMNS.values()}
-    assert named <= set(SECTION_CODES)
+def test_every_section_the_pages_name_is_a_section_with_words() -> None:
+    assert {i.section for i in INDICATORS} <= set(SECTION_CODES)
     for indicator in INDICATORS:
         assert indicator.label.strip()
+
+
+def test_every_measure_a_section_reports_has_an_export_column_title() -> None:
+    """Babies to elderly, pregnant or not: each measure's title is words, never its key."""
+    rng = random.Random(11)
+    on = date(2025, 3, 10)
+    seen: set[tuple[str, str]] = set()
+    for birth in (date(2024, 9, 1), date(2022, 1, 1), date(2014, 3, 3), date(1995, 1, 1)):
+        for pregnant in (False, True):
+            subject = Subject(
+                sex="P",
+                birth_date=birth,
+                pregnant=pregnant and birth.year < 2000,
+                pregnancy_start=date(2025, 1, 1) if pregnant and birth.year < 2000 else None,
+            )
+            for _ in range(30):
+                visit = demo_visit(
+                    rng, subject=subject, on=on, risk=rng.random(), settings=RuleSettings()
+                )
+                for result in evaluate_visit(visit, RuleSettings()).sections:
+                    if result.is_complete:
+                        spec = next(s for s in sections() if s.code == result.section)
+                        inputs = visit.sections[result.section]
+                        seen |= {(spec.code, m.key) for m in spec.measures(inputs, result)}
+    assert {"antropometri_balita", "imt_u", "tensi_anak", "bmi", "glucose"} <= {c for c, _ in seen}
+    for code, key in sorted(seen):
+        label = measure_label(code, key)
+        assert label != key.replace("_", " ").capitalize(), f"{code}/{key} has no words"
 
 
 def test_refusals_name_sections_by_their_title() -> None:

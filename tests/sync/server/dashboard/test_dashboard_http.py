@@ -174,12 +174,12 @@ def test_csv_export_holds_the_area_and_period_only(server: ServerProcess) -> Non
 
     assert answer.status_code == 200
     assert 'filename="kunjungan_20250301_20250331.csv"' in answer.headers["content-disposition"]
-    rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig")), delimiter=";"))
     assert sorted(r["Nama"] for r in rows) == ["Budi Santoso", "Dewi Sartika", "Sri Wahyuni"]
     assert {r["Desa/wilayah"] for r in rows} == {seeded.area} != {other.area}
     dewi = next(r for r in rows if r["Nama"] == "Dewi Sartika")
-    assert dewi["Hasil tensi"] == "Optimal"
-    assert list(csv.DictReader(io.StringIO(april.content.decode("utf-8-sig")))) == []
+    assert dewi["Hasil Tensi"] == "Optimal"
+    assert list(csv.DictReader(io.StringIO(april.content.decode("utf-8-sig")), delimiter=";")) == []
 
 
 def test_sessions_end_after_idle_time_and_at_logout(server: ServerProcess) -> None:

@@ -1,396 +1,269 @@
-"""FHIR R4 bundles (validated with fhir.resources' R4B models) and CSV/XLSX exports.
+"""FHIR exports for SATUSEHAT through the dashboard of the real server (SQLite and PostgreSQL).
 
-Visits are built by the real rules; the first-schema payloads are the app's own, kept in
-tests/fixtures/payloads_v1. Only complete sections are exported.
+Visits are pushed through the real push API, classified by the real rules; the ids are saved on
+the settings page; every bundle is validated with fhir.resources' R4B models and checked
+against SATUSEHAT's rules (`satusehat_problems`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+import uuid
 from datetime import UTC, date, datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
-import pytest
-from fhir.resources.R4B import get_fhir_model_class
-from fhir.resources.R4B.bundle import Bundle
-from openpyxl import load_workbook
-from payloads import bmi, bp, glucose, srq20, tb, visit_payload, waist
+from dashboard_site import add_staff, logged_in_client
+from payloads import bmi, bp, glucose, item, person_payload, srq20, tb, visit_payload, waist
+from satusehat_site import (
+    ORG,
+    configure,
+    fhir_bundle,
+    fhir_export,
+    ident,
+    resources,
+    satusehat_problems,
+    validate_r4,
+)
+from server_api import push, statuses
+from server_process import ServerProcess, enroll_on
 
-from kader_app.core.rules.bmi import BmiInput
 from kader_app.core.rules.section import InputModel, Subject
-from sync.server import exports, fhir
-from sync.server.aggregates.facts import PersonFact, VisitFact, current_visits, visit_version
 
 WIB = timezone(timedelta(hours=7))
-NOW = datetime(2025, 3, 20, 6, 0, tzinfo=UTC)
-FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "payloads_v1"
-
-
-def fact(payload: dict[str, Any], *, entry_id: str | None = None) -> VisitFact:
-    found = visit_version(
-        entry_id=entry_id or payload["visit_key"],
-        entry_version=payload["version"],
-        seq=1,
-        payload=json.dumps(payload),
-        area="Sukamaju",
-        posyandu="Mawar",
-        device_id="dev",
-    )
-    assert found is not None
-    (visit,) = current_visits([found])
-    return visit
-
-
-SITI = PersonFact(
-    id="7b1f3c9e-2d7a-4c44-9a51-0c1d2e3f4a5b",
-    area="Sukamaju",
-    posyandu="Mawar",
-    name="Siti Aminah",
-    nik="3201014508750001",
-    sex="P",
-    birth_date=date(1975, 8, 5),
-    registered_on=date(2025, 1, 1),
-)
-BMI_WEIGHT_ONLY = BmiInput.model_validate({"weight_kg": "60"})
+NIK = "3201014508750001"
 FULL: dict[str, InputModel] = {
     "bmi": bmi("72.5", "152.0"),
     "waist": waist("95.0"),
-    "blood_pressure": bp((150, 95), (148, 93)),
+    "blood_pressure": bp((172, 104)),
     "glucose": glucose("250"),
-    "tb": tb(
-        cough=True,
-        cough_days=21,
-        symptoms=("fever", "night_sweats"),
-        contact="household",
-        risks=("smoking",),
-    ),
+    "tb": tb(cough=True, cough_days=21, symptoms=("fever", "night_sweats"), contact="household"),
     "srq20": srq20(yes=(1, 2, 3, 9, 11, 18, 20)),
 }
+SUBJECT = Subject(sex="P", birth_date=date(1975, 8, 5))
 
 
-def visit_of(
-    sections: dict[str, InputModel], *, measured_at: datetime, birth_date: date = SITI.birth_date
-) -> VisitFact:
-    return fact(
-        visit_payload(
-            person_id=SITI.id,
-            measured_at=measured_at,
+class Village:
+    """One desa on the server with a Posyandu, Siti (with a NIK) registered."""
+
+    def __init__(self, server: ServerProcess) -> None:
+        self.area = f"Desa {uuid.uuid4().hex[:6]}"
+        self.device = enroll_on(server, posyandu="Posyandu Mawar", area=self.area)
+        self.siti = str(uuid.uuid4())
+        self.push([item(person_payload(person_id=self.siti, name="Siti Aminah", nik=NIK))])
+
+    def push(self, items: list[dict[str, Any]]) -> None:
+        assert set(statuses(push(self.device, items))) == {"accepted"}
+
+    def visit(self, sections: dict[str, InputModel], **extra: Any) -> dict[str, Any]:
+        payload = visit_payload(
+            person_id=extra.pop("person_id", self.siti),
+            measured_at=extra.pop("measured_at", datetime(2025, 3, 10, 9, 15, tzinfo=WIB)),
             sections=sections,
-            subject=Subject(sex="P", birth_date=birth_date),
+            subject=SUBJECT,
+            **extra,
         )
-    )
+        return payload
 
 
-def full_visit(*, measured_at: datetime) -> VisitFact:
-    return visit_of(FULL, measured_at=measured_at)
-
-
-def resources(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
-    return [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == kind]
-
-
-def observation_values(bundle: dict[str, Any]) -> dict[str, Any]:
+def by_code(bundle: dict[str, Any], visit_key: str = "") -> dict[str, dict[str, Any]]:
+    """The Observations (of one visit, or of all when its visits measure different things)."""
     return {
-        o["code"]["coding"][0]["code"]: o["valueQuantity"]["value"]
+        o["code"]["coding"][0]["code"]: o
         for o in resources(bundle, "Observation")
+        if ident(o)[1].startswith(visit_key)
     }
 
 
-def valid(bundle: dict[str, Any]) -> dict[str, Any]:
-    Bundle.model_validate(bundle)
-    for entry in bundle["entry"]:
-        get_fhir_model_class(entry["resource"]["resourceType"]).model_validate(entry["resource"])
-    return bundle
-
-
-def test_every_resource_is_valid_fhir_r4() -> None:
-    bundle = valid(
-        fhir.visit_bundle(
-            visits=[full_visit(measured_at=datetime(2025, 3, 10, 9, 15, tzinfo=WIB))],
-            people=[SITI],
-            now=NOW,
+def test_an_export_needs_the_puskesmas_organization_id(
+    backend_factory: Any,
+) -> None:
+    fresh = backend_factory()
+    with logged_in_client(fresh, add_staff(fresh)) as client:
+        page = client.get("/dashboard/ekspor").text
+        answer = fhir_export(client, mode="periode", dari="2025-03-01", sampai="2025-03-31")
+        bad = client.post(
+            "/dashboard/satusehat/puskesmas",
+            data={"csrf_token": _token(client), "organization_id": "100 0004"},
         )
-    )
+    assert 'id="fhir-belum-siap"' in page
+    assert answer.status_code == 409
+    assert "ID Organisasi SATUSEHAT" in answer.json()["detail"]
+    assert bad.headers["location"] == "/dashboard/satusehat?salah=organization_id"
 
-    assert bundle["type"] == "transaction"
+
+def _token(client: Any) -> str:
+    from dashboard_site import csrf_of
+
+    return csrf_of(client.get("/dashboard/satusehat").text)
+
+
+def test_a_screened_visit_becomes_satusehat_shaped_resources(server: ServerProcess) -> None:
+    village = Village(server)
+    full = village.visit(FULL)
+    fasting = village.visit(
+        {"glucose": glucose("130", kind="puasa")},
+        measured_at=datetime(2025, 3, 11, 8, 0, tzinfo=WIB),
+    )
+    village.push([item(full), item(fasting)])
+    with logged_in_client(server, add_staff(server)) as client:
+        configure(client, area=village.area, posyandu=["Posyandu Mawar"])
+        bundle = fhir_bundle(
+            client, mode="periode", dari="2025-03-01", sampai="2025-03-31", desa=village.area
+        )
+
+    assert validate_r4(bundle) == len(bundle["entry"])
+    assert satusehat_problems(bundle) == []
     kinds = [e["resource"]["resourceType"] for e in bundle["entry"]]
-    assert kinds.count("Patient") == 1 and kinds.count("Encounter") == 1
-    assert kinds.count("QuestionnaireResponse") == 2
-
-
-def test_patient_encounter_and_loinc_observations_carry_the_measures() -> None:
-    bundle = fhir.visit_bundle(
-        visits=[full_visit(measured_at=datetime(2025, 3, 10, 9, 15, tzinfo=WIB))],
-        people=[SITI],
-        now=NOW,
-    )
-
-    (patient,) = resources(bundle, "Patient")
-    assert patient["identifier"][0] == {
-        "use": "official",
-        "system": "https://fhir.kemkes.go.id/id/nik",
-        "value": "3201014508750001",
+    # No Patient is created: the receiver resolves the NIK to the IHS number.
+    assert "Patient" not in kinds
+    assert kinds.count("Encounter") == 2 and kinds.count("QuestionnaireResponse") == 2
+    first, second = resources(bundle, "Encounter")
+    assert ident(first) == (f"http://sys-ids.kemkes.go.id/encounter/{ORG}", full["visit_key"])
+    # 09:15 WIB is 02:15 UTC, written with +00:00; the local clock's offset travels beside it.
+    assert first["period"] == {
+        "start": "2025-03-10T02:15:00+00:00",
+        "end": "2025-03-10T02:15:00+00:00",
     }
-    assert patient["gender"] == "female" and patient["birthDate"] == "1975-08-05"
-    # The mean of the two readings, the BMI the rules computed, the typed weight and height.
-    assert observation_values(bundle) == {
-        "8480-6": 149,
-        "8462-4": 94,
+    assert first["extension"] == [
+        {"url": "urn:posyandu-kader:zona-waktu-periksa", "valueString": "+07:00"}
+    ]
+    assert first["class"]["code"] == "FLD"
+    observations = [
+        o
+        for o in resources(bundle, "Observation")
+        if o["encounter"]["reference"] == bundle["entry"][0]["fullUrl"]
+    ]
+    values = {o["code"]["coding"][0]["code"]: o["valueQuantity"]["value"] for o in observations}
+    assert values == {
         "29463-7": 72.5,
         "8302-2": 152.0,
-        "8280-0": 95.0,
         "39156-5": 31.4,
-        "2339-0": 250,
+        "8280-0": 95.0,
+        "8480-6": 172,
+        "8462-4": 104,
+        "41653-7": 250,
     }
-    (glucose_observation,) = [
-        o for o in resources(bundle, "Observation") if o["code"]["coding"][0]["code"] == "2339-0"
-    ]
-    assert glucose_observation["note"] == [{"text": "Gula darah sewaktu"}]
-    (encounter,) = resources(bundle, "Encounter")
-    # 09:15 WIB is 02:15 UTC; the local time travels in an extension.
-    assert encounter["period"]["start"] == "2025-03-10T02:15:00Z"
-    assert encounter["extension"][0]["valueDateTime"] == "2025-03-10T09:15:00+07:00"
-    patient_url = bundle["entry"][0]["fullUrl"]
-    for observation in resources(bundle, "Observation"):
-        assert observation["subject"]["reference"] == patient_url
-        assert observation["effectiveDateTime"] == "2025-03-10T02:15:00Z"
-    posted = bundle["entry"][0]["request"]
-    assert posted["ifNoneExist"] == "identifier=https://fhir.kemkes.go.id/id/nik|3201014508750001"
-
-
-def test_questionnaire_responses_hold_the_srq20_answers_by_key_and_the_tb_answers() -> None:
-    bundle = fhir.visit_bundle(
-        visits=[full_visit(measured_at=datetime(2025, 3, 10, 9, 15, tzinfo=WIB))],
-        people=[SITI],
-        now=NOW,
+    # Random and fasting capillary glucose are coded apart.
+    assert (
+        "41604-0" in by_code(bundle) and by_code(bundle)["41604-0"]["valueQuantity"]["value"] == 130
     )
+    systolic = by_code(bundle)["8480-6"]
+    assert [i["coding"][0]["code"] for i in systolic["interpretation"]] == [
+        "A",
+        "blood_pressure.hipertensi_2",
+    ]
+    # Weight is an input of the BMI: the class interprets the BMI only.
+    assert "interpretation" not in by_code(bundle)["29463-7"]
+    assert by_code(bundle)["39156-5"]["interpretation"][1]["coding"][0]["display"] == "Obesitas II"
+    referral, fasting_referral = resources(bundle, "ServiceRequest")
+    assert ident(fasting_referral)[1] == f"{fasting['visit_key']}.rujukan"
+    assert referral["priority"] == "routine" and referral["code"]["text"] == "Rujuk ke Puskesmas"
+    kind_of = {e["fullUrl"]: e["resource"]["resourceType"] for e in bundle["entry"]}
+    # The reason: the tension and glucose readings; the support: the SRQ-20 and TB answers.
+    assert [kind_of[r["reference"]] for r in referral["reasonReference"]] == ["Observation"] * 3
+    assert [kind_of[r["reference"]] for r in referral["supportingInfo"]] == [
+        "QuestionnaireResponse"
+    ] * 2
     srq, tb_answers = resources(bundle, "QuestionnaireResponse")
-
-    answers = {i["linkId"]: i for i in srq["item"]}
-    assert srq["status"] == "completed"
-    assert answers["suicidal_thoughts"]["answer"] == [{"valueBoolean": False}]
-    assert answers["always_tired"]["answer"] == [{"valueBoolean": True}]
-    assert answers["always_tired"]["text"] == "Apakah Anda merasa lelah sepanjang waktu?"
-    assert answers["skor"]["answer"] == [{"valueInteger": 7}]
-    tb_items = {i["linkId"]: i for i in tb_answers["item"]}
-    assert tb_items["batuk"]["answer"] == [{"valueBoolean": True}]
-    assert tb_items["lama_batuk"]["answer"] == [{"valueInteger": 21}]
-    assert tb_items["kontak"]["answer"][0]["valueCoding"]["code"] == "household"
-    fever = next(i for i in tb_items["gejala"]["item"] if i["linkId"] == "gejala.fever")
-    assert fever["answer"] == [{"valueBoolean": True}]
-    older = next(
-        i for i in tb_items["faktor_risiko"]["item"] if i["linkId"] == "risiko.age_over_65"
+    assert ident(srq)[1] == f"{full['visit_key']}.srq20"
+    assert srq["author"] == {"reference": f"Organization/{ORG}"}
+    assert srq["source"]["identifier"]["value"] == NIK
+    assert (
+        srq["item"][-1]["answer"][0]["valueCoding"]["display"]
+        == "Berpotensi masalah kesehatan jiwa"
     )
-    assert older["answer"] == [{"valueBoolean": False}]
+    assert {i["linkId"]: i["answer"] for i in srq["item"]}["skor"] == [{"valueInteger": 7}]
+    assert tb_answers["item"][-1]["answer"][0]["valueCoding"]["display"] == "Terduga TBC"
 
 
-def test_the_tb_answers_include_the_risks_the_persons_record_answers() -> None:
-    visit = visit_of(
-        {"tb": tb(cough=False)},
-        measured_at=datetime(2025, 3, 10, 9, tzinfo=WIB),
-        birth_date=date(1950, 1, 1),
+def test_a_correction_keeps_identity_and_a_void_withdraws_it(server: ServerProcess) -> None:
+    village = Village(server)
+    first = village.visit({"blood_pressure": bp((172, 104)), "glucose": glucose("250")})
+    other = village.visit(
+        {"blood_pressure": bp((120, 80))}, measured_at=datetime(2025, 3, 12, 9, tzinfo=WIB)
     )
-    bundle = valid(fhir.visit_bundle(visits=[visit], people=[SITI], now=NOW))
+    village.push([item(first), item(other)])
+    with logged_in_client(server, add_staff(server)) as client:
+        configure(client, area=village.area, posyandu=["Posyandu Mawar"])
+        start = fhir_bundle(client, mode="perubahan", desa=village.area)
+        again = fhir_bundle(client, mode="perubahan", desa=village.area)
+        # The kader corrects the tension (172/104 was 122/78) and drops the glucose reading.
+        fixed = village.visit(
+            {"blood_pressure": bp((122, 78))},
+            visit_key=first["visit_key"],
+            version=2,
+            replaces_id=first["id"],
+        )
+        village.push([item(fixed, base_version=1)])
+        corrected = fhir_bundle(client, mode="perubahan", desa=village.area)
+        voided = village.visit(
+            {"blood_pressure": bp((122, 78))},
+            visit_key=first["visit_key"],
+            version=3,
+            replaces_id=fixed["id"],
+            voided=True,
+        )
+        village.push([item(voided, base_version=2)])
+        withdrawn = fhir_bundle(client, mode="perubahan", desa=village.area)
+        whole = fhir_bundle(
+            client, mode="periode", dari="2025-03-01", sampai="2025-03-31", desa=village.area
+        )
 
-    (answers,) = resources(bundle, "QuestionnaireResponse")
-    risks = {i["linkId"]: i["answer"] for i in answers["item"][-1]["item"]}
-    assert risks["risiko.age_over_65"] == [{"valueBoolean": True}]
-    assert risks["risiko.smoking"] == [{"valueBoolean": False}]
-
-
-def test_a_laptop_clock_ahead_never_puts_a_time_in_the_future() -> None:
-    ahead = NOW + timedelta(hours=5)
-    bundle = valid(
-        fhir.visit_bundle(visits=[full_visit(measured_at=ahead)], people=[SITI], now=NOW)
+    for bundle in (start, corrected, withdrawn, whole):
+        validate_r4(bundle)
+        assert satusehat_problems(bundle) == []
+    assert len(resources(start, "Encounter")) == 2
+    # Nothing changed: nothing is sent again.
+    assert again["entry"] == []
+    # Only the corrected visit, under the same identifiers: a new version of the same resources.
+    (encounter,) = resources(corrected, "Encounter")
+    assert ident(encounter) == ident(resources(start, "Encounter")[0])
+    systolic = by_code(corrected)["8480-6"]
+    assert (
+        ident(systolic) == ident(by_code(start, first["visit_key"])["8480-6"])
+        and systolic["valueQuantity"]["value"] == 122
     )
-
-    times = [o["effectiveDateTime"] for o in resources(bundle, "Observation")]
-    times += [q["authored"] for q in resources(bundle, "QuestionnaireResponse")]
-    assert set(times) == {"2025-03-20T06:00:00Z"}
-
-
-def test_a_meter_hi_reading_becomes_a_bounded_quantity() -> None:
-    visit = visit_of({"glucose": glucose("HI")}, measured_at=datetime(2025, 3, 10, 9, tzinfo=WIB))
-    bundle = valid(fhir.visit_bundle(visits=[visit], people=[SITI], now=NOW))
-
-    (reading,) = resources(bundle, "Observation")
-    assert reading["valueQuantity"]["comparator"] == ">"
-    assert reading["valueQuantity"]["value"] == 600
-
-
-def test_a_section_left_unfinished_sends_no_measure_and_no_answers() -> None:
-    visit = visit_of(
-        {
-            "blood_pressure": bp((150, 95)),
-            "srq20": srq20(answered=range(1, 6)),
-            "bmi": bmi("60", "150"),
-        },
-        measured_at=datetime(2025, 3, 10, 9, tzinfo=WIB),
-    )
-    # An unfinished form: only the weight (no height) and five SRQ-20 answers.
-    unfinished = visit_of(
-        {"bmi": BMI_WEIGHT_ONLY, "srq20": srq20(answered=range(1, 6))},
-        measured_at=datetime(2025, 3, 11, 9, tzinfo=WIB),
-    )
-
-    bundle = valid(fhir.visit_bundle(visits=[visit, unfinished], people=[SITI], now=NOW))
-
-    assert sorted(observation_values(bundle)) == [
-        "29463-7",
-        "39156-5",
-        "8302-2",
-        "8462-4",
-        "8480-6",
-    ]
-    assert resources(bundle, "QuestionnaireResponse") == []
-    # The unfinished visit screened nothing: it is no Encounter either.
-    assert len(resources(bundle, "Encounter")) == 1
-
-
-@pytest.fixture
-def rows() -> list[dict[str, Any]]:
-    visits = [full_visit(measured_at=datetime(2025, 3, 10, 9, 15, tzinfo=WIB))]
-    return exports.visit_rows(visits=visits, people=[SITI])
-
-
-def test_csv_has_one_readable_row_per_visit(rows: list[dict[str, Any]]) -> None:
-    data = exports.to_csv(rows)
-
-    assert data.startswith(b"\xef\xbb\xbf")
-    table = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert len(table) == 1
-    row = table[0]
-    assert row["Nama"] == "Siti Aminah"
-    assert row["Jenis kelamin"] == "Perempuan"
-    assert row["Hasil tensi"] == "Hipertensi derajat 1"
-    assert (row["Sistolik (mmHg)"], row["Diastolik (mmHg)"]) == ("149", "94")
-    assert row["Hasil skrining TBC"] == "Terduga TBC"
-    assert (row["Skor SRQ-20"], row["Hasil SRQ-20"]) == ("7", "Berpotensi masalah kesehatan jiwa")
-    assert row["Tindak lanjut"] == "Rujuk ke Puskesmas"
-    assert row["Tanggal periksa"] == "2025-03-10"
-
-
-def test_xlsx_matches_the_csv_and_defuses_formulas(rows: list[dict[str, Any]]) -> None:
-    rows[0]["nama"] = '=HYPERLINK("http://x")'
-    sheet = load_workbook(io.BytesIO(exports.to_xlsx(rows))).active
-
-    header, first = list(sheet.iter_rows(values_only=True))
-    values = dict(zip(header, first, strict=True))
-    assert values["Nama"].startswith("'=")
-    assert values["Hasil gula darah"] == "Curiga diabetes"
-    assert values["IMT"] == 31.4
-    assert values["Berat (kg)"] == 72.5
-    assert values["NIK"] == "3201014508750001"
-
-
-def test_a_section_not_asked_or_unfinished_is_blank_in_the_export() -> None:
-    visit = visit_of(
-        {"blood_pressure": bp((150, 95)), "srq20": srq20(answered=range(1, 6))},
-        measured_at=datetime(2025, 3, 10, 9, tzinfo=WIB),
-    )
-
-    (row,) = exports.visit_rows(visits=[visit], people=[SITI])
-
-    assert row["tensi"] == "Hipertensi derajat 1"
-    assert (row["hasil_tbc"], row["hasil_srq20"], row["skor_srq20"]) == ("", "", None)
-    assert (row["berat"], row["imt"], row["hasil_imt"]) == (None, None, "")
-
-
-def test_the_period_uses_the_local_measurement_date() -> None:
-    late = full_visit(measured_at=datetime(2025, 3, 31, 23, 30, tzinfo=WIB))
-    chosen = exports.in_period([late], start=date(2025, 3, 1), end=date(2025, 3, 31))
-    assert chosen == [late]
-    assert exports.in_period([late], start=date(2025, 4, 1), end=date(2025, 4, 30)) == []
-
-
-def v1_fact(name: str) -> VisitFact:
-    raw = json.loads((FIXTURES / f"{name}.json").read_text())
-    payload = raw["payload"]
-    assert "schema_version" not in payload
-    return fact(payload)
-
-
-BUDI = PersonFact(
-    id="30253426-a306-4c3f-8f49-d16904722185",
-    area="Contoh",
-    posyandu="Mawar",
-    name="Budi Fiktif",
-    nik=None,
-    sex="L",
-    birth_date=date(1950, 11, 3),
-    registered_on=date(2025, 1, 1),
-)
-ANI = PersonFact(
-    id="3ebb3baa-0000-0000-0000-000000000000",
-    area="Contoh",
-    posyandu="Mawar",
-    name="Ani Fiktif",
-    nik="3201015205800001",
-    sex="P",
-    birth_date=date(1980, 5, 12),
-    registered_on=date(2025, 1, 1),
-)
-
-
-def test_first_schema_visits_are_exported_as_upgraded() -> None:
-    full, partial, untouched = (
-        v1_fact(n) for n in ("visit_full", "visit_partial", "visit_untouched")
-    )
-    ani = _with_id(ANI, full.person_id)
-
-    rows = exports.visit_rows(visits=[full, partial, untouched], people=[ani, BUDI])
-
-    # The untouched form screened nothing; the old result "Bukan terduga TBC" of a TB form
-    # nobody opened is not exported as a negative.
-    assert [r["id_kunjungan"] for r in rows] == [full.key, partial.key]
-    first, second = rows
-    assert (first["sistolik"], first["diastolik"], first["tensi"]) == (
-        144,
-        91,
-        "Hipertensi derajat 1",
-    )
-    assert (first["berat"], first["tinggi"], first["imt"]) == (61.5, 154.0, 25.9)
-    assert (first["gula_darah"], first["hasil_gula"]) == (182, "Prediabetes (curiga)")
-    assert (first["skor_srq20"], first["hasil_tbc"]) == (7, "")
-    assert first["versi_aturan"] == "ilp-2023.1"
-    # The unfinished SRQ-20 ("belum lengkap" in schema 1) is blank, never counted.
-    assert (second["tensi"], second["hasil_srq20"], second["hasil_tbc"]) == (
-        "Hipertensi derajat 2",
-        "",
-        "",
-    )
-
-
-def test_first_schema_visits_become_valid_fhir() -> None:
-    full = v1_fact("visit_full")
-    ani = _with_id(ANI, full.person_id)
-
-    bundle = valid(fhir.visit_bundle(visits=[full], people=[ani], now=NOW))
-
-    assert observation_values(bundle) == {
-        "8480-6": 144,
-        "8462-4": 91,
-        "29463-7": 61.5,
-        "8302-2": 154.0,
-        "39156-5": 25.9,
-        "8280-0": 84.0,
-        "2339-0": 182,
+    assert systolic["status"] == "final"
+    # The glucose reading the correction removed is withdrawn, and so is the referral.
+    assert by_code(corrected)["41653-7"]["status"] == "entered-in-error"
+    assert [s["status"] for s in resources(corrected, "ServiceRequest")] == ["entered-in-error"]
+    # The void withdraws every resource that was sent for the visit.
+    assert {e["resource"]["status"] for e in withdrawn["entry"]} == {"entered-in-error"}
+    assert {ident(e["resource"]) for e in withdrawn["entry"]} == {
+        ident(e["resource"])
+        for e in start["entry"]
+        if ident(e["resource"])[1].startswith(first["visit_key"])
     }
-    (srq,) = resources(bundle, "QuestionnaireResponse")
-    assert {i["linkId"] for i in srq["item"]} >= {"headaches", "suicidal_thoughts", "skor"}
+    # A full period holds the other visit as it is, and the voided one withdrawn.
+    states = {ident(e)[1]: e["status"] for e in resources(whole, "Encounter")}
+    assert states == {first["visit_key"]: "entered-in-error", other["visit_key"]: "finished"}
 
 
-def _with_id(person: PersonFact, person_id: str) -> PersonFact:
-    return PersonFact(
-        id=person_id,
-        area=person.area,
-        posyandu=person.posyandu,
-        name=person.name,
-        nik=person.nik,
-        sex=person.sex,
-        birth_date=person.birth_date,
-        registered_on=person.registered_on,
+def test_a_visit_that_cannot_be_sent_yet_is_held_back_and_counted(server: ServerProcess) -> None:
+    village = Village(server)
+    budi = str(uuid.uuid4())
+    village.push([item(person_payload(person_id=budi, name="Budi Tanpa NIK", sex="L"))])
+    ahead = datetime.now(UTC) + timedelta(hours=3)
+    village.push(
+        [
+            item(village.visit({"blood_pressure": bp((150, 95))}, person_id=budi)),
+            item(village.visit({"blood_pressure": bp((150, 95))}, measured_at=ahead)),
+        ]
     )
+    melati = enroll_on(server, posyandu="Posyandu Melati", area=village.area)
+    push(melati, [item(village.visit({"blood_pressure": bp((150, 95))}))])
+    with logged_in_client(server, add_staff(server)) as client:
+        configure(client, area=village.area, posyandu=["Posyandu Mawar"])
+        bundle = fhir_bundle(client, mode="perubahan", desa=village.area)
+        page = client.get("/dashboard/ekspor").text
+        configure(client, area=village.area, posyandu=["Posyandu Mawar", "Posyandu Melati"])
+        later = fhir_bundle(client, mode="perubahan", desa=village.area)
+
+    # Nothing of the three: no NIK, a clock ahead (never moved to "now"), no Location id.
+    assert bundle["entry"] == []
+    assert 'data-held="tanpa_nik">Warga tanpa NIK: 1' in page
+    assert 'data-held="waktu_di_depan">Waktu periksa di depan jam server: 1' in page
+    assert 'data-held="tanpa_lokasi">Posyandu tanpa ID Location: 1' in page
+    # Once Melati has its Location id, its visit goes out with the next changes.
+    (encounter,) = resources(later, "Encounter")
+    assert encounter["location"][0]["location"]["display"] == "Posyandu Melati"
+    assert satusehat_problems(later) == []

@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 from dashboard_site import add_staff, cells, logged_in_client
+from satusehat_site import configure, fhir_bundle, satusehat_problems, validate_r4
 from server_api import push, statuses
 from server_process import ServerProcess, enroll_on
 
@@ -83,7 +84,10 @@ def test_first_schema_payloads_are_accepted_and_read_upgraded(server: ServerProc
         april = month(client, area, "2025-04")
         referrals = client.get("/dashboard/rujukan", params={"desa": area}).text
         table = download(client, area, "csv", "2025-02-01", "2025-04-30")
-        bundle = json.loads(download(client, area, "fhir", "2025-02-01", "2025-02-28"))
+        configure(client, area=area, posyandu=["Posyandu Contoh"])
+        bundle = fhir_bundle(
+            client, mode="periode", dari="2025-02-01", sampai="2025-02-28", desa=area
+        )
         void = push(device, [fixture_item("visit_voided", base_version=1)])
         after_void = month(client, area, "2025-02")
 
@@ -104,22 +108,32 @@ def test_first_schema_payloads_are_accepted_and_read_upgraded(server: ServerProc
     assert set(re.findall(r'data-visit="([^"]+)"', referrals)) == {FULL, PARTIAL, CHILD}
     assert "Tensi: Hipertensi derajat 1" in referrals and "TBC: Terduga TBC" in referrals
 
-    rows = {r["ID kunjungan"]: r for r in csv.DictReader(io.StringIO(table.decode("utf-8-sig")))}
+    text = io.StringIO(table.decode("utf-8-sig"))
+    rows = {r["ID kunjungan"]: r for r in csv.DictReader(text, delimiter=";")}
     # The untouched form is no screening: it is not exported.
     assert set(rows) == {FULL, PARTIAL, CHILD}
     full = rows[FULL]
-    assert (full["Nama"], full["NIK"]) == ("Ani Fiktif", "3201015205800001")
-    assert (full["Sistolik (mmHg)"], full["Diastolik (mmHg)"], full["Hasil tensi"]) == (
-        "144",
-        "91",
-        "Hipertensi derajat 1",
-    )
-    assert (full["IMT"], full["Hasil IMT"], full["Gula darah (mg/dL)"]) == (
-        "25.9",
+    # The NIK as the text formula spreadsheets open as text (every digit kept).
+    assert (full["Nama"], full["NIK"]) == ("Ani Fiktif", '="3201015205800001"')
+    assert (
+        full["Tensi: Sistolik (atas) (mm[Hg])"],
+        full["Tensi: Diastolik (bawah) (mm[Hg])"],
+        full["Hasil Tensi"],
+    ) == ("144", "91", "Hipertensi derajat 1")
+    assert (
+        full["IMT: IMT (kg/m2)"],
+        full["Hasil IMT"],
+        full["Gula darah: Gula darah (mg/dL)"],
+    ) == (
+        "25,9",
         "Obesitas I",
         "182",
     )
-    assert (full["Hasil skrining TBC"], full["Skor SRQ-20"]) == ("", "7")
+    assert (full["Status TBC"], full["Hasil TBC"], full["Jiwa (SRQ-20): Skor"]) == (
+        "Tidak ditanyakan",
+        "",
+        "7",
+    )
     assert full["Versi aturan"] == "ilp-2023.1"
 
     codes = {
@@ -134,14 +148,24 @@ def test_first_schema_payloads_are_accepted_and_read_upgraded(server: ServerProc
         "8302-2": 154.0,
         "39156-5": 25.9,
         "8280-0": 84.0,
-        "2339-0": 182,
+        "41653-7": 182,
     }
+    validate_r4(bundle)
+    assert satusehat_problems(bundle) == []
     # The corrected visit of Budi: its second version, under the rules it was saved with.
-    assert (rows[PARTIAL]["Hasil tensi"], rows[PARTIAL]["Hasil skrining TBC"]) == (
+    assert (rows[PARTIAL]["Hasil Tensi"], rows[PARTIAL]["Hasil TBC"]) == (
         "Hipertensi derajat 1",
         "Terduga TBC",
     )
-    # Citra is 12: tensi and IMT were not classified then; their values are not exported yet.
-    assert (rows[CHILD]["Hasil tensi"], rows[CHILD]["Sistolik (mmHg)"]) == ("", "")
+    # Citra is 12: tensi and IMT were not classified then (no class), but what was measured is
+    # exported as typed, whatever the age.
+    child = rows[CHILD]
+    assert (child["Status Tensi"], child["Hasil Tensi"]) == ("Belum lengkap", "")
+    assert (
+        child["Tensi: Sistolik (atas) pengukuran 1 (isian)"],
+        child["Tensi: Diastolik (bawah) pengukuran 1 (isian)"],
+        child["IMT: Berat badan (isian)"],
+        child["IMT: Tinggi badan (isian)"],
+    ) == ("104", "66", "30,2", "138,0")
     assert statuses(void) == ["accepted"]
     assert after_void["screened"] == "0"

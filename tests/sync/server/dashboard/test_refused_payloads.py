@@ -16,10 +16,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from dashboard_site import WIB, add_staff, cells, logged_in_client
-from payloads import HIPERTENSI_2, TERDUGA_TBC, item, person_payload, visit_payload
+from payloads import BIRTH_DATE, HIPERTENSI_2, TERDUGA_TBC, item, person_payload, visit_payload
+from satusehat_site import configure, fhir_bundle
 from server_api import push
 from server_process import ServerProcess, enroll_on
 
+from kader_app.core.demo import demo_nik
 from sync.server import store
 
 MEASURED = datetime(2025, 3, 12, 9, tzinfo=WIB)
@@ -59,8 +61,13 @@ def test_only_the_malformed_items_are_refused_and_none_of_them_counts(
     names = ("Rina", "Tono", "Wati", "Yudi", "Zaenal", "Laras")
     registered = datetime(2025, 1, 6, tzinfo=UTC)
     people = {
-        name: person_payload(name=f"{name} Lestari", desa=area, created_at=registered)
-        for name in names
+        name: person_payload(
+            name=f"{name} Lestari",
+            desa=area,
+            created_at=registered,
+            nik=demo_nik(birth=BIRTH_DATE, sex="P", serial=index + 1),
+        )
+        for index, name in enumerate(names)
     }
 
     def visit(name: str) -> dict[str, Any]:
@@ -109,7 +116,8 @@ def test_only_the_malformed_items_are_refused_and_none_of_them_counts(
             "desa": area,
         }
         table = client.get("/dashboard/ekspor/unduh", params={"format": "csv", **export})
-        bundle = client.get("/dashboard/ekspor/unduh", params={"format": "fhir", **export})
+        configure(client, area=area, posyandu=["Posyandu Anggrek"])
+        bundle = fhir_bundle(client, mode="periode", **export)
 
     total = cells(overview, posyandu="")
     assert (total["registered"], total["screened"]) == ("6", "2")
@@ -117,16 +125,14 @@ def test_only_the_malformed_items_are_refused_and_none_of_them_counts(
     assert "tidak bisa dibaca" not in overview
     shown = {good_before["visit_key"], good_after["visit_key"]}
     assert set(_referral_keys(referrals)) == shown
-    rows = list(csv.DictReader(io.StringIO(table.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(table.content.decode("utf-8-sig")), delimiter=";"))
     assert sorted(r["Nama"] for r in rows) == ["Laras Lestari", "Rina Lestari"]
     encounters = [
-        e["resource"]
-        for e in json.loads(bundle.content)["entry"]
-        if e["resource"]["resourceType"] == "Encounter"
+        e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Encounter"
     ]
     assert {e["identifier"][0]["value"] for e in encounters} == {
-        good_before["id"],
-        good_after["id"],
+        good_before["visit_key"],
+        good_after["visit_key"],
     }
 
 

@@ -1,0 +1,82 @@
+"""The code systems, codes and identifier systems of the SATUSEHAT export (docs/satusehat.md).
+
+Constants and small pure look-ups only: which LOINC code and display a measure is sent under,
+its category, how a class is interpreted, which encounter class a place is.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from kader_app.core.rules.common import Level
+
+NIK_SYSTEM: Final = "https://fhir.kemkes.go.id/id/nik"
+LOINC: Final = "http://loinc.org"
+UCUM: Final = "http://unitsofmeasure.org"
+SNOMED: Final = "http://snomed.info/sct"
+OBSERVATION_CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/observation-category"
+INTERPRETATION: Final = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+ACT_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+PARTICIPATION: Final = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
+IDENTIFIER_BASE: Final = "http://sys-ids.kemkes.go.id"
+# Systems of this product (not resolvable): the class a section's rules gave, and the forms.
+CLASS_SYSTEM: Final = "urn:posyandu-kader:kelas-skrining"
+TB_CONTACT_SYSTEM: Final = "urn:posyandu-kader:kontak-tbc"
+SRQ20_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:srq20"
+TB_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:skrining-tbc"
+# The offset of the laptop's clock where the visit was measured (``+07:00`` in WIB).
+MEASURED_ZONE_URL: Final = "urn:posyandu-kader:zona-waktu-periksa"
+
+# LOINC's long common names (the display SATUSEHAT asks for); a code not here has none.
+LOINC_DISPLAY: Final = {
+    "8480-6": "Systolic blood pressure",
+    "8462-4": "Diastolic blood pressure",
+    "29463-7": "Body weight",
+    "8302-2": "Body height",
+    "8306-3": "Body height --lying",
+    "9843-4": "Head Occipital-frontal circumference",
+    "56072-2": "Circumference Mid upper arm",
+    "8280-0": "Waist Circumference at umbilicus by Tape measure",
+    "39156-5": "Body mass index (BMI) [Ratio]",
+    "2339-0": "Glucose [Mass/volume] in Blood",
+    "41653-7": "Glucose [Mass/volume] in Capillary blood by Glucometer",
+    "41604-0": "Fasting glucose [Mass/volume] in Capillary blood by Glucometer",
+    "2093-3": "Cholesterol [Mass/volume] in Serum or Plasma",
+}
+LABORATORY: Final = frozenset({"2339-0", "41653-7", "41604-0", "2093-3"})
+# A section that says which test its value came from (the measure ``kind``) is sent under the
+# more specific code: a Posyandu reads capillary blood on a glucometer.
+BY_KIND: Final = {
+    ("2339-0", "sewaktu"): "41653-7",
+    ("2339-0", "puasa"): "41604-0",
+}
+KIND_MEASURE: Final = "kind"
+# Where a section reports a BMI, weight and height are its inputs: the class interprets the BMI.
+BMI: Final = "39156-5"
+BMI_INPUTS: Final = frozenset({"29463-7", "8302-2", "8306-3"})
+
+# The screening level as an HL7 interpretation: a kader's class says normal or not, not which way.
+LEVEL_INTERPRETATION: Final = {
+    Level.NONE: ("N", "Normal"),
+    Level.MONITOR: ("A", "Abnormal"),
+    Level.REFER: ("A", "Abnormal"),
+    Level.URGENT: ("AA", "Critical abnormal"),
+}
+# Where the visit took place, as the encounter's class (v3 ActEncounterCode).
+PLACE_CLASS: Final = {
+    "posyandu": ("FLD", "field"),
+    "kunjungan_rumah": ("HH", "home health"),
+}
+REFERRAL_CODE: Final = ("3457005", "Patient referral")
+REFERRAL_LEVELS: Final = frozenset({Level.REFER, Level.URGENT})
+
+
+def category_of(loinc: str) -> str:
+    return "laboratory" if loinc in LABORATORY else "vital-signs"
+
+
+def loinc_coding(code: str) -> dict[str, str]:
+    coding = {"system": LOINC, "code": code}
+    if code in LOINC_DISPLAY:
+        coding["display"] = LOINC_DISPLAY[code]
+    return coding

@@ -1,0 +1,211 @@
+"""A realistic SATUSEHAT export: the demo village (adults) and children recorded on a real
+Register, sent by the real sync engine to the REAL server process, exported through the
+dashboard, every resource validated by fhir.resources (R4B models) and checked against
+SATUSEHAT's rules; then a re-send, a correction and a void.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import uuid
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from server_process import ServerProcess
+
+_SERVER_TESTS = Path(__file__).resolve().parents[1] / "server"
+for _path in (_SERVER_TESTS, _SERVER_TESTS / "dashboard"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from dashboard_site import add_staff, logged_in_client  # noqa: E402
+from satusehat_site import (  # noqa: E402
+    configure,
+    fhir_bundle,
+    ident,
+    resources,
+    satusehat_problems,
+    validate_r4,
+)
+
+from kader_app.core.demo import demo_nik, demo_visit, seed_demo  # noqa: E402
+from kader_app.core.models import PersonInput  # noqa: E402
+from kader_app.core.register import Register  # noqa: E402
+from kader_app.core.rules.blood_pressure import BloodPressureInput  # noqa: E402
+from kader_app.core.rules.glucose import GlucoseInput  # noqa: E402
+from kader_app.core.rules.section import RuleSettings, Subject  # noqa: E402
+from kader_app.core.rules.visit import VisitInput  # noqa: E402
+from kader_app.settings import AppSettings  # noqa: E402
+from kader_app.sync_link import SyncSetup, build_sync, enroll_device  # noqa: E402
+
+TODAY = date.today() - timedelta(days=1)
+SETTINGS = RuleSettings()
+CHILD_LOINC = {"29463-7", "8306-3", "8302-2", "9843-4", "56072-2", "8480-6", "8462-4", "39156-5"}
+
+
+@pytest.fixture
+def laptop(tmp_path: Path, live_server: ServerProcess) -> Iterator[tuple[Register, SyncSetup, str]]:
+    area = f"Desa Demo {uuid.uuid4().hex[:6]}"
+    register = Register.open(tmp_path / "laptop")
+    code = live_server.enroll_code(posyandu="Posyandu Mawar", area=area)
+    enroll_device(register, server_url=live_server.url, code=code, device_name="mawar")
+    setup = build_sync(register, settings=AppSettings())
+    assert setup is not None
+    yield register, setup, area
+    setup.close()
+    register.close()
+
+
+def sync_all(register: Register, setup: SyncSetup) -> None:
+    for _ in range(60):
+        setup.engine.run_once()
+        if register.sync.counts().pending == 0:
+            return
+    raise AssertionError("the laptop did not finish sending")
+
+
+def add_children(register: Register) -> int:
+    """Balita and school children of the village, measured with their own sections."""
+    rng = random.Random(7)
+    visits = 0
+    for serial, years in enumerate((1, 2, 3, 4, 8, 11, 14), start=9000):
+        birth = TODAY - timedelta(days=365 * years + 40)
+        sex = "L" if serial % 2 else "P"
+        person = PersonInput(
+            name=f"Anak Demo {serial}",
+            sex=sex,
+            birth_date=birth,
+            nik=demo_nik(birth=birth, sex=sex, serial=serial),
+            desa="Sukamaju",
+        )
+        person_id = register.people.register(person).person_id
+        subject = Subject(sex=sex, birth_date=birth)
+        for back in (60, 30):
+            on = TODAY - timedelta(days=back)
+            inputs = demo_visit(rng, subject=subject, on=on, risk=0.3, settings=SETTINGS)
+            if inputs.sections:
+                register.visits.record(
+                    person_id=person_id,
+                    inputs=inputs,
+                    settings=SETTINGS,
+                    measured_at=datetime.combine(on, time(9, 30)).astimezone(),
+                )
+                visits += 1
+    return visits
+
+
+def known_visits(register: Register) -> tuple[str, str]:
+    """Two visits of Bu Sumi the test corrects and voids: 172/104 with a random glucose."""
+    birth = date(1968, 4, 12)
+    person = PersonInput(
+        name="Sumi Rahayu",
+        sex="P",
+        birth_date=birth,
+        nik=demo_nik(birth=birth, sex="P", serial=8800),
+    )
+    person_id = register.people.register(person).person_id
+    subject = Subject(sex="P", birth_date=birth)
+    out = []
+    for back in (20, 10):
+        on = TODAY - timedelta(days=back)
+        inputs = VisitInput(
+            subject=subject,
+            measured_on=on,
+            sections={
+                "blood_pressure": BloodPressureInput.of((172, 104)),
+                "glucose": GlucoseInput(value="250", kind="sewaktu"),
+            },
+        )
+        change = register.visits.record(
+            person_id=person_id,
+            inputs=inputs,
+            settings=SETTINGS,
+            measured_at=datetime.combine(on, time(10, 0)).astimezone(),
+        )
+        assert change.visit_id is not None
+        out.append(change.visit_id)
+    return out[0], out[1]
+
+
+def entry_ids(bundle: dict[str, Any]) -> list[tuple[str, str]]:
+    return [ident(e["resource"]) for e in bundle["entry"]]
+
+
+def test_a_demo_village_synced_for_real_is_a_valid_satusehat_export(
+    laptop: tuple[Register, SyncSetup, str], live_server: ServerProcess
+) -> None:
+    register, setup, area = laptop
+    demo = seed_demo(register, today=TODAY, count=60, months=12)
+    children = add_children(register)
+    corrected_id, voided_id = known_visits(register)
+    sync_all(register, setup)
+    period = {"dari": (TODAY - timedelta(days=400)).isoformat(), "sampai": TODAY.isoformat()}
+
+    with logged_in_client(live_server, add_staff(live_server)) as client:
+        configure(client, area=area, posyandu=["Posyandu Mawar"])
+        first = fhir_bundle(client, mode="perubahan", desa=area)
+        resent = fhir_bundle(client, mode="periode", desa=area, **period)
+        # On the laptop: Bu Sumi's first tension was 122/78 (typed wrong), her second visit
+        # was someone else's.
+        old = register.visits.get(corrected_id)
+        fixed_inputs = VisitInput(
+            subject=old.inputs.subject,
+            measured_on=old.inputs.measured_on,
+            sections={"blood_pressure": BloodPressureInput.of((122, 78))},
+        )
+        register.visits.correct(visit_id=corrected_id, inputs=fixed_inputs, settings=SETTINGS)
+        register.visits.void(visit_id=voided_id, reason="salah orang")
+        sync_all(register, setup)
+        changes = fhir_bundle(client, mode="perubahan", desa=area)
+        quiet = fhir_bundle(client, mode="perubahan", desa=area)
+
+    # Every resource is valid R4 and follows SATUSEHAT's rules.
+    for bundle in (first, resent, changes):
+        assert validate_r4(bundle) == len(bundle["entry"])
+        assert satusehat_problems(bundle) == []
+    encounters = resources(first, "Encounter")
+    assert len(encounters) == demo.visits + children + 2
+    assert len(first["entry"]) > 5 * len(encounters)
+    assert {r["resourceType"] for r in (e["resource"] for e in first["entry"])} == {
+        "Encounter",
+        "Observation",
+        "QuestionnaireResponse",
+        "ServiceRequest",
+    }
+    # Sent again, the same resources under the same identifiers: a receiver updates, never adds.
+    assert sorted(entry_ids(resent)) == sorted(entry_ids(first))
+    assert len(set(entry_ids(first))) == len(first["entry"])
+    # Children's measurements go out with their own sections' codes.
+    child_codes = {
+        o["code"]["coding"][0]["code"]
+        for o in resources(first, "Observation")
+        if ".antropometri_balita." in ident(o)[1]
+        or ".tensi_anak." in ident(o)[1]
+        or ".lila_balita." in ident(o)[1]
+        or ".imt_u." in ident(o)[1]
+    }
+    assert {"29463-7", "8480-6"} <= child_codes <= CHILD_LOINC
+
+    # The changes: only Bu Sumi's two visits.
+    corrected_key = register.visits.get(corrected_id).visit_key
+    voided_key = register.visits.get(voided_id).visit_key
+    assert {ident(e)[1] for e in resources(changes, "Encounter")} == {corrected_key, voided_key}
+    states = {ident(e["resource"])[1]: e["resource"]["status"] for e in changes["entry"]}
+    assert states[corrected_key] == "finished"
+    assert states[f"{corrected_key}.blood_pressure.systolic"] == "final"
+    # The glucose the correction removed and the referral it no longer needs are withdrawn.
+    assert states[f"{corrected_key}.glucose.value"] == "entered-in-error"
+    assert states[f"{corrected_key}.rujukan"] == "entered-in-error"
+    # The void withdraws everything that was sent for that visit.
+    sent_for_void = {i for i in entry_ids(first) if i[1].startswith(voided_key)}
+    assert {
+        ident(e["resource"])
+        for e in changes["entry"]
+        if ident(e["resource"])[1].startswith(voided_key)
+    } == sent_for_void
+    assert {s for k, s in states.items() if k.startswith(voided_key)} == {"entered-in-error"}
+    assert quiet["entry"] == []
