@@ -26,6 +26,9 @@ SRQ20_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:srq20"
 TB_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:skrining-tbc"
 # The offset of the laptop's clock where the visit was measured (``+07:00`` in WIB).
 MEASURED_ZONE_URL: Final = "urn:posyandu-kader:zona-waktu-periksa"
+# The kader (profile on duty) who saved this version of the visit: not a Practitioner, so not a
+# participant; named in an extension of ours.
+RECORDED_BY_URL: Final = "urn:posyandu-kader:dicatat-oleh"
 
 # LOINC's long common names (the display SATUSEHAT asks for); a code not here has none.
 LOINC_DISPLAY: Final = {

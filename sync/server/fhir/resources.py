@@ -26,6 +26,7 @@ from sync.server.fhir.codes import (
     KIND_MEASURE,
     LEVEL_INTERPRETATION,
     MEASURED_ZONE_URL,
+    RECORDED_BY_URL,
     OBSERVATION_CATEGORY,
     PARTICIPATION,
     PLACE_CLASS,
@@ -113,6 +114,10 @@ def encounter(ctx: VisitContext) -> dict[str, Any]:
         # Every time is sent in UTC (rule 10132); the local clock's offset travels beside them.
         "extension": [{"url": MEASURED_ZONE_URL, "valueString": _offset(ctx.visit.measured_at)}],
     }
+    if ctx.visit.payload.recorded_by:
+        resource["extension"].append(
+            {"url": RECORDED_BY_URL, "valueString": ctx.visit.payload.recorded_by}
+        )
     nakes = practitioner_reference(ctx.site)
     if nakes is not None:
         resource["participant"] = [

@@ -168,7 +168,13 @@ def test_a_demo_village_synced_for_real_is_a_valid_satusehat_export(
         assert validate_r4(bundle) == len(bundle["entry"])
         assert satusehat_problems(bundle) == []
     encounters = resources(first, "Encounter")
-    assert len(encounters) == demo.visits + children + 2
+    # A baby registered before getting a NIK cannot be sent yet: its visits are held back.
+    without_nik = sum(
+        len(register.visits.history(p.id))
+        for p in register.search.people("", limit=500)
+        if not p.nik
+    )
+    assert len(encounters) == demo.visits + children + 2 - without_nik
     assert len(first["entry"]) > 5 * len(encounters)
     assert {r["resourceType"] for r in (e["resource"] for e in first["entry"])} == {
         "Encounter",

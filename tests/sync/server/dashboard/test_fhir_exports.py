@@ -123,8 +123,10 @@ def test_a_screened_visit_becomes_satusehat_shaped_resources(server: ServerProce
         "start": "2025-03-10T02:15:00+00:00",
         "end": "2025-03-10T02:15:00+00:00",
     }
+    # ... and the kader on duty who saved it, as the visit's author (not a Practitioner).
     assert first["extension"] == [
-        {"url": "urn:posyandu-kader:zona-waktu-periksa", "valueString": "+07:00"}
+        {"url": "urn:posyandu-kader:zona-waktu-periksa", "valueString": "+07:00"},
+        {"url": "urn:posyandu-kader:dicatat-oleh", "valueString": "Kader Uji"},
     ]
     assert first["class"]["code"] == "FLD"
     observations = [

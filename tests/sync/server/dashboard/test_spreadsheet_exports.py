@@ -110,6 +110,7 @@ def test_the_xlsx_is_the_default_with_text_ids_and_section_columns(
     assert sri["Hasil Tensi"].value == "Hipertensi derajat 2"
     assert sri["Tindak lanjut Puskesmas"].value == "Sudah datang ke Puskesmas/Pustu"
     assert sri["Tanggal tindak lanjut"].value == "2025-03-14"
+    assert sri["Dicatat oleh"].value == "Kader Uji"
     # The other visit did not ask for glucose: its state says so.
     tricky = by_name['=HYPERLINK("http://x","klik")']
     assert tricky["Status Gula darah"].value == "Tidak ditanyakan"
