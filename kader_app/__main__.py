@@ -30,6 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("path", type=Path)
     back = sub.add_parser("transfer-in", help="baca tanda terima Puskesmas untuk berkas kiriman")
     back.add_argument("path", type=Path)
+    keyed = sub.add_parser(
+        "print-key", help="tampilkan kunci database dari kunci pemulihan (untuk petugas IT)"
+    )
+    keyed.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
     for command in (backup, out, back):
         # Also after the subcommand (`backup PATH --data-dir DIR`); SUPPRESS keeps a value
         # given before the subcommand when none is given after it.
@@ -47,9 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kader_app.settings import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir, demo=args.demo)
-    if args.command in ("backup", "transfer-out", "transfer-in"):
+    if args.command in ("backup", "transfer-out", "transfer-in", "print-key"):
         from kader_app import commands
 
+        if args.command == "print-key":
+            return commands.print_key_command(data_dir=data_dir, out=sys.stdout)
         if args.command == "backup":
             return commands.backup_command(
                 data_dir=data_dir, target=args.path, out=sys.stdout, profile=args.profile

@@ -1,4 +1,4 @@
-"""The command-line verbs besides opening the app: backup, transfer-out, transfer-in.
+"""The command-line verbs besides opening the app: backup, transfers, the database key.
 
 Each opens the register the way the app does — with a kader's PIN when the folder has profiles
 — and prints in Bahasa Indonesia only paths and counts, never health data or a PIN. Qt-free.
@@ -7,6 +7,7 @@ Each opens the register the way the app does — with a kader's PIN when the fol
 from __future__ import annotations
 
 import getpass
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -20,6 +21,7 @@ from kader_app.core.profiles import (
     ProfileLockedError,
     WrongPinError,
     has_profiles,
+    profiles_path,
 )
 from kader_app.core.register import Register
 
@@ -84,10 +86,18 @@ def backup_command(*, data_dir: Path, target: Path, out: TextIO, profile: str | 
         return 1
     finally:
         register.close()
-    where = "PIN kader" if has_profiles(data_dir) else key_location(data_dir)
+    out.write(f"Cadangan tersimpan: {target}\n")
+    if has_profiles(data_dir):
+        # The wrapped keys only: no PIN or key in the clear, so it may travel with the copy.
+        profiles = target.with_name(target.name + ".profiles.json")
+        shutil.copyfile(profiles_path(data_dir), profiles)
+        out.write(
+            f"Profil petugas disalin ke {profiles}. Bersama berkas itu, cadangan terbuka dengan "
+            "PIN petugas yang sama atau dengan kunci pemulihan.\n"
+        )
+        return 0
     out.write(
-        f"Cadangan tersimpan: {target}\n"
-        f"Cadangan ini terenkripsi dengan kunci yang sama ({where}).\n"
+        f"Cadangan ini terenkripsi dengan kunci yang sama ({key_location(data_dir)}).\n"
         "Simpan kunci itu di tempat aman: tanpa kunci, cadangan tidak bisa dibuka.\n"
     )
     return 0
@@ -154,4 +164,23 @@ def transfer_in_command(
         f"Diterima Puskesmas: {done.acknowledged} data. Ditolak: {done.refused}. "
         f"Tidak cocok lagi (sudah diubah atau sudah tercatat): {done.not_matched}.\n"
     )
+    return 0
+
+
+def print_key_command(*, data_dir: Path, out: TextIO, read_secret: PinReader | None = None) -> int:
+    """Print the database key of a PIN-protected folder from its recovery key (for IT staff).
+
+    For opening a copy of the database by hand with sqlcipher (docs/recovery.md). The key is
+    printed to the terminal only, never written to a file or a log.
+    """
+    if not has_profiles(data_dir):
+        out.write(f"Folder ini belum memakai PIN kader; kuncinya: {key_location(data_dir)}.\n")
+        return 1
+    reader = read_secret or getpass.getpass
+    try:
+        key = ProfileBook(data_dir).key_from_recovery(reader("Kunci pemulihan: "))
+    except ProfileError:
+        out.write("Kunci pemulihan tidak cocok.\n")
+        return 1
+    out.write(f"{key.hex()}\n")
     return 0

@@ -231,6 +231,17 @@ class ProfileBook:
             self._write(data)
         return key
 
+    def key_from_recovery(self, recovery_key: str) -> bytes:
+        """The database key the recovery key unwraps (to rescue the data by hand).
+
+        Raises:
+            ProfileError: a wrong recovery key (``recovery``).
+        """
+        key = _unwrap(self._read()["recovery"], _recovery_secret(recovery_key))
+        if key is None:
+            raise ProfileError("recovery")
+        return key
+
     def recover(self, recovery_key: str, *, profile_id: str, new_pin: str) -> bytes:
         """The database key from the recovery key; the profile gets ``new_pin`` (a forgotten PIN).
 
@@ -238,10 +249,8 @@ class ProfileBook:
             ProfileError: a wrong recovery key (``recovery``), an unknown profile, a bad PIN.
         """
         check_pin(new_pin)
+        key = self.key_from_recovery(recovery_key)
         data = self._read()
-        key = _unwrap(data["recovery"], _recovery_secret(recovery_key))
-        if key is None:
-            raise ProfileError("recovery")
         entry = next((p for p in data["profiles"] if p["id"] == profile_id), None)
         if entry is None:
             raise ProfileError("unknown")

@@ -10,6 +10,7 @@ import pytest
 from kader_app.__main__ import main
 from kader_app.commands import backup_command
 from kader_app.core.database import connect_raw
+from kader_app.core.register import Register
 from kader_app.core.rules.section import RuleSettings
 
 
@@ -132,3 +133,52 @@ def test_backup_of_a_pin_protected_folder_asks_the_kaders_pin(register_dir, tmp_
     register = open_for_command(register_dir, out=out, read_pin=lambda prompt: "482913")
     assert register is not None
     register.close()
+
+
+def test_a_backup_of_a_pin_protected_folder_opens_elsewhere_with_the_same_pin(
+    register, register_dir, tmp_path, monkeypatch, capsys, make_person_input, make_visit_input
+) -> None:
+    from kader_app.core.profiles import ProfileBook, protect_with_first_profile
+
+    fill(register, make_person_input, make_visit_input)
+    register.close()
+    protect_with_first_profile(register_dir, name="Bu Sri", role="kader", pin="482913")
+    monkeypatch.setattr("getpass.getpass", lambda prompt: "482913")
+    target = tmp_path / "usb" / "cadangan.db"
+    target.parent.mkdir()
+    assert main(["backup", str(target), "--data-dir", str(register_dir)]) == 0
+    said = capsys.readouterr().out
+    assert "cadangan.db.profiles.json" in said and "PIN" in said
+    # On the new laptop: the copy as kader.db, the profiles beside it.
+    new_dir = tmp_path / "laptop-baru"
+    new_dir.mkdir()
+    (new_dir / "kader.db").write_bytes(target.read_bytes())
+    (new_dir / "profiles.json").write_bytes(
+        (tmp_path / "usb" / "cadangan.db.profiles.json").read_bytes()
+    )
+    book = ProfileBook(new_dir)
+    key = book.unlock(book.profiles()[0].id, "482913")
+    moved = Register.open(new_dir, key=key)
+    try:
+        assert len(moved.search.people("")) == 3
+    finally:
+        moved.close()
+
+
+def test_the_recovery_key_gives_it_staff_the_database_key(register_dir, tmp_path) -> None:
+    from kader_app.commands import print_key_command
+    from kader_app.core.profiles import protect_with_first_profile
+
+    _, recovery, key = protect_with_first_profile(
+        register_dir, name="Bu Sri", role="kader", pin="482913"
+    )
+    out = io.StringIO()
+    assert print_key_command(data_dir=register_dir, out=out, read_secret=lambda _: "AAAA") == 1
+    assert out.getvalue() == "Kunci pemulihan tidak cocok.\n"
+    out = io.StringIO()
+    typed = recovery.lower().replace("-", " ")
+    assert print_key_command(data_dir=register_dir, out=out, read_secret=lambda _: typed) == 0
+    printed = out.getvalue().strip()
+    assert printed == key.hex()
+    # The printed key opens the database with sqlcipher, as docs/recovery.md shows.
+    assert table_rows(register_dir / "kader.db", bytes.fromhex(printed))["person"] == []
