@@ -81,6 +81,22 @@ def sync_counts(*, register: Register) -> Op[SyncCounts]:
     return register.sync.counts
 
 
+@dataclass(frozen=True, slots=True)
+class SyncOverview:
+    """The status bar's facts: the unsent counts and whether this laptop is enrolled at all."""
+
+    counts: SyncCounts
+    enrolled: bool
+
+
+def sync_overview(*, register: Register) -> Op[SyncOverview]:
+    def op() -> SyncOverview:
+        """Worker thread: two short reads."""
+        return SyncOverview(counts=register.sync.counts(), enrolled=register.sync.is_enrolled())
+
+    return op
+
+
 def save_person(
     *, register: Register, data: PersonInput, person: PersonRecord | None, force_new: bool
 ) -> Op[PersonSaved]:
@@ -121,6 +137,13 @@ def record_visit(
         place=place,
         recorded_by=recorded_by,
     )
+
+
+def start_visit(
+    *, register: Register, person_id: str, on: date, settings: RuleSettings
+) -> Op[VisitInput]:
+    """What a new visit on ``on`` starts with (inputs carried from earlier visits)."""
+    return partial(register.visits.start, person_id=person_id, on=on, settings=settings)
 
 
 def correct_visit(

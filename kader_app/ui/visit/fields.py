@@ -37,10 +37,19 @@ class FieldWidget(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("fieldMessage")
         self.message.setWordWrap(True)
+        # Its room is kept while hidden, two lines of it, so a message never moves the fields.
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
         self.message.hide()
 
     def focus_target(self) -> QWidget:
         return self
+
+    def focus_targets(self) -> list[QWidget]:
+        """Every widget of this field the Tab key stops at, in order."""
+        return [self.focus_target()]
 
     def show_problem(self, text: str) -> None:
         self.message.setText("✖ " + text)

@@ -105,9 +105,21 @@ class SectionPanel(QWidget):
         self.message.setText("\n".join(loose))
         self.message.setVisible(bool(loose))
 
-    def focus_chain(self) -> list[QWidget]:
-        """The widgets the keyboard stops at, in order (disabled fields are skipped)."""
-        return [f.focus_target() for f in self.fields() if f.isEnabled()]
+    def focus_chain(self, *, every: bool = False) -> list[QWidget]:
+        """The widgets the keyboard stops at, in order (disabled and hidden fields skipped).
+
+        ``every`` keeps those too: where the cursor was when its field went away.
+        """
+        return [
+            target
+            for f in self.fields()
+            if every or (f.isEnabled() and not f.isHidden())
+            for target in f.focus_targets()
+        ]
+
+    def question(self) -> str | None:
+        """A question the kader must answer before this section can be classified, or None."""
+        return None
 
     def first_field(self) -> QWidget | None:
         chain = self.focus_chain()
