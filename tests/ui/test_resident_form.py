@@ -64,8 +64,9 @@ def test_bad_nik_is_refused_in_words_then_a_good_one_is_saved_and_found(
     assert window.people_model.rowCount() == 1
     # Never enrolled: nothing is "sent"; the entry is kept on the laptop.
     qtbot.waitUntil(
-        lambda: window.sync_label.text()
-        == "Belum terhubung ke Puskesmas · 1 data tersimpan di laptop"
+        lambda: (
+            window.sync_label.text() == "Belum terhubung ke Puskesmas · 1 data tersimpan di laptop"
+        )
     )
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kader_app.core.rules.common import RuleInputError
 from kader_app.core.rules.section import InputModel, RuleContext
-from kader_app.ui.labels import refusal_text, section_title
+from kader_app.ui.labels import field_text, refusal_text, section_title
 from kader_app.ui.visit.fields import FieldWidget
 
 T = TypeVar("T")
@@ -65,6 +65,10 @@ class SectionPanel(QWidget):
         """Forward every field's ``edited``; call at the end of a subclass's ``__init__``."""
         for field in self.fields():
             field.edited.connect(self.edited)
+            for target in field.focus_targets():
+                # What a screen reader (and the keyboard tests) call the field.
+                if not target.accessibleName():
+                    target.setAccessibleName(field_text(self.code, field.field, field.index))
 
     @abstractmethod
     def fields(self) -> Sequence[FieldWidget]:
