@@ -514,6 +514,8 @@ class MainWindow(QMainWindow):
                 register=self._register,
                 posyandu=self._settings.posyandu_name,
                 desa=self._settings.desa,
+                puskesmas=self._settings.puskesmas_name,
+                kader=self._settings.kader_name,
             ),
             record_export=operations.export_recorder(register=self._register),
             parent=self,

@@ -25,7 +25,7 @@ from kader_app.core.models import (
     VisitRecord,
 )
 from kader_app.core.register import Register
-from kader_app.core.report import MonthlyReport
+from kader_app.core.report import MonthlyReport, ReportIdentity
 from kader_app.core.rules.section import RuleSettings
 from kader_app.core.rules.visit import VisitInput
 
@@ -167,12 +167,17 @@ def void_visit(*, register: Register, visit_id: str, reason: str, recorded_by: s
     return partial(register.visits.void, visit_id=visit_id, reason=reason, recorded_by=recorded_by)
 
 
-def report_loader(*, register: Register, posyandu: str, desa: str) -> LoadReport:
+def report_loader(
+    *, register: Register, posyandu: str, desa: str, puskesmas: str = "", kader: str = ""
+) -> LoadReport:
     """The monthly report of a month, for `ReportDialog` (which runs it through an op below)."""
+    identity = ReportIdentity(puskesmas=puskesmas, desa=desa, posyandu=posyandu, kader=kader)
 
     def load(month: date, progress: Progress) -> MonthlyReport:
         """Worker thread: the read-only report of one month."""
-        return register.monthly_report(month=month, posyandu=posyandu, desa=desa, progress=progress)
+        return register.monthly_report(
+            month=month, posyandu=posyandu, desa=desa, progress=progress, identity=identity
+        )
 
     return load
 

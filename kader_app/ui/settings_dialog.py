@@ -60,6 +60,9 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         self.posyandu_edit = QLineEdit(settings.posyandu_name, self)
         form.addRow(self.tr("Nama Posyandu"), self.posyandu_edit)
+        self.puskesmas_edit = QLineEdit(settings.puskesmas_name, self)
+        self.puskesmas_edit.setPlaceholderText(self.tr("untuk kepala laporan bulanan"))
+        form.addRow(self.tr("Nama Puskesmas"), self.puskesmas_edit)
         self.desa_edit = QLineEdit(settings.desa, self)
         form.addRow(self.tr("Desa"), self.desa_edit)
         self.kader_edit = QLineEdit(settings.kader_name, self)
@@ -122,6 +125,7 @@ class SettingsDialog(QDialog):
         return replace(
             self._original,
             posyandu_name=self.posyandu_edit.text().strip(),
+            puskesmas_name=self.puskesmas_edit.text().strip(),
             desa=self.desa_edit.text().strip(),
             kader_name=self.kader_edit.text().strip(),
             server_url=self.server_edit.text().strip(),
