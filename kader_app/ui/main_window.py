@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         left_layout.addWidget(self.people_view, 1)
         self.panel = ResidentPanel(splitter)
+        self.panel.rule_settings = settings.rule_settings()
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
         splitter.setSizes([840, 520])
@@ -555,6 +556,7 @@ class MainWindow(QMainWindow):
 
     def on_settings_accepted(self, settings: AppSettings) -> None:
         self._settings = settings
+        self.panel.rule_settings = settings.rule_settings()
         self._store_settings(settings)
         if self._sync is not None:
             self._sync.update_settings(settings)
