@@ -78,7 +78,7 @@ class DateField(QWidget):
         self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("00/00/00000") + 60)
         layout.addWidget(self.edit)
         self.calendar_button = QToolButton(self)
-        self.calendar_button.setText("📅")
+        self.calendar_button.setText("▾")
         self.calendar_button.setToolTip(self.tr("Pilih di kalender (Alt+Bawah)"))
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.calendar_button.clicked.connect(self.open_calendar)

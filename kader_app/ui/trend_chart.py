@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from html import escape
 
 from PySide6.QtCharts import (
     QAreaSeries,
@@ -28,19 +29,49 @@ from kader_app.ui.labels import class_text, field_text, level_colours, section_t
 from kader_app.ui.trend_data import Band, Trend, trends
 
 LINE_COLOURS = ("#1d3f8a", "#6b2c91")
-BAND_ALPHA = 70
 
 
 def trend_title(trend: Trend) -> str:
     if trend.key == "weight":
         return field_text("bmi", "weight_kg")
+    if trend.key.startswith("blood_pressure_"):
+        name = field_text("blood_pressure", trend.key.removeprefix("blood_pressure_"))
+        return f"{section_title(trend.section)}: {name}"
     return section_title(trend.section)
 
 
-def line_title(trend: Trend, name: str) -> str:
-    if trend.key == "blood_pressure":
-        return field_text("blood_pressure", name)
+def line_title(trend: Trend, _name: str) -> str:
     return f"{trend_title(trend)} ({trend.unit})"
+
+
+def band_colours(bands: Sequence[Band]) -> list[str]:
+    """Each band's shade: its level's colour on white, alternately lighter and darker.
+
+    Neighbours that share a level (Optimal and Normal) so stay apart.
+    """
+    shades: list[tuple[str, float]] = []
+    for index, band in enumerate(bands):
+        same = index > 0 and bands[index - 1].level is band.level
+        strength = 0.22 if not same or shades[-1][1] > 0.3 else 0.4
+        shades.append((_on_white(level_colours(band.level)[0], strength), strength))
+    return [colour for colour, _ in shades]
+
+
+def _on_white(colour: str, strength: float) -> str:
+    base = QColor(colour)
+    mixed = [round(255 - (255 - c) * strength) for c in (base.red(), base.green(), base.blue())]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def legend_html(trend: Trend, shaded: Sequence[Band], colours: Sequence[str]) -> str:
+    """The bands' colours and words, one coloured square each, then the line."""
+    parts = [
+        f'<span style="color:{colour}">■</span>&nbsp;' + escape(class_text(band.section, band.code))
+        for band, colour in zip(shaded, colours, strict=True)
+    ]
+    line = escape(line_title(trend, ""))
+    parts.append(f'<span style="color:{LINE_COLOURS[0]}">●</span>&nbsp;{line}')
+    return " &nbsp; ".join(parts)
 
 
 def _msecs(when: datetime) -> float:
@@ -70,8 +101,15 @@ class TrendChartPanel(QWidget):
         self.chart.setMargins(QMargins(4, 4, 4, 4))
         self.view = QChartView(self.chart, self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumHeight(300)
+        self.view.setMinimumHeight(260)
         layout.addWidget(self.view, 1)
+        # Qt's own legend cuts long class names short; this one wraps and shows them whole.
+        self.chart.legend().hide()
+        self.legend = QLabel(self)
+        self.legend.setObjectName("chartLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.legend)
         self.empty = QLabel(self.tr("Belum ada hasil ukur untuk digambar."), self)
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
@@ -103,6 +141,7 @@ class TrendChartPanel(QWidget):
             chart.removeAxis(axis)
         trend = self.current()
         if trend is None:
+            self.legend.setText("")
             return
         chart.setTitle(f"{trend_title(trend)} ({trend.unit})")
         when = [w for _, points in trend.lines for w, _ in points]
@@ -116,12 +155,17 @@ class TrendChartPanel(QWidget):
         y_axis = QValueAxis()
         y_axis.setRange(low, high)
         y_axis.setLabelFormat("%d")
+        y_axis.applyNiceNumbers()
+        low, high = y_axis.min(), y_axis.max()
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        for band in trend.bands:
-            if band.high <= low or band.low >= high:
-                continue
-            self._shade(band, start=start, end=end, low=low, high=high, axes=(x_axis, y_axis))
+        shaded = [band for band in trend.bands if band.high > low and band.low < high]
+        colours = band_colours(shaded)
+        for band, colour in zip(shaded, colours, strict=True):
+            self._shade(
+                band, colour=colour, start=start, end=end, low=low, high=high, axes=(x_axis, y_axis)
+            )
+        self.legend.setText(legend_html(trend, shaded, colours))
         for index, (name, points) in enumerate(trend.lines):
             series = QLineSeries()
             series.setName(line_title(trend, name))
@@ -137,6 +181,7 @@ class TrendChartPanel(QWidget):
         self,
         band: Band,
         *,
+        colour: str,
         start: datetime,
         end: datetime,
         low: float,
@@ -149,10 +194,8 @@ class TrendChartPanel(QWidget):
             top.append(x, min(band.high, high))
         area = QAreaSeries(top, bottom)
         area.setName(class_text(band.section, band.code))
-        colour = QColor(level_colours(band.level)[0])
-        colour.setAlpha(BAND_ALPHA)
-        area.setColor(colour)
-        area.setBorderColor(colour)
+        area.setColor(QColor(colour))
+        area.setBorderColor(QColor(colour))
         self.chart.addSeries(area)
         for axis in axes:
             area.attachAxis(axis)

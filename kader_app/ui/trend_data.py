@@ -70,20 +70,30 @@ def _result_points(
     return tuple(points)
 
 
-def blood_pressure_trend(history: Sequence[VisitRecord], settings: RuleSettings) -> Trend:
-    scheme = settings.bp_scheme
-    cuts = [(b.code, float(b.systolic_from), b.level) for b in blood_pressure.BP_BANDS[scheme]]
-    cuts[0] = (cuts[0][0], float(blood_pressure.LOW_SYSTOLIC_BELOW), cuts[0][2])
-    return Trend(
-        key="blood_pressure",
-        section="blood_pressure",
-        unit=blood_pressure.UNIT,
-        lines=(
-            ("systolic", _result_points(history, "blood_pressure", "systolic")),
-            ("diastolic", _result_points(history, "blood_pressure", "diastolic")),
-        ),
-        bands=tuple(_bands("blood_pressure", cuts, float(blood_pressure.SYSTOLIC_RANGE[1]))),
-    )
+def blood_pressure_trends(history: Sequence[VisitRecord], settings: RuleSettings) -> list[Trend]:
+    """Systolic and diastolic apart: each has its own bounds in the rules' table."""
+    bands = blood_pressure.BP_BANDS[settings.bp_scheme]
+    found = []
+    for name, lowest, top in (
+        ("systolic", blood_pressure.LOW_SYSTOLIC_BELOW, blood_pressure.SYSTOLIC_RANGE[1]),
+        ("diastolic", blood_pressure.LOW_DIASTOLIC_BELOW, blood_pressure.DIASTOLIC_RANGE[1]),
+    ):
+        cuts = [
+            (b.code, float(b.systolic_from if name == "systolic" else b.diastolic_from), b.level)
+            for b in bands
+        ]
+        # Below the lowest band's bound the rules say "rendah"; that part is left unshaded.
+        cuts[0] = (cuts[0][0], float(lowest), cuts[0][2])
+        found.append(
+            Trend(
+                key=f"blood_pressure_{name}",
+                section="blood_pressure",
+                unit=blood_pressure.UNIT,
+                lines=((name, _result_points(history, "blood_pressure", name)),),
+                bands=tuple(_bands("blood_pressure", cuts, float(top))),
+            )
+        )
+    return found
 
 
 def glucose_trend(history: Sequence[VisitRecord]) -> Trend:
@@ -156,9 +166,9 @@ def cholesterol_trend(history: Sequence[VisitRecord]) -> Trend:
 
 
 def trends(history: Sequence[VisitRecord], settings: RuleSettings) -> list[Trend]:
-    """Every measure with at least one value: tensi, gula darah, berat badan, kolesterol."""
+    """Each measure with a value: tensi (sistolik, diastolik), gula darah, berat, kolesterol."""
     every = [
-        blood_pressure_trend(history, settings),
+        *blood_pressure_trends(history, settings),
         glucose_trend(history),
         weight_trend(history, settings),
         cholesterol_trend(history),

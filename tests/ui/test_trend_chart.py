@@ -48,14 +48,21 @@ def test_the_chart_draws_each_reading_on_the_tensi_bands(
         window.show_person(pid)
     chart = window.panel.show_chart()
 
-    assert chart.measure_combo.currentText() == "Tensi"
+    assert chart.measure_combo.currentText() == "Tensi: Sistolik (atas)"
     series = {s.name(): s for s in chart.chart.series()}
-    systolic = series["Sistolik (atas)"]
+    systolic = series["Tensi: Sistolik (atas) (mmHg)"]
     assert [round(p.y()) for p in systolic.points()] == [150, 142, 128]
-    assert [round(p.y()) for p in series["Diastolik (bawah)"].points()] == [95, 90, 82]
-    # The class bands behind the line are the rules' own, in their words.
+    # The class bands behind the line are the rules' own, in their words, in the legend too.
     assert {"Hipertensi derajat 1", "Normal tinggi", "Normal"} <= set(series)
-    assert chart.chart.title() == "Tensi (mmHg)"
+    assert "Hipertensi derajat 1" in chart.legend.text()
+    assert chart.chart.title() == "Tensi: Sistolik (atas) (mmHg)"
+
+    chart.measure_combo.setCurrentIndex(chart.measure_combo.findData("blood_pressure_diastolic"))
+    series = {s.name(): s for s in chart.chart.series()}
+    diastolic = series["Tensi: Diastolik (bawah) (mmHg)"]
+    assert [round(p.y()) for p in diastolic.points()] == [95, 90, 82]
+    bands = [b for b in chart.current().bands if b.code == "hipertensi_1"]  # type: ignore[union-attr]
+    assert [(b.low, b.high) for b in bands] == [(90.0, 100.0)]
 
 
 def test_a_resident_without_measurements_gets_words_not_an_empty_chart(
