@@ -146,19 +146,26 @@ class CheckListField(FieldWidget):
     """Tick boxes for a set of item codes (e.g. TB symptoms); the value is the ticked set."""
 
     def __init__(
-        self, *, field: str, items: Sequence[tuple[str, str]], parent: QWidget | None = None
+        self,
+        *,
+        field: str,
+        items: Sequence[tuple[str, str]],
+        columns: int = 1,
+        parent: QWidget | None = None,
     ) -> None:
+        """``columns`` > 1 lays the boxes out in that many columns (Tab still goes in order)."""
         super().__init__(field=field, parent=parent)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        for row, (key, text) in enumerate(items):
+        rows = max(1, -(-len(items) // columns))
+        for index, (key, text) in enumerate(items):
             box = QCheckBox(text, self)
             self.boxes[key] = box
-            layout.addWidget(box, row, 0)
+            layout.addWidget(box, index % rows, index // rows)
             box.toggled.connect(self.edited)
-        layout.addWidget(self.message, 0, 1, max(1, len(items)), 1, Qt.AlignmentFlag.AlignTop)
-        layout.setColumnStretch(1, 1)
+        layout.addWidget(self.message, 0, columns, rows, 1, Qt.AlignmentFlag.AlignTop)
+        layout.setColumnStretch(columns, 1)
 
     def focus_target(self) -> QWidget:
         return next(iter(self.boxes.values()), self)
