@@ -293,3 +293,39 @@ def test_a_long_pdf_has_its_title_and_page_number_on_every_page_and_never_splits
         assert "Hipertensi" in row and "derajat" in row, name
     assert "Kader Posyandu" in pages[-1]
     assert "Mengetahui, Bidan desa / Petugas Puskesmas" in pages[-1]
+
+
+def test_in_english_the_file_dialog_and_the_report_are_english(
+    qtbot: QtBot, qapp: Any, runner: Runner, seeded: Register
+) -> None:
+    from PySide6.QtCore import QLocale, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+
+    from kader_app.app import install_translators
+    from kader_app.ui import labels
+
+    installed = install_translators(qapp, language="en")
+    try:
+        dialog = make_dialog(qtbot, runner, loader(seeded))
+        qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+        assert "Monthly report, Posyandu Melati — March 2025" in dialog.preview.toPlainText()
+        assert "Residents referred" in dialog.preview.toPlainText()
+        assert QLocale().language() == QLocale.Language.English
+        seen: dict[str, object] = {}
+
+        def look_and_cancel() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QFileDialog)
+            seen["own"] = box.testOption(QFileDialog.Option.DontUseNativeDialog)
+            seen["labels"] = [label.text() for label in box.findChildren(QLabel)]
+            box.reject()
+
+        QTimer.singleShot(200, look_and_cancel)
+        dialog.save(kind="pdf")
+        assert seen["own"] is True
+        assert "File &name:" in seen["labels"], seen  # type: ignore[operator]
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        labels.set_language("id")
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
