@@ -6,8 +6,8 @@ Run it on a 1366×768 screen, on the demo database, e.g. under Xvfb::
         visit-form --demo --data-dir /tmp/shots --out docs/screenshots/visit-form.png
 
 ``SCREEN`` is one of main-window, visit-form, resident-form, resident-form-errors, settings,
-sync-panel, trend-chart, glucose-question, discard-question (``--section CODE`` picks the visit
-form's tab, ``--empty`` leaves it untouched). With
+sync-panel, trend-chart, glucose-question, discard-question (``--section CODE``
+picks the visit form's tab, ``--empty`` leaves it untouched). With
 ``--out`` the whole screen is saved as a PNG once the screen has settled, and the app closes;
 without it the app stays open. The first ``--demo`` run seeds the demo village (a few seconds).
 """

@@ -83,13 +83,14 @@ class _Pages:
             self.painter.drawLine(int(area.left()), int(self.y), int(area.right()), int(self.y))
             self.painter.setPen(QColor("#000000"))
             footer = doc.page.format(page=self.number, pages=self.total or self.number)
-            foot = QRectF(area.left(), area.bottom() - 14, area.width(), 14)
+            foot_h = self.text_height(footer, area.width(), self.small) + 2
+            foot = QRectF(area.left(), area.bottom() - foot_h, area.width(), foot_h)
             self.draw(foot, footer, self.small, RIGHT)
         self.y += 10
 
     @property
     def bottom(self) -> float:
-        return self.area.bottom() - 20
+        return self.area.bottom() - 32
 
     def ensure(self, height: float) -> None:
         if self.y + height > self.bottom:

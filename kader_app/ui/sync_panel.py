@@ -313,6 +313,8 @@ class SyncPanel(QDialog):
 
     def _detail_text(self, snapshot: SyncSnapshot) -> str:
         status = snapshot.status
+        if not snapshot.enrolled:
+            return self.tr("Data dikirim setelah laptop ini didaftarkan ke Puskesmas.")
         if status is None:
             return self.tr("Data tetap aman di laptop; dikirim otomatis saat ada koneksi.")
         if status.state is _engine_state().PAUSED_AUTH:

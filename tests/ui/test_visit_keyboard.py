@@ -224,3 +224,20 @@ def test_every_tab_fits_a_1366x768_screen_in_either_language(
         assert needed.width() <= viewport.width(), (language, form.tabs.tabText(index))
         if "TBC" in form.tabs.tabText(index):
             assert inner.sizeHint().height() <= viewport.height(), (language, "TBC")
+
+
+def test_a_decimal_typed_as_mg_dl_is_asked_about_not_refused(
+    qtbot: QtBot, open_visit_dialog: OpenDialog, make_person_input: Callable[..., PersonInput]
+) -> None:
+    _window, dialog = open_visit_dialog(make_person_input())
+    form = dialog.form
+    glucose = form.panels["glucose"]
+    form.go_to_section("glucose")
+    qtbot.keyClicks(glucose.value.edit, "7,8")  # type: ignore[attr-defined]
+    assert glucose.value.message.isHidden()  # type: ignore[attr-defined]
+    assert form.errors() == []
+    assert "Apakah satuan alat mmol/L?" in form.result_views["glucose"].all_text()
+    qtbot.keyClick(glucose.unit_question.answer, Qt.Key.Key_Y)  # type: ignore[attr-defined]
+    tick = glucose.kind.buttons["sewaktu"]  # type: ignore[attr-defined]
+    tick.click()
+    assert "Prediabetes (curiga)" in form.result_views["glucose"].all_text()  # 7,8 mmol/L = 140

@@ -271,12 +271,15 @@ class VisitForm(QWidget):
             refused[code].extend(errors)
         for error in self.evaluation.errors:
             refused[error.section].append(error)
+        for code in self._questions:
+            # The answer decides how the value is read; until then only the question shows.
+            refused.pop(code, None)
         self._all_errors = [e for code in self.panels for e in refused.get(code, [])]
         self._all_errors += [e for e in self.evaluation.errors if e.section not in self.panels]
         held = set(self._refused) | set(self._questions)
         for code, panel in self.panels.items():
             panel.show_errors(refused.get(code, []))
-            if code in self._questions and code not in self._refused:
+            if code in self._questions:
                 self.result_views[code].show_question(self._questions[code])
                 self.summary.show_question(code)
                 continue
