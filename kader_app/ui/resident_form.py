@@ -26,6 +26,7 @@ from kader_app.core.models import PersonInput, PersonRecord
 from kader_app.core.rules.nik import parse_nik
 from kader_app.ui.date_field import DateField
 from kader_app.ui.labels import nik_error_text, nik_warning_text, person_error_text, sex_text
+from kader_app.ui.visit.fields import two_lines_height
 
 MESSAGE_WIDTH = 360
 # Where the calendar opens while no birth date is typed: a grown-up's birth year.
@@ -84,7 +85,8 @@ def _message_label(parent: QWidget, *, lines: int = 1) -> QLabel:
     label.setObjectName("fieldMessage")
     label.setWordWrap(True)
     label.setFixedWidth(MESSAGE_WIDTH)
-    label.setMinimumHeight(label.fontMetrics().lineSpacing() * lines + 4)
+    label.ensurePolished()
+    label.setMinimumHeight(two_lines_height(label) if lines > 1 else label.sizeHint().height())
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     policy = label.sizePolicy()
     policy.setRetainSizeWhenHidden(True)
@@ -130,7 +132,8 @@ class ResidentForm(QWidget):
         self.nik_message = QLabel(self)
         self.nik_message.setObjectName("nikMessage")
         self.nik_message.setWordWrap(True)
-        self.nik_message.setMinimumHeight(self.nik_message.fontMetrics().lineSpacing() * 2 + 4)
+        self.nik_message.ensurePolished()
+        self.nik_message.setMinimumHeight(two_lines_height(self.nik_message))
         self.nik_message.setSizePolicy(
             QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding
         )

@@ -404,7 +404,7 @@ What you can do:
 <context>
     <name>ResidentForm</name>
     <message>
-        <location filename="../../kader_app/ui/resident_form.py" line="+116"/>
+        <location filename="../../kader_app/ui/resident_form.py" line="+118"/>
         <source>Nama lengkap sesuai KTP</source>
         <translation>Full name as on the ID card</translation>
     </message>
@@ -434,7 +434,7 @@ What you can do:
         <translation>NI&amp;K</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>16 angka (boleh dikosongkan)</source>
         <translation>16 digits (may be empty)</translation>
     </message>
@@ -773,7 +773,7 @@ What you can do:
 <context>
     <name>SexField</name>
     <message>
-        <location filename="../../kader_app/ui/resident_form.py" line="-220"/>
+        <location filename="../../kader_app/ui/resident_form.py" line="-222"/>
         <source>Tekan L untuk laki-laki, P untuk perempuan</source>
         <translation>Press L for male, P for female</translation>
     </message>
@@ -1038,6 +1038,11 @@ Reason: {reason}
     </message>
     <message>
         <location line="+18"/>
+        <source>Data dikirim setelah laptop ini didaftarkan ke Puskesmas.</source>
+        <translation>Data is sent once this laptop is enrolled at the Puskesmas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+20"/>
         <source>Data tetap aman di laptop; dikirim otomatis saat ada koneksi.</source>
         <translation>Data stays safe on the laptop; it is sent automatically when there is a connection.</translation>
@@ -1228,7 +1233,7 @@ Reason: {reason}
         <translation>Fill in this section only when asked for or needed.</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+174"/>
         <source>Belum bisa disimpan: periksa isian yang ditandai merah.</source>
         <translation>Cannot be saved yet: check the entries marked in red.</translation>
     </message>
@@ -1607,7 +1612,7 @@ Reason: {reason}
 <context>
     <name>window</name>
     <message>
-        <location filename="../../kader_app/app.py" line="+135"/>
+        <location filename="../../kader_app/app.py" line="+142"/>
         <source>Menyiapkan data contoh…</source>
         <translation>Preparing demo data…</translation>
     </message>

@@ -241,3 +241,25 @@ def test_a_decimal_typed_as_mg_dl_is_asked_about_not_refused(
     tick = glucose.kind.buttons["sewaktu"]  # type: ignore[attr-defined]
     tick.click()
     assert "Prediabetes (curiga)" in form.result_views["glucose"].all_text()  # 7,8 mmol/L = 140
+
+
+def test_refusals_beside_the_fields_move_no_field(
+    qtbot: QtBot, open_visit_dialog: OpenDialog, make_person_input: Callable[..., PersonInput]
+) -> None:
+    _window, dialog = open_visit_dialog(make_person_input())
+    dialog.resize(1340, 700)  # a 1366×768 screen
+    form = dialog.form
+    form.go_to_section("blood_pressure")
+    bp = form.panels["blood_pressure"]
+    (sys1, dia1), (sys2, dia2) = bp.readings
+    qtbot.waitUntil(sys2.isVisible)
+    edits = (sys1.edit, dia1.edit, sys2.edit, dia2.edit)
+    before = [e.mapTo(form, e.rect().topLeft()) for e in edits]
+    type_into(qtbot, sys1, "400")
+    type_into(qtbot, dia1, "20")
+    type_into(qtbot, sys2, "abc")
+    assert sys1.message.isVisible() and dia1.message.isVisible() and sys2.message.isVisible()
+    assert [e.mapTo(form, e.rect().topLeft()) for e in edits] == before
+    for field in (sys1, dia1, sys2):
+        label = field.message
+        assert label.heightForWidth(label.width()) <= label.height(), label.text()

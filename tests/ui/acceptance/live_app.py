@@ -22,6 +22,7 @@ PROBE = Path(__file__).with_name("app_probe.py")
 # Generous: a loaded 2-core machine may take several seconds to start Qt and open the register.
 START_TIMEOUT_S = 60.0
 WAIT_TIMEOUT_S = 20.0
+FOCUS_RETRY_S = 1.5
 KEY_DELAY_MS = 40
 POLL_S = 0.05
 
@@ -108,17 +109,27 @@ class LiveApp:
         )
 
     def give_focus(self, title_start: str) -> State:
-        """What a window manager does: the keyboard to the window named ``title_start…``."""
-        self.xdotool(
-            "search",
-            "--sync",
-            "--onlyvisible",
-            "--name",
-            f"^{title_start}",
-            "windowfocus",
-            "--sync",
-        )
-        return self.wait_active(title_start)
+        """What a window manager does: the keyboard to the window named ``title_start…``.
+
+        Asked again every moment until the app says that window has the keyboard: a window that
+        is just closing may take the focus back with it on a loaded machine.
+        """
+        name = f"^{title_start}"
+        deadline = time.monotonic() + WAIT_TIMEOUT_S
+        while True:
+            try:
+                self.xdotool("search", "--sync", "--onlyvisible", "--name", name, "windowfocus")
+                return self.wait(
+                    lambda s: (
+                        (s["active"] or "").startswith(title_start)
+                        and (s["focus"] or {}).get("class") is not None
+                    ),
+                    f"the window '{title_start}…' with the keyboard",
+                    timeout=FOCUS_RETRY_S,
+                )
+            except AssertionError:
+                if time.monotonic() > deadline:
+                    raise
 
     def key(self, *keys: str) -> None:
         """Press keys as a keyboard does (``Tab``, ``ctrl+n``, ``alt+2``, ``Return``)."""
