@@ -14,7 +14,8 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from kader_app.core.report import MonthlyReport
-from kader_app.core.report_document import ReportDocument, ReportTable, report_document
+from kader_app.core.report_document import ReportDocument, report_document
+from kader_app.core.report_tables import ReportTable
 from kader_app.core.words import Language
 
 RESOLUTION = 150
