@@ -111,13 +111,19 @@ class LiveApp:
     def give_focus(self, title_start: str) -> State:
         """What a window manager does: the keyboard to the window named ``title_start…``.
 
-        Asked again every moment until the app says that window has the keyboard: a window that
-        is just closing may take the focus back with it on a loaded machine.
+        Asked again every moment until the app says that window has the keyboard.
         """
         name = f"^{title_start}"
         deadline = time.monotonic() + WAIT_TIMEOUT_S
+        first = True
         while True:
             try:
+                if not first:
+                    # The X focus may already be there while Qt missed it (a FocusOut handled
+                    # after the FocusIn on a loaded machine): away to the root and back gives
+                    # Qt a fresh FocusIn.
+                    self.xdotool("search", "--maxdepth", "0", "--name", "", "windowfocus")
+                first = False
                 self.xdotool("search", "--sync", "--onlyvisible", "--name", name, "windowfocus")
                 return self.wait(
                     lambda s: (
@@ -129,7 +135,9 @@ class LiveApp:
                 )
             except AssertionError:
                 if time.monotonic() > deadline:
-                    raise
+                    raise AssertionError(
+                        f"{title_start}: {self._focus_report(name)}; {self.state()}"
+                    ) from None
 
     def key(self, *keys: str) -> None:
         """Press keys as a keyboard does (``Tab``, ``ctrl+n``, ``alt+2``, ``Return``)."""
@@ -159,6 +167,16 @@ class LiveApp:
             self.proc.wait(timeout=WAIT_TIMEOUT_S)
         except subprocess.TimeoutExpired as error:
             raise AssertionError(f"the app did not close on Ctrl+Q: {self.state()}") from error
+
+    def _focus_report(self, name: str) -> str:
+        """Which windows the X server sees by that name, and which has the keyboard."""
+        found = []
+        for args in (("search", "--onlyvisible", "--name", name), ("getwindowfocus",)):
+            done = subprocess.run(
+                ["xdotool", *args], env=self.env, capture_output=True, text=True, check=False
+            )
+            found.append(f"xdotool {' '.join(args)}: {done.stdout.split()} {done.stderr.strip()}")
+        return "; ".join(found)
 
     def _log_tail(self) -> str:
         try:
