@@ -94,6 +94,132 @@ What you can do:
     </message>
 </context>
 <context>
+    <name>FirstProfileDialog</name>
+    <message>
+        <location filename="../../kader_app/ui/duty.py" line="+380"/>
+        <source>Petugas pertama di laptop ini</source>
+        <translation>First worker on this laptop</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Setiap petugas punya nama dan PIN 6 angka. PIN membuka data di laptop ini dan mencatat siapa yang memeriksa. Jangan beri tahu PIN Anda ke orang lain.</source>
+        <translation>Every worker has a name and a 6-digit PIN. The PIN opens the data on this laptop and records who did the check. Do not tell your PIN to anyone.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kader</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nakes (bidan/perawat Pustu)</source>
+        <translation>Health worker (Pustu midwife/nurse)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Nama</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Peran</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;IN (6 angka)</source>
+        <translation>P&amp;IN (6 digits)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ulangi PIN</source>
+        <translation>&amp;Repeat PIN</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Buat profil</source>
+        <translation>Create profile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tulis nama petugas.</source>
+        <translation>Write the worker&apos;s name.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PIN harus 6 angka.</source>
+        <translation>The PIN must be 6 digits.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kedua PIN tidak sama. Ketik ulang.</source>
+        <translation>The two PINs differ. Type them again.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Profil tidak bisa dibuat. Periksa nama dan PIN.</source>
+        <translation>The profile could not be created. Check the name and PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>ForgotPinDialog</name>
+    <message>
+        <location line="-141"/>
+        <source>Lupa PIN</source>
+        <translation>Forgot PIN</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Minta kunci pemulihan laptop ini ke Puskesmas (8 kelompok huruf dan angka), lalu buat PIN baru untuk {name}.</source>
+        <translation>Ask the Puskesmas for this laptop&apos;s recovery key (8 groups of letters and digits), then make a new PIN for {name}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Kunci pemulihan</source>
+        <translation>Recovery &amp;key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN &amp;baru</source>
+        <translation>&amp;New PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ulangi PIN baru</source>
+        <translation>&amp;Repeat new PIN</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Simpan PIN baru</source>
+        <translation>Save new PIN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PIN baru harus 6 angka.</source>
+        <translation>The new PIN must be 6 digits.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kedua PIN baru tidak sama. Ketik ulang.</source>
+        <translation>The two new PINs differ. Type them again.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kunci pemulihan tidak cocok. Periksa lagi huruf dan angkanya.</source>
+        <translation>The recovery key does not match. Check its letters and digits again.</translation>
+    </message>
+</context>
+<context>
     <name>GlucosePanel</name>
     <message>
         <location filename="../../kader_app/ui/visit/sections/glucose.py" line="+86"/>
@@ -273,6 +399,44 @@ What you can do:
         <location line="+4"/>
         <source>Belum pernah diperiksa</source>
         <translation>Never screened</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../kader_app/ui/duty.py" line="+102"/>
+        <source>Kunci pemulihan</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ini kunci pemulihan laptop ini. Bila semua PIN lupa, hanya kunci ini yang bisa membuka datanya. Kunci ini hanya ditampilkan sekali: cetak atau salin ke kertas dan serahkan ke Puskesmas. Saat laptop didaftarkan ke Puskesmas, kunci ini juga dititipkan ke server.</source>
+        <translation>This is the recovery key of this laptop. If every PIN is forgotten, only this key can open its data. It is shown only once: print it or copy it onto paper and hand it to the Puskesmas. When the laptop is enrolled with the Puskesmas, the key is also deposited with the server.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Cetak…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sudah saya cetak atau catat, dan akan saya serahkan ke Puskesmas</source>
+        <translation>I have printed or written it down and will hand it to the Puskesmas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Lanjut</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>KUNCI PEMULIHAN DATA POSYANDU</source>
+        <translation>POSYANDU DATA RECOVERY KEY</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simpan di Puskesmas. Jangan disimpan bersama laptop.</source>
+        <translation>Keep at the Puskesmas. Do not keep it with the laptop.</translation>
     </message>
 </context>
 <context>
@@ -779,6 +943,76 @@ What you can do:
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../kader_app/ui/duty.py" line="-410"/>
+        <location line="+3"/>
+        <source>Siapa yang bertugas?</source>
+        <translation>Who is on duty?</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Aplikasi dikunci karena 10 menit tidak dipakai. Isian yang sedang terbuka tetap aman. Ketik PIN untuk melanjutkan.</source>
+        <translation>The app locked after 10 minutes unused. The open form is safe. Type a PIN to go on.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;PIN (6 angka)</source>
+        <translation>&amp;PIN (6 digits)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Buka</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Lupa PIN…</source>
+        <translation>&amp;Forgot PIN…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+69"/>
+        <source>Pilih nama Anda dulu.</source>
+        <translation>Choose your name first.</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Ketik PIN Anda.</source>
+        <translation>Type your PIN.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PIN harus 6 angka.</source>
+        <translation>The PIN must be 6 digits.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>PIN salah. Sisa {n} kali coba sebelum harus menunggu.</source>
+        <translation>Wrong PIN. {n} tries left before a wait.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Profil ini tidak ditemukan lagi. Buka ulang aplikasi.</source>
+        <translation>This profile is no longer found. Reopen the app.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Silakan coba lagi.</source>
+        <translation>Please try again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Terlalu banyak PIN salah. Tunggu {m}:{s:02d} lalu coba lagi, atau pakai Lupa PIN dengan kunci pemulihan dari Puskesmas.</source>
+        <translation>Too many wrong PINs. Wait {m}:{s:02d} and try again, or use Forgot PIN with the recovery key from the Puskesmas.</translation>
+    </message>
+</context>
+<context>
     <name>Srq20Panel</name>
     <message>
         <location filename="../../kader_app/ui/visit/sections/srq20.py" line="+28"/>
@@ -1233,7 +1467,7 @@ Reason: {reason}
         <translation>Fill in this section only when asked for or needed.</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+178"/>
         <source>Belum bisa disimpan: periksa isian yang ditandai merah.</source>
         <translation>Cannot be saved yet: check the entries marked in red.</translation>
     </message>
@@ -1362,6 +1596,19 @@ Reason: {reason}
         <location line="+3"/>
         <source>Tidak, lanjut mengisi</source>
         <translation>No, keep filling in</translation>
+    </message>
+</context>
+<context>
+    <name>duty</name>
+    <message>
+        <location filename="../../kader_app/ui/duty.py" line="-177"/>
+        <source>Nakes</source>
+        <translation>Health worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kader</source>
+        <translation>Cadre</translation>
     </message>
 </context>
 <context>
