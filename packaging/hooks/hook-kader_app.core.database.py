@@ -6,17 +6,17 @@ for it, and whatever the scripts import goes into the archive (the analysis cann
 """
 
 import ast
-import importlib.util
 from pathlib import Path
 
-from PyInstaller.utils.hooks import collect_submodules, get_module_file_attribute
+from PyInstaller import isolated
+from PyInstaller.utils.hooks import get_module_file_attribute
 
 MIGRATIONS = Path(get_module_file_attribute("kader_app.core.database")).with_name("migrations")
 TARGET = Path("kader_app", "core", "migrations")
 
 
 def script_imports(source: Path) -> set[str]:
-    """The modules a migration script imports (``from alembic import op`` gives alembic.op)."""
+    """What a migration script imports, and each name it takes from a module (maybe a module)."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -24,21 +24,38 @@ def script_imports(source: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module)
             found.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return {name for name in found if name.split(".")[0] != "__future__" and is_module(name)}
+    return {name for name in found if name.split(".")[0] != "__future__"}
 
 
-def is_module(name: str) -> bool:
-    """Whether ``name`` is a module (alembic.op) rather than a name inside one (typing.Any)."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
+@isolated.decorate
+def modules_among(names: list[str], packages: list[str]) -> list[str]:
+    """Those of ``names`` that are modules, and every module of ``packages``.
+
+    alembic.op is a module, typing.Any a name inside one. In a separate interpreter, as
+    PyInstaller's own helpers do: finding ``alembic.op`` imports alembic, which is not for the
+    build's own process (nor its log: alembic's is kept quiet).
+    """
+    import importlib
+    import importlib.util
+    import logging
+    import pkgutil
+
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    found = []
+    for name in names:
+        try:
+            if importlib.util.find_spec(name) is not None:
+                found.append(name)
+        except (ImportError, ValueError):
+            pass
+    for package in packages:
+        path = importlib.import_module(package).__path__
+        found += [package] + [f"{package}.{m.name}" for m in pkgutil.iter_modules(path)]
+    return found
 
 
 scripts = [p for p in MIGRATIONS.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
 datas = [(str(p), str(TARGET / p.parent.relative_to(MIGRATIONS))) for p in scripts]
-hiddenimports = sorted(
-    {name for p in scripts if p.suffix == ".py" for name in script_imports(p)}
-    # alembic picks the SQLite implementation by dialect name at run time.
-    | set(collect_submodules("alembic.ddl"))
-)
+imported = sorted({name for p in scripts if p.suffix == ".py" for name in script_imports(p)})
+# alembic picks the SQLite implementation (alembic.ddl.sqlite) by dialect name at run time.
+hiddenimports = sorted(set(modules_among(imported, ["alembic.ddl"])))
