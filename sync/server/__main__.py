@@ -33,6 +33,12 @@ def database_url(data_dir: str | None) -> str:
     return sqlite_url(folder)
 
 
+def data_folder(data_dir: str | None) -> Path:
+    folder = Path(data_dir) if data_dir else Path(platformdirs.user_data_dir(APP_NAME))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=APP_NAME, description="Server sinkronisasi Puskesmas.")
     parser.add_argument("--host", default="127.0.0.1")
@@ -68,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     url = database_url(getattr(args, "sub_data_dir", None) or args.data_dir)
     if args.command is None:
-        return serve(url=url, host=args.host, port=args.port)
+        return serve(url=url, host=args.host, port=args.port, data_dir=data_folder(args.data_dir))
     password = None
     if args.command == "add-staff":
         password = read_password(from_stdin=args.password_stdin)
@@ -110,12 +116,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         engine.dispose()
 
 
-def serve(*, url: str, host: str, port: int) -> int:
+def serve(*, url: str, host: str, port: int, data_dir: Path) -> int:
     import uvicorn
 
     from sync.server.app import create_app
 
-    uvicorn.run(create_app(database_url=url), host=host, port=port, log_level="info")
+    app = create_app(database_url=url, data_dir=data_dir)
+    uvicorn.run(app, host=host, port=port, log_level="info")
     return 0
 
 
