@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from sync.server import staff, store
 from sync.server.database import make_engine, migrate, sqlite_url
+from sync.server.store.summary_rebuild import rebuild_now
 
 APP_NAME = "puskesmas-server"
 
@@ -48,12 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
     code = commands.add_parser("enroll-code", help="buat kode pendaftaran sekali pakai")
     code.add_argument("--posyandu", required=True)
     code.add_argument("--area", default=None, help="desa/wilayah (bawaan: nama Posyandu)")
+    code.add_argument("--puskesmas", default="", help="Puskesmas pembina Posyandu ini")
     code.add_argument("--data-dir", dest="sub_data_dir", default=None)
     revoke = commands.add_parser("revoke-device", help="cabut izin sebuah perangkat")
     revoke.add_argument("device_id")
     revoke.add_argument("--data-dir", dest="sub_data_dir", default=None)
+    rebuild = commands.add_parser(
+        "rebuild-summaries", help="hitung ulang ringkasan dasbor dari semua data tersimpan"
+    )
+    rebuild.add_argument("--data-dir", dest="sub_data_dir", default=None)
     add_staff = commands.add_parser("add-staff", help="tambah petugas dasbor atau ganti sandinya")
     add_staff.add_argument("--username", required=True)
+    add_staff.add_argument(
+        "--puskesmas", default=None, help="hanya Puskesmas ini (bawaan: seluruh kabupaten)"
+    )
     add_staff.add_argument(
         "--password-stdin", action="store_true", help="baca kata sandi dari baris pertama stdin"
     )
@@ -84,13 +93,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     engine = make_engine(url)
     migrate(engine)
     now = datetime.now(UTC)
+    if args.command == "rebuild-summaries":
+        try:
+            unreadable = rebuild_now(engine)
+        finally:
+            engine.dispose()
+        print(f"Ringkasan dasbor dihitung ulang; {unreadable} entri tidak terbaca.")
+        return 0
     try:
         with Session(engine) as session:
             if args.command == "add-staff":
                 assert password is not None
                 try:
                     staff.add_staff(
-                        session=session, username=args.username, password=password, now=now
+                        session=session,
+                        username=args.username,
+                        password=password,
+                        now=now,
+                        puskesmas=args.puskesmas,
                     )
                 except staff.StaffInputError as exc:
                     print(str(exc), file=sys.stderr)
@@ -98,9 +118,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"Petugas {args.username.strip()} dapat masuk ke dasbor.")
                 return 0
             if args.command == "enroll-code":
-                code = store.create_enroll_code(
-                    session=session, posyandu=args.posyandu, area=args.area, now=now
-                )
+                try:
+                    code = store.create_enroll_code(
+                        session=session,
+                        posyandu=args.posyandu,
+                        area=args.area,
+                        puskesmas=args.puskesmas,
+                        now=now,
+                    )
+                except store.AreaTakenError as exc:
+                    print(str(exc), file=sys.stderr)
+                    return 1
                 print(code)
                 print(
                     f"Kode sekali pakai untuk Posyandu {args.posyandu}, berlaku 7 hari.",

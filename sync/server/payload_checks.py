@@ -56,9 +56,24 @@ def _depth(value: object, limit: int) -> bool:
     return True
 
 
+def person_problem_dates(payload: PersonPayload) -> bool:
+    """Whether a resident's dates fall outside the years the server keeps."""
+    return not _times_in_years(payload.birth_date, payload.created_at, payload.updated_at)
+
+
+def visit_problem_dates(payload: VisitPayload) -> bool:
+    """Whether a visit's dates fall outside the years the server keeps."""
+    return not _times_in_years(
+        payload.measured_at,
+        payload.measured_at_utc,
+        payload.measured_on,
+        payload.subject.birth_date,
+    )
+
+
 def person_problem(payload: PersonPayload) -> str | None:
     """An invalid NIK (its date and sex read against the person's) or No. KK, or absurd dates."""
-    if not _times_in_years(payload.birth_date, payload.created_at, payload.updated_at):
+    if person_problem_dates(payload):
         return refusals.DATE_OUT_OF_RANGE
     if payload.nik is not None:
         nik = parse_nik(payload.nik, birth_date=payload.birth_date, sex=payload.sex)
@@ -71,12 +86,7 @@ def person_problem(payload: PersonPayload) -> str | None:
 
 def visit_problem(payload: VisitPayload) -> str | None:
     """Stored classes the rules disagree with, inputs they cannot read, or absurd dates."""
-    if not _times_in_years(
-        payload.measured_at,
-        payload.measured_at_utc,
-        payload.measured_on,
-        payload.subject.birth_date,
-    ):
+    if visit_problem_dates(payload):
         return refusals.DATE_OUT_OF_RANGE
     for stored in payload.sections.values():
         free = [stored.values, *(r.params for r in stored.reasons)]

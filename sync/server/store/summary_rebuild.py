@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sync.protocol import PersonPayload, VisitPayload
 from sync.server.aggregates.facts import parse_stored
 from sync.server.database import lock_writes
+from sync.server.payload_checks import person_problem_dates, visit_problem_dates
 from sync.server.models import SERVER_METADATA
 from sync.server.store.counters import Group
 from sync.server.store.referral_state import refresh_referrals
@@ -50,6 +51,13 @@ def rebuild_if_stale(engine: Engine) -> bool:
             return False
         rebuild(connection)
     return True
+
+
+def rebuild_now(engine: Engine) -> int:
+    """Rebuild the summaries at once (after repairs by hand); the unreadable count."""
+    with engine.begin() as connection:
+        lock_writes(connection)
+        return rebuild(connection)
 
 
 def rebuild(connection: sa.Connection) -> int:
@@ -94,13 +102,13 @@ def _read(rows: Sequence[Any]) -> tuple[list[CurrentPerson], list[CurrentVisit],
         group = Group(row.puskesmas, row.area, row.posyandu)
         if row.type == "person":
             person = parse_stored(PersonPayload, row.payload)
-            if person is None:
+            if person is None or person_problem_dates(person):
                 bad += 1
             else:
                 people.append(CurrentPerson(group=group, payload=person))
         elif row.type == "visit":
             visit = parse_stored(VisitPayload, row.payload)
-            if visit is None:
+            if visit is None or visit_problem_dates(visit):
                 bad += 1
             else:
                 visits.append(CurrentVisit(visit_key=row.id, group=group, payload=visit))
