@@ -16,8 +16,8 @@ from sqlalchemy.engine import Engine
 from sync.protocol import PersonPayload, VisitPayload
 from sync.server.aggregates.facts import parse_stored
 from sync.server.database import lock_writes
-from sync.server.payload_checks import person_problem_dates, visit_problem_dates
 from sync.server.models import SERVER_METADATA
+from sync.server.payload_checks import person_problem_dates, visit_problem_dates
 from sync.server.store.counters import Group
 from sync.server.store.referral_state import refresh_referrals
 from sync.server.store.summary_people import CurrentPerson, apply_people
