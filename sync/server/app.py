@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, SQLAlchemyError
 
 from sync.protocol import PROTOCOL_VERSION
 from sync.server import sync_api
@@ -26,6 +26,7 @@ from sync.server.identity import DatabaseIdentity
 from sync.server.store.summary_rebuild import rebuild_if_stale
 
 DB_DOWN = "Basis data server Puskesmas tidak dapat dihubungi."
+BAD_VALUE = "Isian tidak sah (misalnya berisi karakter kosong)."
 
 
 def marker_folder(database_url: str, data_dir: Path | None) -> Path | None:
@@ -74,6 +75,12 @@ def create_app(
     app.state.engine = engine
     app.state.checkpointer = checkpointer
     app.state.identity = identity
+
+    @app.exception_handler(DataError)
+    async def _bad_value(_request: Request, _exc: DataError) -> JSONResponse:
+        # The database refused a value as given (a NUL character, a number out of range): the
+        # request's fault, not the server's; the text is never echoed (it may be health data).
+        return JSONResponse(status_code=422, content={"detail": BAD_VALUE})
 
     @app.exception_handler(SQLAlchemyError)
     async def _db_error(_request: Request, _exc: SQLAlchemyError) -> JSONResponse:

@@ -46,12 +46,25 @@ OLD_PROTOCOL = "Versi protokol tidak didukung. Mohon perbarui aplikasi."
 router = APIRouter()
 
 
+def _inline(node: Any, defs: dict[str, Any], depth: int = 0) -> Any:
+    """``node`` with every ``#/$defs/…`` reference replaced by its definition."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and depth < 12:
+            return _inline(defs[ref.removeprefix("#/$defs/")], defs, depth + 1)
+        return {k: _inline(v, defs, depth) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline(v, defs, depth) for v in node]
+    return node
+
+
 def _body_schema(model: type[Any]) -> dict[str, Any]:
     """OpenAPI for a body the handler reads itself (gzip or plain JSON of ``model``)."""
+    schema = model.model_json_schema()
     return {
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": model.model_json_schema()}},
+            "content": {"application/json": {"schema": _inline(schema, schema.get("$defs", {}))}},
         }
     }
 
