@@ -36,6 +36,8 @@ from sync.server.store.summary_visits import CurrentVisit, apply_visits
 from sync.server.store.tables import AUDIT, DEVICE, ENTRY, PUSH_BATCH, chunks
 from sync.server.times import utc
 
+_STALE_WHEN = '"status":"conflict"'
+
 
 def record_batch(
     *, session: Session, device: Device, request: PushEnvelope, now: datetime
@@ -75,10 +77,18 @@ def _record_batch_once(
             PUSH_BATCH.c.device_id == device.id, PUSH_BATCH.c.batch_id == request.batch_id
         )
     ).scalar()
-    if stored is not None:
+    if stored is not None and _STALE_WHEN not in str(stored):
         audit_seq = take_links(connection, device_id=device.id, raw=request.audit, now=now)
         session.commit()
         return PushAnswer(body=str(stored), audit_seq=audit_seq)
+    if stored is not None:
+        # A conflict holds only against what was stored then: the laptop may have sent the
+        # missing versions since (a restored server), so the same batch is answered anew.
+        connection.execute(
+            sa.delete(PUSH_BATCH).where(
+                PUSH_BATCH.c.device_id == device.id, PUSH_BATCH.c.batch_id == request.batch_id
+            )
+        )
 
     good = [c for c in checked if isinstance(c, CheckedItem)]
     ids = {c.id for c in good}
