@@ -37,6 +37,8 @@ class DeviceAuditLink(ServerTable, table=True):
     kind: str = Field(max_length=64)
     entity_type: str = Field(max_length=64)
     entity_id: str = Field(max_length=100)
+    # The device id the laptop wrote into the record (and its hash).
+    origin: str = Field(max_length=64)
     detail: str = Field(max_length=200)
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)

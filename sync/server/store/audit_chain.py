@@ -78,7 +78,10 @@ def take_links(
         sound = link_is_sound(link)
         if not sound:
             broken = broken or (link.seq, "altered")
-        fresh.append({"device_id": device_id, "sound": sound, **link.model_dump()})
+        fields = link.model_dump()
+        # The laptop's own device id (part of the hash) is kept beside the server's id for it.
+        fields["origin"] = fields.pop("device_id")
+        fresh.append({**fields, "device_id": device_id, "sound": sound})
         held, held_hash = link.seq, link.hash
         gap_seq = None
     if fresh:

@@ -63,6 +63,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(64), nullable=False),
         sa.Column("entity_type", sa.String(64), nullable=False),
         sa.Column("entity_id", sa.String(100), nullable=False),
+        sa.Column("origin", sa.String(64), nullable=False),
         sa.Column("detail", sa.String(200), nullable=False),
         sa.Column("prev_hash", sa.String(64), nullable=False),
         sa.Column("hash", sa.String(64), nullable=False),
