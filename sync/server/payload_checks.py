@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
+from kader_app.core.rules.common import RULES_VERSION
 from kader_app.core.rules.nik import parse_kk, parse_nik
 from kader_app.core.rules.recheck import UNREADABLE, recheck_visit
 from sync.protocol import PersonPayload, SectionPayload, VisitPayload
@@ -15,8 +16,8 @@ from sync.server import refusals
 from sync.server.envelopes import in_years
 from sync.server.sections import UnreadableSectionError, complete_sections
 
-# Free-form parts (a section's values, a reason's params) hold a few flat numbers and words.
-MAX_FREE_DEPTH = 8
+# Nesting needs no check here: the body's parser refuses anything deeper than 200 levels, far
+# inside what every reader of a stored payload takes.
 
 
 def payload_problem(payload: PersonPayload | VisitPayload) -> str | None:
@@ -36,23 +37,6 @@ def _times_in_years(*values: date | datetime | None) -> bool:
             value.tzinfo is None or not in_years(value.astimezone(UTC))
         ):
             return False
-    return True
-
-
-def _depth(value: object, limit: int) -> bool:
-    """Whether ``value`` nests at most ``limit`` containers deep (iteratively, no recursion)."""
-    stack: list[tuple[object, int]] = [(value, 0)]
-    while stack:
-        current, depth = stack.pop()
-        if isinstance(current, Mapping):
-            children: list[object] = list(current.values())
-        elif isinstance(current, list | tuple):
-            children = list(current)
-        else:
-            continue
-        if depth >= limit:
-            return False
-        stack.extend((child, depth + 1) for child in children)
     return True
 
 
@@ -88,11 +72,10 @@ def visit_problem(payload: VisitPayload) -> str | None:
     """Stored classes the rules disagree with, inputs they cannot read, or absurd dates."""
     if visit_problem_dates(payload):
         return refusals.DATE_OUT_OF_RANGE
-    for stored in payload.sections.values():
-        free = [stored.values, *(r.params for r in stored.reasons)]
-        if not all(_depth(part, MAX_FREE_DEPTH) for part in free):
-            return refusals.PAYLOAD_UNREADABLE
     problem = recheck_visit(payload)
+    if problem is None and _rechecked(payload):
+        # The rules just read every section's inputs and classified them: readable.
+        return None
     if problem is None:
         try:
             complete_sections(payload)
@@ -110,6 +93,13 @@ def visit_problem(payload: VisitPayload) -> str | None:
     if problem == UNREADABLE:
         return refusals.visit_unreadable(failing)
     return refusals.visit_mismatch(failing)
+
+
+def _rechecked(payload: VisitPayload) -> bool:
+    """Whether `recheck_visit` classified the payload itself (it is of these rules' version)."""
+    return payload.rules_version == RULES_VERSION and all(
+        s.rules_version == RULES_VERSION for s in payload.sections.values()
+    )
 
 
 def _only(payload: VisitPayload, code: str, stored: SectionPayload) -> VisitPayload:

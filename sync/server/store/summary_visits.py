@@ -8,7 +8,7 @@ visits of that month only, so corrections and voids come out exactly. No web cod
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date
 from typing import Any
@@ -99,6 +99,11 @@ def _group(row: Any) -> Group:
 
 
 def _redo_months(connection: sa.Connection, touched: set[tuple[str, date]]) -> None:
+    """Work out again every month of these persons' that a batch touched.
+
+    All (person, month) pairs of the persons and months named are redone, a few more than
+    touched at most: each from its own visits, so the answer is the same.
+    """
     persons = sorted({p for p, _ in touched})
     months = sorted({m for _, m in touched})
     visits: defaultdict[tuple[str, date], list[Any]] = defaultdict(list)
@@ -112,22 +117,19 @@ def _redo_months(connection: sa.Connection, touched: set[tuple[str, date]]) -> N
                 VISIT_FACT.c.voided.is_(False),
             )
         ):
-            if (row.person_id, row.month) in touched:
-                visits[(row.person_id, row.month)].append(row)
+            visits[(row.person_id, row.month)].append(row)
         for row in connection.execute(
             sa.select(MONTH_PERSON).where(
                 MONTH_PERSON.c.person_id.in_(chunk), MONTH_PERSON.c.month.in_(months)
             )
         ):
-            if (row.person_id, row.month) in touched:
-                old_people[(row.person_id, row.month)] = _group(row)
+            old_people[(row.person_id, row.month)] = _group(row)
         for row in connection.execute(
             sa.select(MONTH_RESULT).where(
                 MONTH_RESULT.c.person_id.in_(chunk), MONTH_RESULT.c.month.in_(months)
             )
         ):
-            if (row.person_id, row.month) in touched:
-                old_results[(row.person_id, row.month, row.section)] = (_group(row), row.class_code)
+            old_results[(row.person_id, row.month, row.section)] = (_group(row), row.class_code)
     new_people: dict[tuple[str, date], Group] = {}
     new_results: dict[tuple[str, date, str], tuple[Group, str]] = {}
     for (person, month), rows in visits.items():
@@ -148,7 +150,7 @@ def _redo_months(connection: sa.Connection, touched: set[tuple[str, date]]) -> N
                 deltas.add(key[1], new, SCREENED, 1)
     for result_key in old_results.keys() | new_results.keys():
         _result_deltas(deltas, result_key, old_results.get(result_key), new_results.get(result_key))
-    _replace_months(connection, touched, new_people, new_results)
+    _replace_months(connection, persons, months, new_people, new_results)
     apply_deltas(connection, deltas)
 
 
@@ -173,16 +175,15 @@ def _result_deltas(
 
 def _replace_months(
     connection: sa.Connection,
-    touched: Iterable[tuple[str, date]],
+    persons: Sequence[str],
+    months: Sequence[date],
     people: dict[tuple[str, date], Group],
     results: dict[tuple[str, date, str], tuple[Group, str]],
 ) -> None:
-    pairs = sorted(touched)
     for table in (MONTH_PERSON, MONTH_RESULT):
-        for start in range(0, len(pairs), 500):
-            chunk = pairs[start : start + 500]
+        for chunk in chunks(persons):
             connection.execute(
-                sa.delete(table).where(sa.tuple_(table.c.person_id, table.c.month).in_(chunk))
+                sa.delete(table).where(table.c.person_id.in_(chunk), table.c.month.in_(months))
             )
     if people:
         connection.execute(
