@@ -76,7 +76,15 @@ def server(args: argparse.Namespace) -> Iterator[tuple[str, subprocess.Popen[byt
     log = Path(args.data_dir) / "bench-server.log"
     with log.open("ab") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "sync.server", "--data-dir", args.data_dir, "--port", str(args.port)],
+            [
+                sys.executable,
+                "-m",
+                "sync.server",
+                "--data-dir",
+                args.data_dir,
+                "--port",
+                str(args.port),
+            ],
             cwd=REPO,
             env=_env(args),
             stdout=out,
@@ -143,7 +151,9 @@ def push(url: str, device: dict[str, str], items: list[dict[str, Any]]) -> dict[
 
 
 def run_ingest(args: argparse.Namespace) -> None:
-    items = list(area_items(people=args.visits // 4, visits_per_person=4, seed=args.seed, desa="Bench"))
+    items = list(
+        area_items(people=args.visits // 4, visits_per_person=4, seed=args.seed, desa="Bench")
+    )
     visits = sum(1 for i in items if i["type"] == "visit")
     with server(args) as (url, proc):
         device = enroll(url, args, posyandu="Posyandu Bench", area=f"Bench {uuid.uuid4().hex[:6]}")
@@ -159,7 +169,9 @@ def run_ingest(args: argparse.Namespace) -> None:
         rss = peak_rss_mib(proc.pid)
     print(f"ingest: {visits} visits + {len(items) - visits} residents in {seconds:.2f} s")
     print(f"ingest: server CPU {cpu:.2f} s = {visits / cpu:.0f} visits per server CPU-second")
-    print(f"ingest: {visits / seconds:.0f} visits/s ({len(items) / seconds:.0f} items/s); {statuses}")
+    print(
+        f"ingest: {visits / seconds:.0f} visits/s ({len(items) / seconds:.0f} items/s); {statuses}"
+    )
     print(f"ingest: server peak RSS {rss:.0f} MiB")
 
 
@@ -200,21 +212,26 @@ def run_pages(args: argparse.Namespace) -> None:
         device = enroll(url, args, posyandu="Posyandu Bench", area="Bench push")
         after = []
         for n in range(5):
-            items = list(area_items(people=1, visits_per_person=1, seed=args.seed + 100 + n, desa="X"))
+            items = list(
+                area_items(people=1, visits_per_person=1, seed=args.seed + 100 + n, desa="X")
+            )
             push(url, device, items)
             after.append(_timed(client, "/dashboard", month))
         referrals = [_timed(client, "/dashboard/rujukan", {}) for _ in range(5)]
         deep = [_timed(client, "/dashboard/rujukan", {"halaman": "50"}) for _ in range(3)]
         rss = peak_rss_mib(proc.pid)
         client.close()
-    print(f"pages: overview first load after start {first:.3f} s; again median {statistics.median(again):.3f} s")
-    print(f"pages: overview after a push median {statistics.median(after):.3f} s (max {max(after):.3f})")
-    print(f"pages: referrals median {statistics.median(referrals):.3f} s; page 50 median {statistics.median(deep):.3f} s")
+    median = statistics.median
+    print(f"pages: overview first load after start {first:.3f} s; again {median(again):.3f} s")
+    print(f"pages: overview after a push median {median(after):.3f} s (max {max(after):.3f})")
+    print(f"pages: referrals median {median(referrals):.3f} s; page 50 {median(deep):.3f} s")
     print(f"pages: server peak RSS {rss:.0f} MiB")
 
 
 def run_pull(args: argparse.Namespace) -> None:
-    items = list(area_items(people=args.residents, visits_per_person=0, seed=args.seed, desa="Pull"))
+    items = list(
+        area_items(people=args.residents, visits_per_person=0, seed=args.seed, desa="Pull")
+    )
     area = f"Pull {uuid.uuid4().hex[:6]}"
     with server(args) as (url, _proc):
         device = enroll(url, args, posyandu="Posyandu Pull", area=area)
@@ -232,14 +249,17 @@ def run_pull(args: argparse.Namespace) -> None:
                         params: dict[str, Any] = {"limit": limit}
                         if cursor:
                             params["cursor"] = cursor
-                        page = http.get(url + "/api/v1/sync/pull", params=params, headers=headers).json()
+                        page = http.get(
+                            url + "/api/v1/sync/pull", params=params, headers=headers
+                        ).json()
                         count += len(page["people"])
                         pages += 1
                         cursor = page["cursor"]
                         if not page["has_more"]:
                             break
                 times.append(time.perf_counter() - started)
-            print(f"pull: {count} residents in {pages} pages of {limit}: median {statistics.median(times):.2f} s")
+            median = statistics.median(times)
+            print(f"pull: {count} residents in {pages} pages of {limit}: median {median:.2f} s")
 
 
 def main() -> None:
@@ -256,7 +276,9 @@ def main() -> None:
     parser.add_argument("--month", default="2025-06")
     args = parser.parse_args()
     Path(args.data_dir).mkdir(parents=True, exist_ok=True)
-    {"ingest": run_ingest, "fill": run_fill, "pages": run_pages, "pull": run_pull}[args.command](args)
+    {"ingest": run_ingest, "fill": run_fill, "pages": run_pages, "pull": run_pull}[args.command](
+        args
+    )
 
 
 if __name__ == "__main__":

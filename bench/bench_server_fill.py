@@ -18,6 +18,7 @@ from typing import Any
 from server_payloads import area_items
 from sqlmodel import Session
 
+from sync.protocol import CANONICAL_ENCODER
 from sync.server import store
 from sync.server.database import make_engine, migrate
 from sync.server.envelopes import PushEnvelope, iso_time
@@ -25,7 +26,6 @@ from sync.server.items import CheckedItem
 from sync.server.store.push import _record_batch_once
 from sync.server.store.summary_rebuild import rebuild_if_stale
 from sync.server.strict_payloads import parse_payload
-from sync.protocol import CANONICAL_ENCODER
 
 BATCH = 2000
 PUSKESMAS_COUNT = 10
@@ -71,7 +71,10 @@ def fill(url: str, *, entries: int, areas: int, seed: int) -> None:
             assert device is not None
         batch: list[CheckedItem] = []
         items = area_items(
-            people=people_per_area, visits_per_person=4, seed=seed * 1000 + n, desa=f"Desa {n + 1:03d}"
+            people=people_per_area,
+            visits_per_person=4,
+            seed=seed * 1000 + n,
+            desa=f"Desa {n + 1:03d}",
         )
         for raw in items:
             checked = _checked(raw)

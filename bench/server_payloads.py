@@ -51,7 +51,9 @@ def area_items(
         yield person_item(row, desa=desa)
         for n in range(visits_per_person):
             month = (n * months) // max(1, visits_per_person)
-            at = START + timedelta(days=30 * month + rng.randint(0, 25), minutes=rng.randint(0, 480))
+            at = START + timedelta(
+                days=30 * month + rng.randint(0, 25), minutes=rng.randint(0, 480)
+            )
             visit_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
             payload = clone_visit(
                 rng.choice(templates), visit_id=visit_id, person_id=row["id"], at=at
