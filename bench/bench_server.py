@@ -178,7 +178,13 @@ def run_ingest(args: argparse.Namespace) -> None:
 def run_fill(args: argparse.Namespace) -> None:
     from bench_server_fill import fill
 
-    fill(database_url(args), entries=args.entries, areas=args.areas, seed=args.seed)
+    fill(
+        database_url(args),
+        entries=args.entries,
+        areas=args.areas,
+        seed=args.seed,
+        first_area=args.first_area,
+    )
 
 
 def _login(url: str, args: argparse.Namespace) -> httpx.Client:
@@ -272,6 +278,7 @@ def main() -> None:
     parser.add_argument("--visits", type=int, default=10_000)
     parser.add_argument("--entries", type=int, default=500_000)
     parser.add_argument("--areas", type=int, default=100)
+    parser.add_argument("--first-area", type=int, default=0, help="fill: number areas from here")
     parser.add_argument("--residents", type=int, default=20_000)
     parser.add_argument("--month", default="2025-06")
     args = parser.parse_args()

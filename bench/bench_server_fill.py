@@ -48,14 +48,14 @@ def _checked(raw: dict[str, Any]) -> CheckedItem | None:
     )
 
 
-def fill(url: str, *, entries: int, areas: int, seed: int) -> None:
+def fill(url: str, *, entries: int, areas: int, seed: int, first_area: int = 0) -> None:
     engine = make_engine(url)
     migrate(engine)
     rebuild_if_stale(engine)
     people_per_area = max(1, entries // 5 // areas)
     started = time.perf_counter()
     stored = 0
-    for n in range(areas):
+    for n in range(first_area, first_area + areas):
         now = datetime.now(UTC)
         with Session(engine, expire_on_commit=False) as session:
             code = store.create_enroll_code(
@@ -86,7 +86,7 @@ def fill(url: str, *, entries: int, areas: int, seed: int) -> None:
         if batch:
             stored += _store(engine, device, batch)
         rate = stored / (time.perf_counter() - started)
-        print(f"fill: area {n + 1}/{areas}: {stored} entries, {rate:.0f}/s", flush=True)
+        print(f"fill: area {n + 1 - first_area}/{areas}: {stored} entries, {rate:.0f}/s", flush=True)
     engine.dispose()
 
 

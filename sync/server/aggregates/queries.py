@@ -19,7 +19,7 @@ from sync.server.aggregates.facts import (
     visit_version,
 )
 from sync.server.models import SERVER_METADATA
-from sync.server.store.tables import DEVICE, ENTRY, META
+from sync.server.store.tables import DEVICE, ENTRY
 from sync.server.times import utc
 
 AREA_SCOPE = SERVER_METADATA.tables["area_scope"]
@@ -108,13 +108,6 @@ def load_puskesmas(session: Session) -> list[str]:
     """Every Puskesmas this server serves (those with an enrolment code), sorted."""
     query = sa.select(AREA_SCOPE.c.puskesmas).distinct()
     return sorted(str(p) for p in session.execute(query).scalars())
-
-
-def unreadable_count(session: Session) -> int:
-    """Stored entries whose payload did not parse when the summaries were built."""
-    value = session.execute(sa.select(META.c.value).where(META.c.key == "unreadable_entries"))
-    text = value.scalar()
-    return int(text) if text and text.isdigit() else 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,8 @@ OPEN_REFERRAL = SERVER_METADATA.tables["open_referral"]
 PERSON_FACT = SERVER_METADATA.tables["person_fact"]
 REGISTERED = "registered"
 SCREENED = "screened"
+UNREADABLE = "unreadable"
+NOT_MONTHLY = (REGISTERED, UNREADABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +151,7 @@ def trend(*, session: Session, scope: Scope, last_month: date, months: int = 12)
         .where(
             MONTH_COUNT.c.month >= first,
             MONTH_COUNT.c.month <= last_month,
-            MONTH_COUNT.c.metric != REGISTERED,
+            MONTH_COUNT.c.metric.not_in(NOT_MONTHLY),
             *scope.where(MONTH_COUNT),
         )
         .group_by(MONTH_COUNT.c.month, MONTH_COUNT.c.metric)
@@ -181,6 +183,16 @@ def trend(*, session: Session, scope: Scope, last_month: date, months: int = 12)
             )
         )
     return out
+
+
+def unreadable_count(*, session: Session, scope: Scope) -> int:
+    """Stored entries of the scope whose payload did not parse when the summaries were built."""
+    found = session.execute(
+        sa.select(sa.func.sum(MONTH_COUNT.c.n)).where(
+            MONTH_COUNT.c.metric == UNREADABLE, *scope.where(MONTH_COUNT)
+        )
+    ).scalar()
+    return int(found or 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,7 +85,7 @@ def make_router() -> APIRouter:
                 "history": history,
                 "chart": chart,
                 "legend": legend(),
-                "unreadable": queries.unreadable_count(session),
+                "unreadable": summaries.unreadable_count(session=session, scope=scope),
                 "page": "ringkasan",
             },
         )

@@ -19,6 +19,9 @@ from sync.server.models import SERVER_METADATA
 MONTH_COUNT = SERVER_METADATA.tables["month_count"]
 REGISTERED = "registered"
 SCREENED = "screened"
+# Entries whose payload did not parse when the summaries were built, per group, under this month.
+UNREADABLE = "unreadable"
+UNREADABLE_MONTH = date(1900, 1, 1)
 
 
 class Group(NamedTuple):

@@ -7,6 +7,7 @@ that do not parse are counted (`unreadable_entries`) and left out. No web code h
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,7 +19,13 @@ from sync.server.aggregates.facts import parse_stored
 from sync.server.database import lock_writes
 from sync.server.models import SERVER_METADATA
 from sync.server.payload_checks import person_problem_dates, visit_problem_dates
-from sync.server.store.counters import Group
+from sync.server.store.counters import (
+    UNREADABLE,
+    UNREADABLE_MONTH,
+    Deltas,
+    Group,
+    apply_deltas,
+)
 from sync.server.store.referral_state import refresh_referrals
 from sync.server.store.summary_people import CurrentPerson, apply_people
 from sync.server.store.summary_visits import CurrentVisit, apply_visits
@@ -86,7 +93,11 @@ def rebuild(connection: sa.Connection) -> int:
             break
         after = rows[-1].seq
         people, visits, bad = _read(rows)
-        unreadable += bad
+        unreadable += sum(bad.values())
+        deltas = Deltas()
+        for group, count in bad.items():
+            deltas.add(UNREADABLE_MONTH, group, UNREADABLE, count)
+        apply_deltas(connection, deltas)
         apply_people(connection, people)
         refresh_referrals(connection, apply_visits(connection, visits))
     _set_meta(connection, UNREADABLE_KEY, str(unreadable))
@@ -94,22 +105,24 @@ def rebuild(connection: sa.Connection) -> int:
     return unreadable
 
 
-def _read(rows: Sequence[Any]) -> tuple[list[CurrentPerson], list[CurrentVisit], int]:
+def _read(
+    rows: Sequence[Any],
+) -> tuple[list[CurrentPerson], list[CurrentVisit], Counter[Group]]:
     people: list[CurrentPerson] = []
     visits: list[CurrentVisit] = []
-    bad = 0
+    bad: Counter[Group] = Counter()
     for row in rows:
         group = Group(row.puskesmas, row.area, row.posyandu)
         if row.type == "person":
             person = parse_stored(PersonPayload, row.payload)
             if person is None or person_problem_dates(person):
-                bad += 1
+                bad[group] += 1
             else:
                 people.append(CurrentPerson(group=group, payload=person))
         elif row.type == "visit":
             visit = parse_stored(VisitPayload, row.payload)
             if visit is None or visit_problem_dates(visit):
-                bad += 1
+                bad[group] += 1
             else:
                 visits.append(CurrentVisit(visit_key=row.id, group=group, payload=visit))
     return people, visits, bad
