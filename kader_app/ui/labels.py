@@ -46,6 +46,10 @@ def section_title(section: str) -> str:
     return words.section_title(section, language())
 
 
+def section_short_title(section: str) -> str:
+    return words.section_short_title(section, language())
+
+
 def class_text(section: str, code: str | None) -> str:
     return words.class_text(section, code, language())
 

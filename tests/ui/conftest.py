@@ -16,6 +16,16 @@ from kader_app.ui.runner import Runner
 from kader_app.ui.visit.dialog import VisitDialog
 
 
+@pytest.fixture(autouse=True)
+def app_stylesheet(qapp: Any) -> Iterator[None]:
+    """Every window is measured and driven with the stylesheet the app itself applies."""
+    from kader_app.app import load_stylesheet
+
+    qapp.setStyleSheet(load_stylesheet())
+    yield
+    qapp.setStyleSheet(load_stylesheet())
+
+
 @pytest.fixture
 def runner(register: Register) -> Iterator[Runner]:
     """A real runner; teardown waits for its lanes so no task outlives the Register."""

@@ -42,7 +42,8 @@ class SectionWords:
     (templates over the reason's params); ``fields`` every input field a refusal or a missing
     entry names; ``items`` the checklist items and other codes that appear inside reasons;
     ``next_steps`` what to do per class (``"class"`` or ``"class/level"``), falling back to the
-    level's own step; ``summary`` the measured values beside the class in history and reports.
+    level's own step; ``summary`` the measured values beside the class in history and reports;
+    ``short`` the title where room is scarce (the form's tabs and result cards), if it differs.
     """
 
     title: W
@@ -54,6 +55,7 @@ class SectionWords:
     summary: W | Callable[[Mapping[str, object], Language], str] | None = None
     index_label: W = W("ke-{n}", "no. {n}")
     missing_items: W | None = None
+    short: W | None = None
 
 
 LEVEL = {
@@ -167,6 +169,14 @@ def _humane(code: str) -> str:
 def section_title(section: str, lang: Language = "id") -> str:
     words = section_words(section)
     return words.title.get(lang) if words else _humane(section)
+
+
+def section_short_title(section: str, lang: Language = "id") -> str:
+    """The section's title where room is scarce: ``ADL`` for ``ADL (indeks Barthel)``."""
+    words = section_words(section)
+    if words is not None and words.short is not None:
+        return words.short.get(lang)
+    return section_title(section, lang)
 
 
 def class_text(section: str, code: str | None, lang: Language = "id") -> str:

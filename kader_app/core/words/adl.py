@@ -74,6 +74,7 @@ SCORES = {
 
 WORDS = SectionWords(
     title=W("ADL (indeks Barthel)", "ADL (Barthel index)"),
+    short=W("ADL", "ADL"),
     classes={
         "mandiri": W("Mandiri (A)", "Independent (A)"),
         "ketergantungan_ringan": W("Ketergantungan ringan (B)", "Mild dependency (B)"),

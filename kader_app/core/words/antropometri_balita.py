@@ -61,6 +61,7 @@ def _summary(values: Mapping[str, object], lang: Language) -> str:
 
 WORDS = SectionWords(
     title=W("Pertumbuhan balita", "Child growth"),
+    short=W("Pertumbuhan", "Growth"),
     classes=CLASSES,
     reasons={
         "growth_wfa": W("BB/U: z {z}, {class}.", "Weight-for-age: z {z}, {class}."),

@@ -14,6 +14,7 @@ CLASSES = {
 
 WORDS = SectionWords(
     title=W("IMT menurut umur (IMT/U)", "BMI-for-age"),
+    short=W("IMT/U", "BMI-for-age"),
     classes=CLASSES,
     reasons={
         "imt_u_z": W(

@@ -6,6 +6,7 @@ from kader_app.core.words import SectionWords, W
 
 WORDS = SectionWords(
     title=W("SKILAS (kapasitas intrinsik lansia)", "SKILAS (intrinsic capacity)"),
+    short=W("SKILAS", "SKILAS"),
     classes={
         "penurunan_kapasitas": W("Penurunan kapasitas intrinsik", "Decline in intrinsic capacity"),
         "normal": W("Normal", "Normal"),

@@ -6,6 +6,7 @@ from kader_app.core.words import SectionWords, W
 
 WORDS = SectionWords(
     title=W("Tanda bahaya kehamilan", "Pregnancy danger signs"),
+    short=W("Tanda bahaya", "Danger signs"),
     classes={
         "ada_tanda_bahaya": W("Ada tanda bahaya", "Danger sign present"),
         "tidak_ada": W("Tidak ada tanda bahaya", "No danger sign"),

@@ -6,6 +6,7 @@ from kader_app.core.words import SectionWords, W
 
 WORDS = SectionWords(
     title=W("Tensi anak & remaja", "Blood pressure (child & adolescent)"),
+    short=W("Tensi", "Blood pressure"),
     classes={
         "normal": W("Normal", "Normal"),
         "meningkat": W("Tekanan darah meningkat", "Elevated blood pressure"),

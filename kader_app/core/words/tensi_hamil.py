@@ -6,6 +6,7 @@ from kader_app.core.words import SectionWords, W
 
 WORDS = SectionWords(
     title=W("Tensi ibu hamil", "Blood pressure in pregnancy"),
+    short=W("Tensi", "Blood pressure"),
     classes={
         "normal": W("Normal", "Normal"),
         "hipertensi_kehamilan": W("Hipertensi dalam kehamilan", "Hypertension in pregnancy"),

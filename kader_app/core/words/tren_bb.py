@@ -18,6 +18,7 @@ def _summary(values: Mapping[str, object], lang: Language) -> str:
 
 WORDS = SectionWords(
     title=W("Tren berat badan (N/T)", "Weight trend (N/T)"),
+    short=W("Tren BB", "Weight trend"),
     classes={
         "N": W("N (Naik)", "N (gained)"),
         "T": W("T (Tidak naik)", "T (did not gain)"),

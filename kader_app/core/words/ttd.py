@@ -6,6 +6,7 @@ from kader_app.core.words import SectionWords, W
 
 WORDS = SectionWords(
     title=W("Tablet tambah darah (TTD)", "Iron-folic acid tablets"),
+    short=W("TTD", "IFA tablets"),
     classes={"tercatat": W("Tercatat", "Recorded")},
     reasons={
         "ttd_recorded": W(

@@ -154,9 +154,9 @@ class VisitForm(QWidget):
             page = self.tabs.widget(index)
             if isinstance(page, SectionPage):
                 # "&" in a title ("Tensi anak & remaja") is a letter, not a shortcut mark.
-                title = page.title().replace("&", "&&")
+                title = page.short_title().replace("&", "&&")
                 self.tabs.setTabText(index, f"{index + 1} {title}")
-                self.tabs.setTabToolTip(index, f"Alt+{index + 1}")
+                self.tabs.setTabToolTip(index, f"{page.title()} (Alt+{index + 1})")
         self.nothing_offered.setVisible(not self.panels)
         self.tabs.setVisible(bool(self.panels))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from kader_app.ui.labels import section_title
+from kader_app.ui.labels import section_short_title, section_title
 from kader_app.ui.visit.result_view import ResultView
 from kader_app.ui.visit.section_panel import SectionPanel
 
@@ -61,3 +61,7 @@ class SectionPage(QWidget):
 
     def title(self) -> str:
         return " · ".join(section_title(panel.code) for panel in self.panels)
+
+    def short_title(self) -> str:
+        """The tab's words: short section titles (the full ones are its tooltip)."""
+        return " · ".join(section_short_title(panel.code) for panel in self.panels)

@@ -13,7 +13,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kader_app.core.rules.common import Level, RuleInputError
 from kader_app.core.rules.section import SectionResult, SectionState, visit_level
-from kader_app.ui.labels import class_text, level_text, no_result_text, section_title, state_text
+from kader_app.ui.labels import (
+    class_text,
+    level_text,
+    no_result_text,
+    section_short_title,
+    section_title,
+    state_text,
+)
 from kader_app.ui.level_badge import LevelBadge
 
 
@@ -45,7 +52,7 @@ class VisitSummary(QWidget):
     def show_section(
         self, code: str, result: SectionResult | None, errors: Sequence[RuleInputError]
     ) -> None:
-        badge, title = self.badges[code], section_title(code)
+        badge, title = self.badges[code], section_short_title(code)
         if errors:
             badge.set_neutral(f"{title}: " + self.tr("periksa isian"))
         elif result is None:
@@ -56,7 +63,7 @@ class VisitSummary(QWidget):
             badge.set_neutral(f"{title}: {state_text(SectionState.INCOMPLETE).lower()}")
 
     def show_question(self, code: str) -> None:
-        self.badges[code].set_neutral(f"{section_title(code)}: " + self.tr("tanya dulu"))
+        self.badges[code].set_neutral(f"{section_short_title(code)}: " + self.tr("tanya dulu"))
 
     def show_visit(self, complete: Sequence[SectionResult]) -> None:
         """The banner for the sections that are ``complete`` (and nothing refused)."""
