@@ -201,14 +201,36 @@ def test_an_implausible_growth_value_asks_the_kader_to_check_it_before_saving(
 ) -> None:
     form = make_form(qtbot, PEOPLE["toddler"])
     growth = form.panels["antropometri_balita"]
-    assert growth.note.isHidden()
+    assert growth.note.isHidden() and growth.confirm.isHidden()
     _weigh(qtbot, form, "7")
-    assert growth.note.isVisibleTo(form)
-    assert "BB/U: z -5,7" in growth.note.text() and "sangat jauh dari median" in growth.note.text()
-    assert "pastikan hasil ukur dan angka yang diketik benar" in growth.note.text()
-    assert "Berat badan sangat kurang" in _text(form, "antropometri_balita")  # still classified
+    # Asked first, with the rules' words: no result and no saving until answered.
+    assert growth.confirm.isVisibleTo(form)
+    reasons = growth.confirm.reasons.text()
+    assert "BB/U: z -5,7" in reasons and "sangat jauh dari median" in reasons
+    assert "pastikan hasil ukur dan angka yang diketik benar" in reasons
+    assert "Sudah diukur ulang dan angkanya benar?" in _text(form, "antropometri_balita")
+    assert "Berat badan sangat kurang" not in _text(form, "antropometri_balita")
+    assert "Sudah diukur ulang dan angkanya benar?" in form.save_blocker()
+    # Tidak: the question stays and the cursor goes back to the weight, to measure again.
+    growth.confirm.answer.setFocus()
+    qtbot.keyClick(growth.confirm.answer, Qt.Key.Key_T)
+    assert growth.confirm.isVisibleTo(form) and growth.confirm.answer.value() is None
+    qtbot.waitUntil(growth.weight.edit.hasFocus)  # type: ignore[attr-defined]
+    assert form.save_blocker()
+    # Ya: the value as typed is kept and classified, the check still framed beside it.
+    growth.confirm.answer.setFocus()
+    qtbot.keyClick(growth.confirm.answer, Qt.Key.Key_Y)
+    assert growth.confirm.isHidden()
+    assert "Berat badan sangat kurang" in _text(form, "antropometri_balita")
+    assert growth.note.isVisibleTo(form) and "BB/U: z -5,7" in growth.note.text()
+    assert form.save_blocker() == ""
+    assert form.visit_input().sections["antropometri_balita"].weight_kg == 7  # type: ignore[attr-defined]
+    # Another value the rules doubt is asked about again; a plausible one is not.
+    _weigh(qtbot, form, "6,5")
+    assert growth.confirm.isVisibleTo(form) and form.save_blocker()
     _weigh(qtbot, form, "15")
-    assert growth.note.isHidden()
+    assert growth.note.isHidden() and growth.confirm.isHidden()
+    assert form.save_blocker() == ""
 
     # The position has no default: asked once a length is typed, checked against the age.
     baby = make_form(qtbot, PEOPLE["baby"])
@@ -221,9 +243,11 @@ def test_an_implausible_growth_value_asks_the_kader_to_check_it_before_saving(
     growth.position.setFocus()
     qtbot.keyClick(growth.position, Qt.Key.Key_2)  # the second choice: standing
     assert growth.position.value() == "standing"
-    assert "Diukur berdiri sebelum usia 24 bulan" in growth.note.text()
+    assert "Diukur berdiri sebelum usia 24 bulan" in growth.confirm.reasons.text()
+    assert growth.confirm.isVisibleTo(baby)
     qtbot.keyClick(growth.position, Qt.Key.Key_Left)
     assert growth.position.value() == "recumbent" and growth.note.isHidden()
+    assert growth.confirm.isHidden()
 
     teen = make_form(qtbot, PEOPLE["teen"])
     bmi = teen.panels["imt_u"]
