@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AntropometriBalitaPanel</name>
+    <message>
+        <location filename="../../kader_app/ui/visit/sections/antropometri_balita.py" line="+44"/>
+        <source>Sudah diukur ulang dan angkanya benar?</source>
+        <translation>Measured again, and the numbers are right?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ya, sudah benar</source>
+        <translation>Yes, it is right</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tidak, ukur ulang</source>
+        <translation>No, measure again</translation>
+    </message>
+</context>
+<context>
     <name>BloodPressurePanel</name>
     <message>
         <location filename="../../kader_app/ui/visit/sections/blood_pressure.py" line="+27"/>
@@ -1384,7 +1402,7 @@ Reason: {reason}
         <translation>Screening &amp;date:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Tempat:</source>
         <translation>Place:</translation>
     </message>
@@ -1394,12 +1412,17 @@ Reason: {reason}
         <translation>&amp;Save screening (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-56"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · {sex} · {age} tahun</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · {sex} · {age} years</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+15"/>
+        <source>Tanggal pemeriksaan</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Ini hasil skrining, bukan diagnosis. Diagnosis hanya oleh tenaga kesehatan.</source>
         <translation>This is a screening result, not a diagnosis. Only health workers diagnose.</translation>
     </message>
@@ -1485,7 +1508,7 @@ Reason: {reason}
 <context>
     <name>VisitSummary</name>
     <message>
-        <location filename="../../kader_app/ui/visit/summary.py" line="+50"/>
+        <location filename="../../kader_app/ui/visit/summary.py" line="+57"/>
         <source>periksa isian</source>
         <translation>check entry</translation>
     </message>
@@ -1614,7 +1637,7 @@ Reason: {reason}
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../kader_app/ui/labels.py" line="+135"/>
+        <location filename="../../kader_app/ui/labels.py" line="+139"/>
         <source>Sinkronisasi gagal.</source>
         <translation>Sending failed.</translation>
     </message>

@@ -92,6 +92,7 @@ class VisitDialog(QDialog):
         self.date_field.set_date(measured_on)
         self.date_field.setEnabled(visit is None)
         date_label.setBuddy(self.date_field.edit)
+        self.date_field.edit.setAccessibleName(self.tr("Tanggal pemeriksaan"))
         header.addWidget(self.date_field)
         self.date_message = QLabel(self)
         self.date_message.setObjectName("dateMessage")
