@@ -200,6 +200,9 @@ SYNC_REFUSAL_TEXT = {
     "conflict": QT_TRANSLATE_NOOP(
         "labels", "Data ini sudah diubah dari perangkat lain; perlu dicek oleh petugas."
     ),
+    "too_large": QT_TRANSLATE_NOOP(
+        "labels", "Data ini terlalu besar untuk diterima server Puskesmas."
+    ),
 }
 
 NIK_ERROR_TEXT = {

@@ -1762,6 +1762,11 @@ Reason: {reason}
         <translation>This data was changed on another device; staff need to check it.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Data ini terlalu besar untuk diterima server Puskesmas.</source>
+        <translation>This entry is too large for the Puskesmas server to accept.</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>NIK harus 16 angka</source>
         <translation>The NIK must be 16 digits</translation>

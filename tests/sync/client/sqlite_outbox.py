@@ -152,7 +152,8 @@ class SqliteOutbox:
 
     @locked
     def record_visit(self, payload: Mapping[str, Any], *, visit_id: str | None = None) -> str:
-        visit_id = visit_id or str(uuid.uuid4())
+        # An outbox entry of a visit is named by its visit key, as the app's own outbox names it.
+        visit_id = visit_id or str(payload.get("visit_key") or uuid.uuid4())
         with self._db:
             self._db.execute("BEGIN")
             self._append(
