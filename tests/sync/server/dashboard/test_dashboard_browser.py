@@ -37,6 +37,7 @@ ARGS = [
     "--no-first-run",
 ]
 SCREENSHOT = REPO / "docs" / "screenshots" / "dashboard.png"
+REFERRALS_SCREENSHOT = REPO / "docs" / "screenshots" / "referrals.png"
 TENSI = [HIPERTENSI_1, bp((124, 82)), HIPERTENSI_2, OPTIMAL, NORMAL_TINGGI]
 
 
@@ -108,6 +109,13 @@ def test_staff_sees_the_numbers_follows_up_and_downloads(
     cards = page.locator("li.referral")
     first_name = cards.first.locator(".name").inner_text()
     assert first_name == "Budi Santoso"
+    referrals = (
+        REFERRALS_SCREENSHOT
+        if os.environ.get("KADER_UPDATE_SCREENSHOTS")
+        else tmp_path / "referrals.png"
+    )
+    page.screenshot(path=str(referrals), full_page=True)
+    assert referrals.stat().st_size > 10_000
     sri = page.locator(f"li.referral[data-visit='{seeded.visits['Sri']}']")
     assert "hari" in sri.locator(".days").inner_text()
     sri.locator("select[name=outcome]").select_option("dikunjungi")
