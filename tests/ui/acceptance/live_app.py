@@ -72,18 +72,21 @@ class LiveApp:
             )
         if self.pin is None:
             return self
-        self.wait_sign_in(timeout=START_TIMEOUT_S)
+        if self.wait_sign_in(timeout=START_TIMEOUT_S)["focus"]["name"] != "signInPin":
+            self.key("Tab")  # from the list of names (several kader) to the PIN
+            self.wait(lambda s: s["focus"]["name"] == "signInPin", "the cursor in the PIN field")
         self.type(self.pin)
         self.key("Return")
         self.wait_main_window()
         return self
 
     def wait_sign_in(self, *, timeout: float = WAIT_TIMEOUT_S) -> State:
-        """Until "Siapa yang bertugas?" shows with the keyboard in its PIN field."""
+        """Until "Siapa yang bertugas?" shows with the keyboard (in the names or the PIN)."""
         self.wait(lambda s: s["sign_in"] is not None, "the sign-in screen", timeout=timeout)
         self.wait_active("Siapa yang bertugas?")
         return self.wait(
-            lambda s: s["focus"]["name"] == "signInPin", "the cursor in the PIN field"
+            lambda s: s["focus"]["name"] in ("signInPin", "signInPeople"),
+            "the cursor in the names or the PIN field",
         )
 
     def wait_main_window(self) -> State:
