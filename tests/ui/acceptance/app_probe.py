@@ -82,8 +82,7 @@ def probe(window: MainWindow | None, state: Path) -> None:
                 "results": window.people_model.rowCount(),
                 "busy": window._runner.is_busy(),
                 "on_duty": window.on_duty_label.text(),
-                "visit_open": window.visit_dialog is not None
-                and window.visit_dialog.isVisible(),
+                "visit_open": window.visit_dialog is not None and window.visit_dialog.isVisible(),
                 "cards": [card.text_shown() for card in cards[:3]],
             }
         )

@@ -112,8 +112,10 @@ def test_wrong_pins_say_the_tries_left_then_the_wait_counts_down(
         app.type(ANI_PIN)
         app.key("Return")
         state = app.wait(
-            lambda s: s["sign_in"]["message"].startswith("Terlalu banyak")
-            and s["sign_in"]["message"] != first,
+            lambda s: (
+                s["sign_in"]["message"].startswith("Terlalu banyak")
+                and s["sign_in"]["message"] != first
+            ),
             "the countdown moving on",
         )
         assert state["results"] is None, state  # the main window never opened
