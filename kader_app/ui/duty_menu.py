@@ -19,7 +19,7 @@ from kader_app.ui.runner import Runner
 
 
 class DutyMenu(QObject):
-    """ "Petugas" in the menu bar: Tambah petugas…, Ganti petugas (Ctrl+L)."""
+    """The Petugas menu: Tambah petugas…, Ganti petugas (Ctrl+L)."""
 
     def __init__(
         self,

@@ -22,31 +22,40 @@ from kader_app.ui.runner import Runner
 TRANSFER_SUFFIX = ".kirim"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TransferMenu", text)
-
-
 def problem_text(code: str) -> str:
     """Why a transfer file or a receipt cannot be used, in the kader's words."""
     texts = {
-        "not_enrolled": _t(
-            "Laptop ini belum terdaftar di Puskesmas. Daftarkan dulu di Pengaturan, lalu coba lagi."
+        "not_enrolled": QCoreApplication.translate(
+            "TransferMenu",
+            "Laptop ini belum terdaftar di Puskesmas. Daftarkan dulu di Pengaturan, lalu "
+            "coba lagi.",
         ),
-        "no_keys": _t(
-            "Server Puskesmas belum mendukung kirim lewat flashdisk. Kirim lewat internet."
+        "no_keys": QCoreApplication.translate(
+            "TransferMenu",
+            "Server Puskesmas belum mendukung kirim lewat flashdisk. Kirim lewat internet.",
         ),
-        "not_receipt": _t("Berkas ini bukan tanda terima dari Puskesmas."),
-        "bad_signature": _t(
+        "not_receipt": QCoreApplication.translate(
+            "TransferMenu", "Berkas ini bukan tanda terima dari Puskesmas."
+        ),
+        "bad_signature": QCoreApplication.translate(
+            "TransferMenu",
             "Tanda terima ini tidak ditandatangani server Puskesmas laptop ini. Tidak ada "
-            "data yang ditandai terkirim."
+            "data yang ditandai terkirim.",
         ),
-        "other_device": _t(
-            "Tanda terima ini untuk laptop lain. Tidak ada data yang ditandai terkirim."
+        "other_device": QCoreApplication.translate(
+            "TransferMenu",
+            "Tanda terima ini untuk laptop lain. Tidak ada data yang ditandai terkirim.",
         ),
-        "damaged": _t("Berkas rusak atau terpotong. Minta tanda terima baru ke Puskesmas."),
-        "not_transfer": _t("Berkas ini bukan tanda terima dari Puskesmas."),
+        "damaged": QCoreApplication.translate(
+            "TransferMenu", "Berkas rusak atau terpotong. Minta tanda terima baru ke Puskesmas."
+        ),
+        "not_transfer": QCoreApplication.translate(
+            "TransferMenu", "Berkas ini bukan tanda terima dari Puskesmas."
+        ),
     }
-    return texts.get(code, _t("Berkas ini tidak bisa dipakai."))
+    return texts.get(
+        code, QCoreApplication.translate("TransferMenu", "Berkas ini tidak bisa dipakai.")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +67,7 @@ class ReceiptOutcome:
 
 
 class TransferMenu(QObject):
-    """ "Kirim lewat flashdisk…" and "Baca tanda terima…" (``actions``, for the Berkas menu)."""
+    """Kirim lewat flashdisk… and Baca tanda terima… (``actions``, for the Berkas menu)."""
 
     def __init__(
         self, *, window: QWidget, register: Register, runner: Runner, posyandu: str = ""

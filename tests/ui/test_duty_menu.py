@@ -83,7 +83,9 @@ def test_a_new_worker_is_added_and_takes_over_with_her_own_pin(
         assert window.on_duty_label.text() == "Petugas: Rina Wati (Nakes)"
         qtbot.waitUntil(lambda: register.on_duty.name == "Rina Wati", timeout=10_000)
         person_id = register.people.register(make_person_input()).person_id  # type: ignore[attr-defined]
-        register.visits.record(person_id=person_id, inputs=make_visit_input(), settings=RuleSettings())
+        register.visits.record(
+            person_id=person_id, inputs=make_visit_input(), settings=RuleSettings()
+        )
         (visit,) = register.visits.history(person_id)
         assert visit.recorded_by == "Rina Wati"
     finally:

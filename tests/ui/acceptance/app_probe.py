@@ -1,8 +1,9 @@
 """Runs the real app for the keyboard tests and writes what it shows to a JSON file, often.
 
 Started by `live_app.py` as its own process on a test's X screen: ``app_probe.py DATA_DIR
-STATE_FILE [IDLE_MINUTES]``. The probe only reads widgets (the active window, the focused field, the resident
-the panel shows); every key the tests send goes through the X server like a kader's.
+STATE_FILE [IDLE_MINUTES]``. The probe only reads widgets (the active window, the focused field,
+the sign-in screen, the resident the panel shows); every key the tests send goes through the X
+server like a kader's.
 """
 
 from __future__ import annotations
