@@ -128,6 +128,11 @@ class SignInDialog(QDialog):
             shown.setObjectName("signInNote")
             shown.setWordWrap(True)
             layout.addWidget(shown)
+        else:
+            hint = QLabel(self.tr("Pilih nama Anda, ketik PIN, lalu tekan Enter."), self)
+            hint.setObjectName("hint")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
         self.people = QListWidget(self)
         self.people.setObjectName("signInPeople")
         for profile in book.profiles():
@@ -138,7 +143,7 @@ class SignInDialog(QDialog):
                 self.people.setCurrentItem(item)
         if self.people.currentRow() < 0 and self.people.count():
             self.people.setCurrentRow(0)
-        self.people.setMaximumHeight(max(80, 28 * min(self.people.count(), 6) + 8))
+        self.people.setMaximumHeight(max(80, 38 * min(self.people.count(), 6) + 8))
         layout.addWidget(self.people)
         pin_label = QLabel(self.tr("&PIN (6 angka)"), self)
         self.pin_edit = _pin_edit(self)

@@ -124,7 +124,7 @@ What you can do:
 <context>
     <name>FirstProfileDialog</name>
     <message>
-        <location filename="../../kader_app/ui/duty.py" line="+386"/>
+        <location filename="../../kader_app/ui/duty.py" line="+391"/>
         <location line="+37"/>
         <source>Tambah petugas</source>
         <translation>Add worker</translation>
@@ -997,7 +997,7 @@ What you can do:
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../kader_app/ui/duty.py" line="-426"/>
+        <location filename="../../kader_app/ui/duty.py" line="-431"/>
         <location line="+3"/>
         <source>Siapa yang bertugas?</source>
         <translation>Who is on duty?</translation>
@@ -1008,7 +1008,12 @@ What you can do:
         <translation>The app locked after 10 minutes unused. The open form is safe. Type a PIN to go on.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+9"/>
+        <source>Pilih nama Anda, ketik PIN, lalu tekan Enter.</source>
+        <translation>Choose your name, type your PIN, then press Enter.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>&amp;PIN (6 angka)</source>
         <translation>&amp;PIN (6 digits)</translation>
     </message>
@@ -1765,7 +1770,7 @@ Refused by the Puskesmas: {refused} entries.</translation>
 <context>
     <name>duty</name>
     <message>
-        <location filename="../../kader_app/ui/duty.py" line="-180"/>
+        <location filename="../../kader_app/ui/duty.py" line="-185"/>
         <source>Nakes</source>
         <translation>Health worker</translation>
     </message>
