@@ -211,8 +211,16 @@ def _seed_in_background(
     def done(_summary: object) -> None:
         (data_dir / DEMO_MARKER).write_text("ok\n", encoding="utf-8")
         progress.close()
+        # Ready once the list shows the seeded village, not the half-seeded one before it.
+        shown: list[bool] = []
+
+        def after_search() -> None:
+            if not shown:
+                shown.append(True)
+                then()
+
+        window.search_finished.connect(after_search)
         window.run_search()
         window.refresh_sync_counts()
-        then()
 
     runner.submit(op, on_done=done)
