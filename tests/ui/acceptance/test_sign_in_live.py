@@ -129,9 +129,9 @@ def test_wrong_pins_say_the_tries_left_then_the_wait_counts_down(
 def test_the_idle_lock_keeps_the_half_typed_form_and_another_kader_continues_it(
     laptop: Path, x_display: str, tmp_path: Path
 ) -> None:
-    # Six idle seconds instead of ten minutes; typing keeps resetting it.
+    # Nine idle seconds instead of ten minutes; typing keeps resetting it.
     with LiveApp(
-        data_dir=laptop, display=x_display, work=tmp_path, pin=ANI_PIN, idle_minutes=0.1
+        data_dir=laptop, display=x_display, work=tmp_path, pin=ANI_PIN, idle_minutes=0.15
     ) as app:
         state = app.wait(lambda s: s["on_duty"] == f"Petugas: {ANI} (Kader)", "Ani on duty")
         app.type("Dwi")
