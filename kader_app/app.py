@@ -15,6 +15,8 @@ from pathlib import Path
 # The Qt-free store first. Once PySide6 is loaded, its import hook reads the source of every
 # module imported after it: importing SQLAlchemy and SQLModel before Qt saves about 0.1 s of
 # every start (bench/bench_startup.py; tests/ui/test_startup_imports.py keeps the order).
+from kader_app.core.database import db_path
+from kader_app.core.profiles import ProfileBook, has_profiles
 from kader_app.core.register import Register
 from kader_app.settings import AppSettings, load_settings, save_settings
 
@@ -23,6 +25,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from kader_app.ui import operations
+from kader_app.ui.duty import IDLE_MINUTES, IdleLock, Opening, ask_who_is_on_duty
+from kader_app.ui.duty_menu import DutyMenu
 from kader_app.ui.error_dialog import install_error_handling, report_startup_failure
 from kader_app.ui.labels import set_language
 from kader_app.ui.main_window import MainWindow
@@ -74,8 +78,19 @@ def load_stylesheet() -> str:
 ReadyHook = Callable[[MainWindow, Register], None]
 
 
-def run_app(*, data_dir: Path, demo: bool = False, on_ready: ReadyHook | None = None) -> int:
+def run_app(
+    *,
+    data_dir: Path,
+    demo: bool = False,
+    on_ready: ReadyHook | None = None,
+    idle_minutes: float = IDLE_MINUTES,
+) -> int:
     """Open the app on ``data_dir`` and run until the window closes; returns the exit code.
+
+    Outside the demo the app opens on "Siapa yang bertugas?": a kader's PIN unwraps the
+    database key (a laptop without profiles makes its first one, and a key from before profiles
+    is moved under it). Keluar there ends the app (0). The window locks after ``idle_minutes``
+    without a key or click (tests shorten it; a kader cannot).
 
     ``on_ready(window, register)`` runs on the GUI thread once the window shows its data (after
     the demo village is seeded, with ``demo``); `scripts/screenshots.py` uses it.
@@ -95,8 +110,32 @@ def run_app(*, data_dir: Path, demo: bool = False, on_ready: ReadyHook | None = 
     app.setStyleSheet(load_stylesheet())
     log.info("starting (demo=%s)", demo)
 
+    opening: Opening | None = None
     try:
-        register = Register.open(data_dir)
+        if not demo and not has_profiles(data_dir) and db_path(data_dir).exists():
+            # A laptop from before profiles: its key must open (and migrate) the database
+            # before the first profile wraps it.
+            Register.open(data_dir).close()
+    except Exception as error:  # whatever it is, the kader is told rather than dropped
+        report_startup_failure(error, data_dir=data_dir, log_path=reporter.log_path)
+        return 1
+    if not demo:
+        opening = ask_who_is_on_duty(
+            data_dir, kader_name=settings.kader_name, posyandu=settings.posyandu_name
+        )
+        if opening is None:
+            log.info("closed on the sign-in screen")
+            return 0
+    try:
+        register = Register.open(data_dir, key=None if opening is None else opening.unlocked.key)
+        if opening is not None:
+            profile = opening.unlocked.profile
+            register.sign_in(profile_id=profile.id, name=profile.name)
+            if opening.new_recovery_key is not None:
+                # Deposited with the Puskesmas when this laptop is enrolled.
+                register.sync.keep_recovery_key(opening.new_recovery_key)
+        else:
+            register.on_duty.name = settings.kader_name  # the demo has no profiles
     except Exception as error:  # whatever it is, the kader is told rather than dropped
         report_startup_failure(error, data_dir=data_dir, log_path=reporter.log_path)
         return 1
@@ -109,6 +148,22 @@ def run_app(*, data_dir: Path, demo: bool = False, on_ready: ReadyHook | None = 
         store_settings=lambda new: save_settings(data_dir, new),
         sync=sync,
     )
+    if opening is not None:
+        lock = IdleLock(
+            app=app,
+            book=ProfileBook(data_dir),
+            on_duty=opening.unlocked.profile,
+            minutes=idle_minutes,
+            parent=window,
+        )
+        window.duty_menu = DutyMenu(
+            window=window,
+            register=register,
+            runner=runner,
+            book=ProfileBook(data_dir),
+            key=opening.unlocked.key,
+            lock=lock,
+        )
     window.show()
     sync.start()
 
@@ -156,8 +211,16 @@ def _seed_in_background(
     def done(_summary: object) -> None:
         (data_dir / DEMO_MARKER).write_text("ok\n", encoding="utf-8")
         progress.close()
+        # Ready once the list shows the seeded village, not the half-seeded one before it.
+        shown: list[bool] = []
+
+        def after_search() -> None:
+            if not shown:
+                shown.append(True)
+                then()
+
+        window.search_finished.connect(after_search)
         window.run_search()
         window.refresh_sync_counts()
-        then()
 
     runner.submit(op, on_done=done)

@@ -5,9 +5,10 @@ Run it on a 1366×768 screen, on the demo database, e.g. under Xvfb::
     xvfb-run -s "-screen 0 1366x768x24" uv run --frozen python scripts/screenshots.py \
         visit-form --demo --data-dir /tmp/shots --out docs/screenshots/visit-form.png
 
-``SCREEN`` is one of main-window, visit-form, resident-form, resident-form-errors, settings,
-sync-panel, trend-chart, glucose-question, discard-question (``--section CODE``
-picks the visit form's tab, ``--empty`` leaves it untouched). With
+``SCREEN`` is one of sign-in (on a folder that is not the demo's: three sample kader are made
+there when it has none, PIN 111111), main-window, visit-form, resident-form,
+resident-form-errors, settings, sync-panel, trend-chart, glucose-question, discard-question
+(``--section CODE`` picks the visit form's tab, ``--empty`` leaves it untouched). With
 ``--out`` the whole screen is saved as a PNG once the screen has settled, and the app closes;
 without it the app stays open. The first ``--demo`` run seeds the demo village (a few seconds).
 """
@@ -33,6 +34,7 @@ from kader_app.settings import resolve_data_dir
 from kader_app.ui.main_window import MainWindow
 
 SCREENS = (
+    "sign-in",
     "main-window",
     "visit-form",
     "resident-form",
@@ -178,6 +180,32 @@ def opener(
     return ready
 
 
+def sign_in_screen(data_dir: Path, *, out: Path | None) -> int:
+    """The app's first screen, "Siapa yang bertugas?", with three kader on the laptop."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from kader_app.core.profiles import ProfileBook, has_profiles, protect_with_first_profile
+
+    if not has_profiles(data_dir):
+        _first, _recovery, key = protect_with_first_profile(
+            data_dir, name="Sri Wahyuni", role="kader", pin="111111"
+        )
+        book = ProfileBook(data_dir)
+        book.add(key=key, name="Ani Rahayu", role="kader", pin="111111")
+        book.add(key=key, name="Ratna Dewi, Amd.Keb", role="nakes", pin="111111")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if out is not None:
+
+        def shoot() -> None:
+            QGuiApplication.primaryScreen().grabWindow(0).save(str(out))
+            app.quit()  # ends the sign-in screen too: the app closes as after Keluar
+
+        QTimer.singleShot(SETTLE_MS, shoot)
+    return run_app(data_dir=data_dir)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("screen", choices=SCREENS)
@@ -188,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--empty", action="store_true", help="visit-form: leave it untouched")
     args = parser.parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir, demo=args.demo)
+    if args.screen == "sign-in":
+        return sign_in_screen(data_dir, out=args.out)
     ready = opener(args.screen, out=args.out, section=args.section, empty=args.empty)
     return run_app(data_dir=data_dir, demo=args.demo, on_ready=ready)
 

@@ -77,7 +77,7 @@ def _pin_edit(parent: QWidget) -> QLineEdit:
     return edit
 
 
-def _role_word(role: Role) -> str:
+def role_word(role: Role) -> str:
     if role == "nakes":
         return QCoreApplication.translate("duty", "Nakes")
     return QCoreApplication.translate("duty", "Kader")
@@ -96,6 +96,7 @@ class SignInDialog(QDialog):
         book: ProfileBook,
         current: Profile | None = None,
         lock_screen: bool = False,
+        note: str | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         parent: QWidget | None = None,
     ) -> None:
@@ -116,26 +117,33 @@ class SignInDialog(QDialog):
         heading.setFont(font)
         layout.addWidget(heading)
         if lock_screen:
-            note = QLabel(
-                self.tr(
+            shown = QLabel(
+                note
+                or self.tr(
                     "Aplikasi dikunci karena 10 menit tidak dipakai. Isian yang sedang "
                     "terbuka tetap aman. Ketik PIN untuk melanjutkan."
                 ),
                 self,
             )
-            note.setWordWrap(True)
-            layout.addWidget(note)
+            shown.setObjectName("signInNote")
+            shown.setWordWrap(True)
+            layout.addWidget(shown)
+        else:
+            hint = QLabel(self.tr("Pilih nama Anda, ketik PIN, lalu tekan Enter."), self)
+            hint.setObjectName("hint")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
         self.people = QListWidget(self)
         self.people.setObjectName("signInPeople")
         for profile in book.profiles():
-            item = QListWidgetItem(f"{profile.name} — {_role_word(profile.role)}")
+            item = QListWidgetItem(f"{profile.name} — {role_word(profile.role)}")
             item.setData(Qt.ItemDataRole.UserRole, profile)
             self.people.addItem(item)
             if current is not None and profile.id == current.id:
                 self.people.setCurrentItem(item)
         if self.people.currentRow() < 0 and self.people.count():
             self.people.setCurrentRow(0)
-        self.people.setMaximumHeight(max(80, 28 * min(self.people.count(), 6) + 8))
+        self.people.setMaximumHeight(max(80, 38 * min(self.people.count(), 6) + 8))
         layout.addWidget(self.people)
         pin_label = QLabel(self.tr("&PIN (6 angka)"), self)
         self.pin_edit = _pin_edit(self)
@@ -363,7 +371,8 @@ class FirstProfileDialog(QDialog):
     """The first kader of this laptop: name, role, PIN twice; ``create`` protects the key.
 
     ``create(name, role, pin)`` returns the recovery key and what was unlocked, or raises
-    `ProfileError`. The recovery key is then shown once (`RecoveryKeyDialog`).
+    `ProfileError`. The recovery key is then shown once (`RecoveryKeyDialog`). ``adding``:
+    the same form for another kader on a laptop already open ("Tambah petugas").
     """
 
     def __init__(
@@ -371,16 +380,25 @@ class FirstProfileDialog(QDialog):
         *,
         create: Callable[[str, Role, str], tuple[str, Unlocked]],
         kader_name: str = "",
+        adding: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._create = create
         self.unlocked: Unlocked | None = None
         self.recovery_key = ""
-        self.setWindowTitle(self.tr("Petugas pertama di laptop ini"))
+        if adding:
+            self.setWindowTitle(self.tr("Tambah petugas"))
+        else:
+            self.setWindowTitle(self.tr("Petugas pertama di laptop ini"))
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
+                "Petugas baru mengetik sendiri PIN 6 angkanya. PIN membuka data di laptop ini "
+                "dan mencatat siapa yang memeriksa. Jangan beri tahu PIN Anda ke orang lain."
+            )
+            if adding
+            else self.tr(
                 "Setiap petugas punya nama dan PIN 6 angka. PIN membuka data di laptop ini "
                 "dan mencatat siapa yang memeriksa. Jangan beri tahu PIN Anda ke orang lain."
             ),
@@ -407,10 +425,14 @@ class FirstProfileDialog(QDialog):
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton(
-            self.tr("Buat profil"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Tambah petugas") if adding else self.tr("Buat profil"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.ok_button.setDefault(True)
-        buttons.addButton(self.tr("Keluar"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(
+            self.tr("Batal") if adding else self.tr("Keluar"),
+            QDialogButtonBox.ButtonRole.RejectRole,
+        )
         layout.addWidget(buttons)
         self.ok_button.clicked.connect(self.on_ok)
         buttons.rejected.connect(self.reject)
@@ -568,11 +590,18 @@ class IdleLock(QObject):
             self._timer.start()
         return False
 
-    def lock(self) -> None:
+    def lock(self, *, by_hand: bool = False) -> None:
+        """Cover the app until a PIN is typed; ``by_hand``: "Ganti petugas", not idle time."""
         if self.screen is not None:
             return
         self._timer.stop()
-        screen = SignInDialog(book=self._book, current=self.on_duty, lock_screen=True)
+        note = None
+        if by_hand:
+            note = self.tr(
+                "Aplikasi dikunci. Isian yang sedang terbuka tetap aman. Petugas berikutnya "
+                "memilih namanya dan mengetik PIN."
+            )
+        screen = SignInDialog(book=self._book, current=self.on_duty, lock_screen=True, note=note)
         screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         screen.accepted.connect(lambda: self._after_unlock(screen))
         self.screen = screen

@@ -45,12 +45,14 @@ from kader_app.ui.sync_panel import (
     clock_warning_text,
     status_bar_text,
 )
+from kader_app.ui.transfer_menu import TransferMenu
 from kader_app.ui.visit.dialog import VisitDialog
 from kader_app.ui.void_dialog import VoidDialog
 
 if TYPE_CHECKING:
     # Imported when first opened: it loads the sync stack (enrolment), which an unenrolled
     # laptop does not need at start.
+    from kader_app.ui.duty_menu import DutyMenu
     from kader_app.ui.settings_dialog import SettingsDialog
 
 SEARCH_DELAY_MS = 250
@@ -109,6 +111,8 @@ class MainWindow(QMainWindow):
         self.void_dialog: VoidDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.report_dialog: ReportDialog | None = None
+        # The "Petugas" menu, once a PIN opened the app (set by the composition root).
+        self.duty_menu: DutyMenu | None = None
         self._update_title()
         self.resize(1366, 740)
 
@@ -155,6 +159,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
+        self.on_duty_label = QLabel(self)
+        self.on_duty_label.setObjectName("onDutyLabel")
+        self.on_duty_label.hide()
+        self.statusBar().addPermanentWidget(self.on_duty_label)
         self.sync_label = QLabel(self)
         self.sync_label.setObjectName("syncLabel")
         self.statusBar().addPermanentWidget(self.sync_label)
@@ -205,6 +213,12 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.focus_search)
         self.report_action = QAction(self.tr("&Laporan bulanan…"), self)
         self.report_action.triggered.connect(self.open_report)
+        self.transfer_menu = TransferMenu(
+            window=self,
+            register=self._register,
+            runner=self._runner,
+            posyandu=self._settings.posyandu_name,
+        )
         self.settings_action = QAction(self.tr("P&engaturan…"), self)
         self.settings_action.triggered.connect(self.open_settings)
         quit_action = QAction(self.tr("&Keluar"), self)
@@ -215,11 +229,17 @@ class MainWindow(QMainWindow):
             self.new_visit_action,
             self.find_action,
             self.report_action,
+            *self.transfer_menu.actions,
             self.settings_action,
             quit_action,
         ):
             menu.addAction(action)
             self.addAction(action)
+
+    def show_on_duty(self, text: str) -> None:
+        """Who is on duty now, at the left of the permanent part of the status bar."""
+        self.on_duty_label.setText(text)
+        self.on_duty_label.setVisible(bool(text))
 
     def _update_title(self) -> None:
         name = self._settings.posyandu_name
@@ -444,7 +464,7 @@ class MainWindow(QMainWindow):
             runner=self._runner,
             person=person,
             settings=self._settings.rule_settings(),
-            recorded_by=self._settings.kader_name,
+            recorded_by="",  # the profile on duty (Register.on_duty)
             visit=visit,
             parent=self,
         )
@@ -475,7 +495,7 @@ class MainWindow(QMainWindow):
             register=self._register,
             visit_id=visit.id,
             reason=reason,
-            recorded_by=self._settings.kader_name,
+            recorded_by="",  # the profile on duty (Register.on_duty)
         )
         self._runner.submit(op, on_done=self.on_visit_voided)
 
@@ -557,6 +577,7 @@ class MainWindow(QMainWindow):
     def on_settings_accepted(self, settings: AppSettings) -> None:
         self._settings = settings
         self.panel.rule_settings = settings.rule_settings()
+        self.transfer_menu.posyandu = settings.posyandu_name
         self._store_settings(settings)
         if self._sync is not None:
             self._sync.update_settings(settings)

@@ -85,6 +85,10 @@ class VisitCard(QFrame):
             corrected.setObjectName("hint")
             top.addWidget(corrected)
         top.addStretch(1)
+        if visit.recorded_by:
+            author = QLabel(self.tr("Dicatat oleh {name}").format(name=visit.recorded_by), self)
+            author.setObjectName("visitAuthor")
+            top.addWidget(author)
         layout.addLayout(top)
         self.level_badge = LevelBadge(self)
         self.level_badge.setWordWrap(False)

@@ -53,6 +53,34 @@
     </message>
 </context>
 <context>
+    <name>DutyMenu</name>
+    <message>
+        <location filename="../../kader_app/ui/duty_menu.py" line="+42"/>
+        <source>P&amp;etugas</source>
+        <translation>&amp;Workers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tambah petugas…</source>
+        <translation>&amp;Add worker…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ganti petugas</source>
+        <translation>&amp;Switch worker</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Petugas: {name} ({role})</source>
+        <translation>On duty: {name} ({role})</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{name} ditambahkan. Ia bisa masuk lewat Petugas → Ganti petugas (Ctrl+L).</source>
+        <translation>{name} added. They can sign in through Workers → Switch worker (Ctrl+L).</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <location filename="../../kader_app/ui/error_dialog.py" line="+87"/>
@@ -114,12 +142,23 @@ What you can do:
 <context>
     <name>FirstProfileDialog</name>
     <message>
-        <location filename="../../kader_app/ui/duty.py" line="+380"/>
+        <location filename="../../kader_app/ui/duty.py" line="+391"/>
+        <location line="+37"/>
+        <source>Tambah petugas</source>
+        <translation>Add worker</translation>
+    </message>
+    <message>
+        <location line="-35"/>
         <source>Petugas pertama di laptop ini</source>
         <translation>First worker on this laptop</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Petugas baru mengetik sendiri PIN 6 angkanya. PIN membuka data di laptop ini dan mencatat siapa yang memeriksa. Jangan beri tahu PIN Anda ke orang lain.</source>
+        <translation>The new worker types their own 6-digit PIN. The PIN opens the data on this laptop and records who did the screening. Do not tell anyone your PIN.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Setiap petugas punya nama dan PIN 6 angka. PIN membuka data di laptop ini dan mencatat siapa yang memeriksa. Jangan beri tahu PIN Anda ke orang lain.</source>
         <translation>Every worker has a name and a 6-digit PIN. The PIN opens the data on this laptop and records who did the check. Do not tell your PIN to anyone.</translation>
     </message>
@@ -159,12 +198,17 @@ What you can do:
         <translation>Create profile</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+0"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Tulis nama petugas.</source>
         <translation>Write the worker&apos;s name.</translation>
     </message>
@@ -187,7 +231,7 @@ What you can do:
 <context>
     <name>ForgotPinDialog</name>
     <message>
-        <location line="-141"/>
+        <location line="-155"/>
         <source>Lupa PIN</source>
         <translation>Forgot PIN</translation>
     </message>
@@ -256,6 +300,14 @@ What you can do:
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../kader_app/ui/duty.py" line="+241"/>
+        <source>Aplikasi dikunci. Isian yang sedang terbuka tetap aman. Petugas berikutnya memilih namanya dan mengetik PIN.</source>
+        <translation>The app is locked. Forms that are open stay as they are. The next worker chooses their name and types their PIN.</translation>
+    </message>
+</context>
+<context>
     <name>LevelBadge</name>
     <message>
         <location filename="../../kader_app/ui/level_badge.py" line="+39"/>
@@ -266,7 +318,7 @@ What you can do:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="+120"/>
+        <location filename="../../kader_app/ui/main_window.py" line="+124"/>
         <source>Cari warga: ketik nama atau NIK (Ctrl+F)</source>
         <translation>Find a resident: type a name or NIK (Ctrl+F)</translation>
     </message>
@@ -276,7 +328,7 @@ What you can do:
         <translation>New resident (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Status kirim data…</source>
         <translation>Sending status…</translation>
     </message>
@@ -306,7 +358,7 @@ What you can do:
         <translation>&amp;Monthly report…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>P&amp;engaturan…</source>
         <translation>S&amp;ettings…</translation>
     </message>
@@ -316,12 +368,12 @@ What you can do:
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Posyandu — Pencatatan Kader</source>
         <translation>Posyandu — Kader Records</translation>
     </message>
     <message>
-        <location line="+359"/>
+        <location line="+360"/>
         <source>Lebih dari {n} warga ditemukan; ketik lebih lengkap (nama atau NIK)</source>
         <translation>More than {n} residents found; type more (name or NIK)</translation>
     </message>
@@ -336,7 +388,7 @@ What you can do:
         <translation>Recently changed residents</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-165"/>
         <source>Data warga tersimpan.</source>
         <translation>Resident saved.</translation>
     </message>
@@ -366,7 +418,7 @@ What you can do:
         <translation>Screening voided; it stays in the history.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -422,7 +474,7 @@ What you can do:
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../kader_app/ui/duty.py" line="+102"/>
+        <location filename="../../kader_app/ui/duty.py" line="-125"/>
         <source>Kunci pemulihan</source>
         <translation>Recovery key</translation>
     </message>
@@ -676,7 +728,7 @@ What you can do:
         <translation>Puskesmas follow-up: {outcome}, {when}</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+130"/>
         <source>Pemeriksaan baru (Ctrl+P)</source>
         <translation>New screening (Ctrl+P)</translation>
     </message>
@@ -963,18 +1015,23 @@ What you can do:
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../kader_app/ui/duty.py" line="-410"/>
+        <location filename="../../kader_app/ui/duty.py" line="-431"/>
         <location line="+3"/>
         <source>Siapa yang bertugas?</source>
         <translation>Who is on duty?</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Aplikasi dikunci karena 10 menit tidak dipakai. Isian yang sedang terbuka tetap aman. Ketik PIN untuk melanjutkan.</source>
         <translation>The app locked after 10 minutes unused. The open form is safe. Type a PIN to go on.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
+        <source>Pilih nama Anda, ketik PIN, lalu tekan Enter.</source>
+        <translation>Choose your name, type your PIN, then press Enter.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>&amp;PIN (6 angka)</source>
         <translation>&amp;PIN (6 digits)</translation>
     </message>
@@ -1339,6 +1396,113 @@ Reason: {reason}
     </message>
 </context>
 <context>
+    <name>TransferMenu</name>
+    <message>
+        <location filename="../../kader_app/ui/transfer_menu.py" line="+28"/>
+        <source>Laptop ini belum terdaftar di Puskesmas. Daftarkan dulu di Pengaturan, lalu coba lagi.</source>
+        <translation>This laptop is not enrolled with the Puskesmas yet. Enrol it in Settings first, then try again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Server Puskesmas belum mendukung kirim lewat flashdisk. Kirim lewat internet.</source>
+        <translation>The Puskesmas server does not take flash-drive transfers yet. Send over the internet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+15"/>
+        <source>Berkas ini bukan tanda terima dari Puskesmas.</source>
+        <translation>This file is not a receipt from the Puskesmas.</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Tanda terima ini tidak ditandatangani server Puskesmas laptop ini. Tidak ada data yang ditandai terkirim.</source>
+        <translation>This receipt is not signed by this laptop&apos;s Puskesmas server. No entries were marked as sent.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tanda terima ini untuk laptop lain. Tidak ada data yang ditandai terkirim.</source>
+        <translation>This receipt is for another laptop. No entries were marked as sent.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Berkas rusak atau terpotong. Minta tanda terima baru ke Puskesmas.</source>
+        <translation>The file is damaged or cut short. Ask the Puskesmas for a new receipt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Berkas ini tidak bisa dipakai.</source>
+        <translation>This file cannot be used.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Kirim lewat &amp;flashdisk…</source>
+        <translation>Send by &amp;flash drive…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Baca &amp;tanda terima…</source>
+        <translation>Read &amp;receipt…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Kirim lewat flashdisk: simpan berkas kiriman</source>
+        <translation>Send by flash drive: save the transfer file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Berkas kiriman (*.kirim)</source>
+        <translation>Transfer file (*.kirim)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{n} data ditulis ke {path}.
+
+Bawa berkas ini ke Puskesmas. Data tetap tercatat belum terkirim sampai tanda terima dari Puskesmas dibaca (Berkas → Baca tanda terima…).</source>
+        <translation>{n} entries written to {path}.
+
+Take this file to the Puskesmas. The entries stay recorded as not sent until the Puskesmas receipt is read (File → Read receipt…).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Baca tanda terima dari Puskesmas</source>
+        <translation>Read the receipt from the Puskesmas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanda terima (*.terima);;Semua berkas (*)</source>
+        <translation>Receipt (*.terima);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Diterima Puskesmas: {acked} data.
+Masih belum terkirim: {pending} data.
+Ditolak Puskesmas: {refused} data.</source>
+        <translation>Received by the Puskesmas: {acked} entries.
+Still not sent: {pending} entries.
+Refused by the Puskesmas: {refused} entries.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lihat yang ditolak di Status kirim data…</source>
+        <translation>See the refused entries in Sending status…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} data di tanda terima sudah diubah lagi atau sudah tercatat terkirim; data itu dikirim lagi nanti bila perlu.</source>
+        <translation>{n} entries in the receipt were changed again or were already recorded as sent; they are sent again later if needed.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Berkas {path} tidak bisa dibaca atau ditulis: {why}.</source>
+        <translation>The file {path} cannot be read or written: {why}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kirim lewat flashdisk</source>
+        <translation>Send by flash drive</translation>
+    </message>
+</context>
+<context>
     <name>TrendChartPanel</name>
     <message>
         <location filename="../../kader_app/ui/trend_chart.py" line="+95"/>
@@ -1354,12 +1518,17 @@ Reason: {reason}
 <context>
     <name>VisitCard</name>
     <message>
-        <location filename="../../kader_app/ui/resident_panel.py" line="-220"/>
+        <location filename="../../kader_app/ui/resident_panel.py" line="-224"/>
         <source>(dikoreksi, versi {n})</source>
         <translation>(corrected, version {n})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Dicatat oleh {name}</source>
+        <translation>Recorded by {name}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>DIBATALKAN</source>
         <translation>VOIDED</translation>
     </message>
@@ -1624,7 +1793,7 @@ Reason: {reason}
 <context>
     <name>duty</name>
     <message>
-        <location filename="../../kader_app/ui/duty.py" line="-177"/>
+        <location filename="../../kader_app/ui/duty.py" line="-185"/>
         <source>Nakes</source>
         <translation>Health worker</translation>
     </message>
@@ -1887,7 +2056,7 @@ Reason: {reason}
 <context>
     <name>window</name>
     <message>
-        <location filename="../../kader_app/app.py" line="+142"/>
+        <location filename="../../kader_app/app.py" line="+197"/>
         <source>Menyiapkan data contoh…</source>
         <translation>Preparing demo data…</translation>
     </message>

@@ -32,8 +32,21 @@ State = dict[str, Any]
 class LiveApp:
     """One running app. Use as a context manager: it always ends the process it started."""
 
-    def __init__(self, *, data_dir: Path, display: str, work: Path) -> None:
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        display: str,
+        work: Path,
+        pin: str | None = None,
+        idle_minutes: float | None = None,
+    ) -> None:
+        """``pin``: typed on "Siapa yang bertugas?" for the name chosen there (the first, or
+        the only one); ``None`` leaves the sign-in screen to the test. ``idle_minutes``
+        shortens the idle lock of this run."""
         self.data_dir = data_dir
+        self.pin = pin
+        self.idle_minutes = idle_minutes
         self.display = display
         self.state_file = work / "app-state.json"
         self.log_file = work / "app.log"
@@ -46,21 +59,44 @@ class LiveApp:
         }
 
     def __enter__(self) -> LiveApp:
+        command = [sys.executable, str(PROBE), str(self.data_dir), str(self.state_file)]
+        if self.idle_minutes is not None:
+            command.append(str(self.idle_minutes))
         with self.log_file.open("wb") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, str(PROBE), str(self.data_dir), str(self.state_file)],
+                command,
                 env=self.env,
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
+        if self.pin is None:
+            return self
+        if self.wait_sign_in(timeout=START_TIMEOUT_S)["focus"]["name"] != "signInPin":
+            self.key("Tab")  # from the list of names (several kader) to the PIN
+            self.wait(lambda s: s["focus"]["name"] == "signInPin", "the cursor in the PIN field")
+        self.type(self.pin)
+        self.key("Return")
+        self.wait_main_window()
+        return self
+
+    def wait_sign_in(self, *, timeout: float = WAIT_TIMEOUT_S) -> State:
+        """Until "Siapa yang bertugas?" shows with the keyboard (in the names or the PIN)."""
+        self.wait(lambda s: s["sign_in"] is not None, "the sign-in screen", timeout=timeout)
+        self.wait_active("Siapa yang bertugas?")
+        return self.wait(
+            lambda s: s["focus"]["name"] in ("signInPin", "signInPeople"),
+            "the cursor in the names or the PIN field",
+        )
+
+    def wait_main_window(self) -> State:
+        """Until the main window shows its first list, with the keyboard."""
         self.wait(
-            lambda s: s.get("results") is not None and not s["busy"],
+            lambda s: s.get("results") is not None and not s["busy"] and s["sign_in"] is None,
             "the main window with its first list",
             timeout=START_TIMEOUT_S,
         )
-        self.give_focus("Posyandu")
-        return self
+        return self.give_focus("Posyandu")
 
     def __exit__(self, *_exc: object) -> None:
         proc = self.proc

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from live_app import LiveApp
+from on_duty import PIN, open_with_pin, protect
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
@@ -24,7 +25,7 @@ NIK_B = "3201016505800003"  # Dwi Lestari, born 25/05/1980, female
 
 @pytest.fixture
 def seeded(register_dir: Path, make_person_input: Callable[..., PersonInput]) -> Path:
-    """Two residents and the Posyandu's settings, in a data folder the app then opens."""
+    """Two residents, the Posyandu's settings and one kader's PIN, in a folder the app opens."""
     save_settings(register_dir, AppSettings(desa="Sukamaju", kader_name="Kader Uji"))
     register = Register.open(register_dir)
     try:
@@ -34,17 +35,18 @@ def seeded(register_dir: Path, make_person_input: Callable[..., PersonInput]) ->
         )
     finally:
         register.close()
+    protect(register_dir)
     return register_dir
 
 
 @pytest.fixture
 def app(seeded: Path, x_display: str, tmp_path: Path) -> Iterator[LiveApp]:
-    with LiveApp(data_dir=seeded, display=x_display, work=tmp_path) as live:
+    with LiveApp(data_dir=seeded, display=x_display, work=tmp_path, pin=PIN) as live:
         yield live
 
 
 def _stored(data_dir: Path) -> Register:
-    return Register.open(data_dir)
+    return open_with_pin(data_dir)
 
 
 def _first_reading(inputs: InputModel) -> tuple[int | None, int | None]:
