@@ -1,7 +1,8 @@
 """The code systems, codes and identifier systems of the SATUSEHAT export (docs/satusehat.md).
 
 Constants and small pure look-ups only: which LOINC code and display a measure is sent under,
-its category, how a class is interpreted, which encounter class a place is.
+its category, how a class is interpreted, which encounter class a place is; this product's own
+codes where no official one is known here (vaccines, medicines, growth indices, forms).
 """
 
 from __future__ import annotations
@@ -18,12 +19,26 @@ OBSERVATION_CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/observation
 INTERPRETATION: Final = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
 ACT_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 PARTICIPATION: Final = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
+IMMUNIZATION_ORIGIN: Final = "http://terminology.hl7.org/CodeSystem/immunization-origin"
+DRUG_FORM: Final = "http://terminology.hl7.org/CodeSystem/v3-orderableDrugForm"
 IDENTIFIER_BASE: Final = "http://sys-ids.kemkes.go.id"
 # Systems of this product (not resolvable): the class a section's rules gave, and the forms.
 CLASS_SYSTEM: Final = "urn:posyandu-kader:kelas-skrining"
 TB_CONTACT_SYSTEM: Final = "urn:posyandu-kader:kontak-tbc"
 SRQ20_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:srq20"
 TB_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:skrining-tbc"
+ADL_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:adl-barthel"
+SKILAS_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:skilas"
+DANGER_SIGNS_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:tanda-bahaya-kehamilan"
+SKILAS_DOMAIN_SYSTEM: Final = "urn:posyandu-kader:domain-skilas"
+WHISPER_SYSTEM: Final = "urn:posyandu-kader:tes-bisik"
+# No KFA code for a vaccine or medicine is known here: the antigen (the immunisation section's
+# own codes) and the medicine are named in systems of this product, with their text.
+VACCINE_SYSTEM: Final = "urn:posyandu-kader:vaksin"
+MEDICINE_SYSTEM: Final = "urn:posyandu-kader:obat"
+# Growth indices (WHO z-scores) and the weight trend: no LOINC code for them is known here.
+GROWTH_INDEX_SYSTEM: Final = "urn:posyandu-kader:indeks-antropometri"
+GROWTH_TREND_SYSTEM: Final = "urn:posyandu-kader:tren-berat-badan"
 # The offset of the laptop's clock where the visit was measured (``+07:00`` in WIB).
 MEASURED_ZONE_URL: Final = "urn:posyandu-kader:zona-waktu-periksa"
 # The kader (profile on duty) who saved this version of the visit: not a Practitioner, so not a
@@ -45,8 +60,12 @@ LOINC_DISPLAY: Final = {
     "41653-7": "Glucose [Mass/volume] in Capillary blood by Glucometer",
     "41604-0": "Fasting glucose [Mass/volume] in Capillary blood by Glucometer",
     "2093-3": "Cholesterol [Mass/volume] in Serum or Plasma",
+    "718-7": "Hemoglobin [Mass/volume] in Blood",
 }
-LABORATORY: Final = frozenset({"2339-0", "41653-7", "41604-0", "2093-3"})
+LABORATORY: Final = frozenset({"2339-0", "41653-7", "41604-0", "2093-3", "718-7"})
+# Measures whose rules name no LOINC code, sent under the general code the reading supports:
+# a haemoglobin meter reads blood (capillary or venous: not recorded), so "in Blood".
+BY_MEASURE: Final = {("anemia", "hb_g_dl"): "718-7"}
 # A section that says which test its value came from (the measure ``kind``) is sent under the
 # more specific code: a Posyandu reads capillary blood on a glucometer.
 BY_KIND: Final = {
@@ -54,6 +73,23 @@ BY_KIND: Final = {
     ("2339-0", "puasa"): "41604-0",
 }
 KIND_MEASURE: Final = "kind"
+# The WHO z-scores a growth section reports (measure key → index, words of the index); each is
+# classified by its own index (``{index}_class`` among the values, else the section's class).
+Z_SCORES: Final = {
+    "wfa_z": ("wfa", "Z-skor berat badan menurut umur (BB/U)"),
+    "lhfa_z": ("lhfa", "Z-skor panjang/tinggi badan menurut umur (PB/U atau TB/U)"),
+    "wflh_z": ("wflh", "Z-skor berat badan menurut panjang/tinggi badan (BB/PB atau BB/TB)"),
+    "bmi_z": ("bmi", "Z-skor IMT menurut umur (IMT/U)"),
+    "hc_z": ("hc", "Z-skor lingkar kepala menurut umur (LK/U)"),
+}
+# What each index is computed from (measure keys of the same section): its derivedFrom.
+Z_INPUTS: Final = {
+    "wfa": ("weight_kg",),
+    "lhfa": ("length_cm", "height_cm"),
+    "wflh": ("weight_kg", "length_cm", "height_cm"),
+    "bmi": ("weight_kg", "length_cm", "height_cm", "bmi"),
+    "hc": ("head_cm",),
+}
 # Where a section reports a BMI, weight and height are its inputs: the class interprets the BMI.
 BMI: Final = "39156-5"
 BMI_INPUTS: Final = frozenset({"29463-7", "8302-2", "8306-3"})
