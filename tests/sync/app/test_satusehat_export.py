@@ -176,25 +176,35 @@ def test_a_demo_village_synced_for_real_is_a_valid_satusehat_export(
     )
     assert len(encounters) == demo.visits + children + 2 - without_nik
     assert len(first["entry"]) > 5 * len(encounters)
+    # Babies' doses, vitamin A capsules and pregnant women's TTD tablets too.
     assert {r["resourceType"] for r in (e["resource"] for e in first["entry"])} == {
         "Encounter",
         "Observation",
         "QuestionnaireResponse",
         "ServiceRequest",
+        "Immunization",
+        "MedicationAdministration",
+        "MedicationDispense",
     }
     # Sent again, the same resources under the same identifiers: a receiver updates, never adds.
     assert sorted(entry_ids(resent)) == sorted(entry_ids(first))
     assert len(set(entry_ids(first))) == len(first["entry"])
-    # Children's measurements go out with their own sections' codes.
+    # Children's measurements go out with their own sections' LOINC codes (their z-scores
+    # under the product's growth-index system).
     child_codes = {
-        o["code"]["coding"][0]["code"]
+        (o["code"]["coding"][0]["system"], o["code"]["coding"][0]["code"])
         for o in resources(first, "Observation")
         if ".antropometri_balita." in ident(o)[1]
         or ".tensi_anak." in ident(o)[1]
         or ".lila_balita." in ident(o)[1]
         or ".imt_u." in ident(o)[1]
     }
-    assert {"29463-7", "8480-6"} <= child_codes <= CHILD_LOINC
+    loinc = {code for system, code in child_codes if system == "http://loinc.org"}
+    assert {"29463-7", "8480-6"} <= loinc <= CHILD_LOINC
+    assert {system for system, _ in child_codes} == {
+        "http://loinc.org",
+        "urn:posyandu-kader:indeks-antropometri",
+    }
 
     # The changes: only Bu Sumi's two visits.
     corrected_key = register.visits.get(corrected_id).visit_key
