@@ -185,6 +185,10 @@ def people_rows(*, count: int, seed: int) -> Iterator[dict[str, Any]]:
             "rw": f"{rng.randint(1, 6):03d}",
             "desa": rng.choice(DESA),
             "phone": "",
+            "pregnancy_start": None,
+            "pregnancy_end": None,
+            "mother_id": None,
+            "kia_book": False,
             "created_at": stamp,
             "updated_at": stamp,
         }

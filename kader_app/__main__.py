@@ -9,6 +9,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kader_app.core.register import Register
+    from kader_app.ui.main_window import MainWindow
 
 DATA_DIR_HELP = "folder data (bawaan: KADER_APP_DATA_DIR atau folder pengguna)"
 
@@ -19,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", help=DATA_DIR_HELP)
     parser.add_argument("--demo", action="store_true", help="buka database contoh yang terpisah")
+    # For start-up checks of an installed copy: report once the window shows its data, then quit.
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check-rules", help="uji aturan skrining terhadap berkas kasus JSON")
     check.add_argument("file", type=Path)
@@ -69,7 +76,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     from kader_app.app import run_app
 
-    return run_app(data_dir=data_dir, demo=args.demo)
+    on_ready = report_ready_and_quit if args.exit_when_ready else None
+    return run_app(data_dir=data_dir, demo=args.demo, on_ready=on_ready)
+
+
+def report_ready_and_quit(window: MainWindow, _register: Register) -> None:
+    """Once the people list shows its data: print one line on stdout and quit the app.
+
+    ``ready at_ms=<wall clock, ms since the epoch> rows=<people listed> sections=<rule
+    sections> words=<sections with words> panels=<form panels> style=<characters of the
+    stylesheet applied> title=<window title, in the chosen language>`` — no health data. An
+    empty list is reported after a search of its own has finished, so the line always follows
+    a list that is filled.
+    """
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    reported: list[bool] = []
+
+    def report() -> None:
+        if reported:
+            return
+        reported.append(True)
+        window.repaint()
+        at_ms = int(time.time() * 1000)
+        from kader_app.core.rules.registry import sections
+        from kader_app.core.words import section_words
+        from kader_app.ui.visit.panels import panel_classes
+
+        specs = sections()
+        words = sum(section_words(spec.code) is not None for spec in specs)
+        app = QApplication.instance()
+        style = len(app.styleSheet()) if isinstance(app, QApplication) else 0
+        print(
+            f"ready at_ms={at_ms} rows={window.people_model.rowCount()} sections={len(specs)} "
+            f"words={words} panels={len(panel_classes())} style={style} "
+            f"title={window.windowTitle()}",
+            flush=True,
+        )
+        QApplication.quit()
+
+    if window.people_model.rowCount() > 0:
+        report()
+        return
+    window.search_finished.connect(report)
+    window.run_search()
 
 
 if __name__ == "__main__":

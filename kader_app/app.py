@@ -50,6 +50,13 @@ def install_translators(app: QApplication, *, language: str) -> list[QTranslator
             app.installTranslator(qt_id)
             installed.append(qt_id)
         return installed
+    # Qt's own dialogs (the file dialog) in English too, whatever the system's language; the
+    # report dialog uses Qt's dialog rather than the system's in English for the same reason.
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    qt_en = QTranslator(app)
+    if qt_en.load("qtbase_en", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_en)
+        installed.append(qt_en)
     translator = QTranslator(app)
     if translator.load(str(RESOURCES / "translations" / "kader_app_en.qm")):
         app.installTranslator(translator)

@@ -45,6 +45,7 @@ class AppSettings:
     """Everything the user can set in the settings dialog."""
 
     posyandu_name: str = ""
+    puskesmas_name: str = ""
     desa: str = ""
     kader_name: str = ""
     server_url: str = ""

@@ -5,8 +5,9 @@ Run it on a 1366×768 screen, on the demo database, e.g. under Xvfb::
     xvfb-run -s "-screen 0 1366x768x24" uv run --frozen python scripts/screenshots.py \
         visit-form --demo --data-dir /tmp/shots --out docs/screenshots/visit-form.png
 
-``SCREEN`` is one of main-window, visit-form, resident-form, settings, sync-panel
-(``--section CODE`` picks the visit form's tab, ``--empty`` leaves it untouched). With
+``SCREEN`` is one of main-window, visit-form, resident-form, resident-form-errors, settings,
+sync-panel, trend-chart, glucose-question, discard-question (``--section CODE``
+picks the visit form's tab, ``--empty`` leaves it untouched). With
 ``--out`` the whole screen is saved as a PNG once the screen has settled, and the app closes;
 without it the app stays open. The first ``--demo`` run seeds the demo village (a few seconds).
 """
@@ -21,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kader_app.app import run_app
+from kader_app.core.models import PersonRecord
 from kader_app.core.register import Register
 from kader_app.core.rules.blood_pressure import BloodPressureInput
 from kader_app.core.rules.bmi import BmiInput
@@ -30,7 +32,17 @@ from kader_app.core.rules.visit import VisitInput
 from kader_app.settings import resolve_data_dir
 from kader_app.ui.main_window import MainWindow
 
-SCREENS = ("main-window", "visit-form", "resident-form", "settings", "sync-panel")
+SCREENS = (
+    "main-window",
+    "visit-form",
+    "resident-form",
+    "resident-form-errors",
+    "settings",
+    "sync-panel",
+    "trend-chart",
+    "glucose-question",
+    "discard-question",
+)
 SETTLE_MS = 1500
 
 
@@ -61,6 +73,44 @@ def _visit_with_states(window: MainWindow, *, section: str, empty: bool) -> None
     form.go_to_section(section)
 
 
+def _glucose_question(window: MainWindow) -> None:
+    """A value typed from a mmol/L meter with the unit left at mg/dL: the form asks first."""
+    window.open_new_visit()
+    dialog = window.visit_dialog
+    if dialog is None:
+        return
+    form = dialog.form
+    form.go_to_section("glucose")
+    glucose = form.panels.get("glucose")
+    if glucose is not None:
+        glucose.value.edit.setText("7,8")  # type: ignore[attr-defined]
+
+
+def _discard_question(window: MainWindow) -> None:
+    from PySide6.QtCore import QTimer
+
+    _resident_form(window)
+    dialog = window.resident_dialog
+    if dialog is not None:
+        QTimer.singleShot(300, dialog.reject)
+
+
+def _resident_form_errors(window: MainWindow) -> None:
+    """Every problem at once, each beside its field: a wrong NIK date and sex, no birth date."""
+    window.open_new_person()
+    dialog = window.resident_dialog
+    if dialog is None:
+        return
+    form = dialog.form
+    form.name_edit.setText("Siti Rahmawati")
+    form.male_radio.setChecked(True)
+    form.birth_edit.setText("23/08/1990")
+    form.nik_edit.setText("3404045313850001")
+    form.kk_edit.setText("12345")
+    dialog.on_save_clicked()
+    form.nik_edit.setText("3404045303850001")
+
+
 def _resident_form(window: MainWindow) -> None:
     window.open_new_person()
     dialog = window.resident_dialog
@@ -69,10 +119,16 @@ def _resident_form(window: MainWindow) -> None:
     form = dialog.form
     form.name_edit.setText("Siti Rahmawati")
     form.female_radio.setChecked(True)
-    form.nik_edit.setText("3404045313850001")
+    form.birth_edit.setText("13/03/1985")
+    form.nik_edit.setText("3404045303850001")
     form.dusun_edit.setText("Krajan")
     form.rt_edit.setText("002")
     form.rw_edit.setText("001")
+
+
+def _most_visits(register: Register, people: list[PersonRecord]) -> str:
+    """The resident with the longest history (a chart worth showing)."""
+    return max(people[:40], key=lambda p: len(register.visits.history(p.id))).id
 
 
 def opener(
@@ -93,8 +149,19 @@ def opener(
                     lambda _id: _visit_with_states(window, section=section, empty=empty)
                 )
             window.show_person(referred[0].id)
+        if screen in ("trend-chart", "glucose-question") and referred:
+            chosen = _most_visits(register, people)
+            window.show_person(chosen)
+            if screen == "trend-chart":
+                window.person_shown.connect(lambda _id: window.panel.show_chart())
+            else:
+                window.person_shown.connect(lambda _id: _glucose_question(window))
         if screen == "resident-form":
             _resident_form(window)
+        elif screen == "resident-form-errors":
+            _resident_form_errors(window)
+        elif screen == "discard-question":
+            _discard_question(window)
         elif screen == "settings":
             window.open_settings()
         elif screen == "sync-panel":

@@ -26,7 +26,7 @@ from kader_app.core.database import (
 )
 from kader_app.core.models import META_TABLE
 from kader_app.core.people import PeopleStore
-from kader_app.core.report import MonthlyReport, build_report
+from kader_app.core.report import MonthlyReport, ReportIdentity, build_report
 from kader_app.core.search import SearchStore
 from kader_app.core.sync_state import SyncStore
 from kader_app.core.visits import VisitStore
@@ -104,10 +104,19 @@ class Register:
         posyandu: str = "",
         desa: str = "",
         progress: Callable[[int, int], None] | None = None,
+        identity: ReportIdentity | None = None,
     ) -> MonthlyReport:
-        """The monthly Posyandu report of ``month`` (read-only; may take a moment on big data)."""
+        """The monthly Posyandu report of ``month`` (read-only; may take a moment on big data).
+
+        ``identity`` (Puskesmas, desa, Posyandu, kader) is printed at the report's top.
+        """
         return build_report(
-            self._db.engine, month=month, posyandu=posyandu, desa=desa, progress=progress
+            self._db.engine,
+            month=month,
+            posyandu=posyandu,
+            desa=desa,
+            progress=progress,
+            identity=identity,
         )
 
     def audit_break(self) -> ChainBreak | None:

@@ -1,28 +1,35 @@
-"""The monthly Posyandu report: counts per age group and sex, each class, referrals; XLSX and HTML.
+"""The monthly Posyandu report's figures: counts per age group and sex, each class, referrals.
 
-Qt-free and read-only: figures come from `report_queries` over the Register's engine, and the
-HTML is plain text for the GUI to print to PDF. Nothing here logs names or measurements.
+Qt-free and read-only: figures come from `report_queries` over the Register's engine; the
+printed document (identity, tables, signatures; HTML and XLSX) is `report_document`. Nothing
+here logs names or measurements.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from html import escape
-from pathlib import Path
 
 from sqlalchemy import Engine
 
-from kader_app.core.report_queries import ReportVisit, month_visits, registered_by_sex
+from kader_app.core.report_queries import (
+    EarlierReferral,
+    ReportVisit,
+    earlier_referrals,
+    month_visits,
+    registered_by_sex,
+)
 from kader_app.core.rules.age import years_between
 from kader_app.core.rules.common import Level
 from kader_app.core.rules.registry import sections
 from kader_app.core.rules.section import SectionResult
-from kader_app.core.words import class_text, level_text, month_name, month_title, section_title
+from kader_app.core.words import class_text, section_title
 
 Progress = Callable[[int, int], None]
 
+# Months before the report's whose referrals are followed up on it.
+EARLIER_MONTHS = 3
 # (label, lowest age, highest age or None): the ILP life-cycle clusters of the adult screening.
 AGE_GROUPS: tuple[tuple[str, int, int | None], ...] = (
     ("< 15 tahun", 0, 14),
@@ -54,12 +61,27 @@ class ClassLine:
 
 @dataclass(frozen=True, slots=True)
 class ReferralLine:
+    """One resident referred this month; ``reasons`` are (section, class code) pairs."""
+
     name: str
     sex: str
     age: int
     level: str
     measured_on: date
     reasons: tuple[str, ...]
+    nik: str | None = None
+    address: str = ""
+    codes: tuple[tuple[str, str | None], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportIdentity:
+    """Who the report is from, printed at its top: the Puskesmas, desa, Posyandu and kader."""
+
+    puskesmas: str = ""
+    desa: str = ""
+    posyandu: str = ""
+    kader: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +99,8 @@ class MonthlyReport:
     classes: tuple[ClassLine, ...]
     referrals: tuple[tuple[str, BySex], ...]
     referral_list: tuple[ReferralLine, ...]
+    earlier_referrals: tuple[EarlierReferral, ...] = ()
+    identity: ReportIdentity = field(default_factory=ReportIdentity)
 
 
 def _by_sex(sexes: Sequence[str]) -> BySex:
@@ -101,6 +125,8 @@ def compute_report(
     registered: dict[str, int],
     posyandu: str = "",
     desa: str = "",
+    earlier: Sequence[EarlierReferral] = (),
+    identity: ReportIdentity | None = None,
 ) -> MonthlyReport:
     """The report from the month's visits (oldest first). Pure.
 
@@ -175,6 +201,13 @@ def compute_report(
                         for s in v.sections
                         if s.is_complete and s.level in (Level.REFER, Level.URGENT)
                     ),
+                    nik=v.nik,
+                    address=v.address,
+                    codes=tuple(
+                        (s.section, s.code)
+                        for s in v.sections
+                        if s.is_complete and s.level in (Level.REFER, Level.URGENT)
+                    ),
                 )
                 for pid, v in highest.items()
                 if v.level in ("refer", "urgent")
@@ -194,6 +227,10 @@ def compute_report(
         classes=tuple(classes),
         referrals=referrals,
         referral_list=referral_list,
+        earlier_referrals=tuple(
+            sorted(earlier, key=lambda r: (r.outcome is not None, r.measured_at, r.name))
+        ),
+        identity=identity or ReportIdentity(desa=desa, posyandu=posyandu),
     )
 
 
@@ -204,6 +241,7 @@ def build_report(
     posyandu: str = "",
     desa: str = "",
     progress: Progress | None = None,
+    identity: ReportIdentity | None = None,
 ) -> MonthlyReport:
     """Read the month from the local database and compute its report (runs on a worker)."""
     first = month.replace(day=1)
@@ -211,167 +249,16 @@ def build_report(
     last = date.fromordinal(following.toordinal() - 1)
     visits = month_visits(engine, month=first, progress=progress)
     registered = registered_by_sex(engine, until=last)
-    return compute_report(visits, month=first, registered=registered, posyandu=posyandu, desa=desa)
-
-
-def _title(report: MonthlyReport) -> str:
-    name = report.posyandu
-    if not name.casefold().startswith("posyandu"):
-        name = f"Posyandu {name}".strip()
-    where = " · ".join(p for p in (name, report.desa) if p)
-    return f"Laporan Bulanan {where} — {month_title(report.month)}"
-
-
-def write_xlsx(report: MonthlyReport, path: Path) -> None:
-    """Write the report as one sheet (runs on a worker; writes only `path`)."""
-    # openpyxl ships no type hints and types-openpyxl is not in the lock.
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = f"{report.month:%Y-%m}"
-    bold = Font(bold=True)
-
-    def heading(text: str) -> None:
-        sheet.append([])
-        sheet.append([text])
-        sheet.cell(row=sheet.max_row, column=1).font = bold
-
-    def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-        sheet.append(list(header))
-        for cell in sheet[sheet.max_row]:
-            cell.font = bold
-        for row in rows:
-            sheet.append(list(row))
-
-    sheet.append([_title(report)])
-    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
-    heading("Ringkasan")
-    table(
-        ("", "Laki-laki", "Perempuan", "Jumlah"),
-        [
-            ("Warga terdaftar", *_cells(report.registered)),
-            ("Warga diperiksa", *_cells(report.screened)),
-            ("Jumlah kunjungan", "", "", report.visits),
-        ],
+    since = first
+    for _ in range(EARLIER_MONTHS):
+        since = date(since.year - (since.month == 1), (since.month - 2) % 12 + 1, 1)
+    earlier = earlier_referrals(engine, since=since, before=first)
+    return compute_report(
+        visits,
+        month=first,
+        registered=registered,
+        posyandu=posyandu,
+        desa=desa,
+        earlier=earlier,
+        identity=identity,
     )
-    heading("Warga diperiksa menurut pemeriksaan (bagian yang lengkap)")
-    table(
-        ("Pemeriksaan", "Laki-laki", "Perempuan", "Jumlah"),
-        [(section_title(code), *_cells(c)) for code, c in report.by_section],
-    )
-    heading("Warga diperiksa menurut kelompok umur")
-    table(
-        ("Kelompok umur", "Laki-laki", "Perempuan", "Jumlah"),
-        [(label, *_cells(c)) for label, c in report.by_age],
-    )
-    heading("Hasil skrining (hasil terakhir tiap warga)")
-    table(
-        ("Pemeriksaan", "Hasil", "Laki-laki", "Perempuan", "Jumlah"),
-        [(section_title(c.section), c.label, *_cells(c.people)) for c in report.classes],
-    )
-    heading("Rujukan")
-    table(
-        ("Tindak lanjut", "Laki-laki", "Perempuan", "Jumlah"),
-        [(level_text(level), *_cells(c)) for level, c in report.referrals],
-    )
-    heading("Daftar warga yang dirujuk")
-    table(
-        ("Nama", "L/P", "Umur", "Tanggal", "Tindak lanjut", "Alasan"),
-        [
-            (
-                r.name,
-                r.sex,
-                r.age,
-                r.measured_on.isoformat(),
-                level_text(r.level),
-                "; ".join(r.reasons),
-            )
-            for r in report.referral_list
-        ],
-    )
-    for column, width in zip("ABCDEF", (38, 30, 12, 12, 26, 50), strict=True):
-        sheet.column_dimensions[column].width = width
-    book.save(path)
-
-
-def _cells(count: BySex) -> tuple[int, int, int]:
-    return count.male, count.female, count.total
-
-
-def report_html(report: MonthlyReport) -> str:
-    """The report as simple HTML (tables only) for the GUI to print to PDF."""
-
-    def rows(items: Sequence[Sequence[object]]) -> str:
-        return "".join(
-            "<tr>"
-            + "".join(
-                f'<td align="right">{cell}</td>'
-                if isinstance(cell, int)
-                else f"<td>{escape(str(cell))}</td>"
-                for cell in row
-            )
-            + "</tr>"
-            for row in items
-        )
-
-    def table(header: Sequence[str], items: Sequence[Sequence[object]]) -> str:
-        head = "".join(f"<th>{escape(h)}</th>" for h in header)
-        body = rows(items) or f'<tr><td colspan="{len(header)}">Tidak ada.</td></tr>'
-        return (
-            '<table border="1" cellspacing="0" cellpadding="4" width="100%">'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-        )
-
-    parts = [
-        "<html><body>",
-        f"<h2>{escape(_title(report))}</h2>",
-        "<p>Hasil skrining, bukan diagnosis. Berisi data pribadi warga: simpan dengan aman.</p>",
-        "<h3>Ringkasan</h3>",
-        table(
-            ("", "Laki-laki", "Perempuan", "Jumlah"),
-            [
-                ("Warga terdaftar", *_cells(report.registered)),
-                ("Warga diperiksa", *_cells(report.screened)),
-                ("Jumlah kunjungan", "", "", report.visits),
-            ],
-        ),
-        "<h3>Warga diperiksa menurut pemeriksaan (bagian yang lengkap)</h3>",
-        table(
-            ("Pemeriksaan", "Laki-laki", "Perempuan", "Jumlah"),
-            [(section_title(code), *_cells(c)) for code, c in report.by_section],
-        ),
-        "<h3>Warga diperiksa menurut kelompok umur</h3>",
-        table(
-            ("Kelompok umur", "Laki-laki", "Perempuan", "Jumlah"),
-            [(label, *_cells(c)) for label, c in report.by_age],
-        ),
-        "<h3>Hasil skrining (hasil terakhir tiap warga)</h3>",
-        table(
-            ("Pemeriksaan", "Hasil", "Laki-laki", "Perempuan", "Jumlah"),
-            [(section_title(c.section), c.label, *_cells(c.people)) for c in report.classes],
-        ),
-        "<h3>Rujukan</h3>",
-        table(
-            ("Tindak lanjut", "Laki-laki", "Perempuan", "Jumlah"),
-            [(level_text(level), *_cells(c)) for level, c in report.referrals],
-        ),
-        "<h3>Daftar warga yang dirujuk</h3>",
-        table(
-            ("Nama", "L/P", "Umur", "Tanggal", "Tindak lanjut", "Alasan"),
-            [
-                (
-                    r.name,
-                    r.sex,
-                    r.age,
-                    f"{r.measured_on.day} {month_name(r.measured_on.month)[:3]}",
-                    level_text(r.level),
-                    "; ".join(r.reasons),
-                )
-                for r in report.referral_list
-            ],
-        ),
-        "</body></html>",
-    ]
-    return "".join(parts)

@@ -14,12 +14,14 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from kader_app.core.database import read_connection
-from kader_app.core.models import PERSON_TABLE, VISIT_TABLE
+from kader_app.core.models import FOLLOW_UP_TABLE, PERSON_TABLE, VISIT_TABLE
 from kader_app.core.records import stored_results
 from kader_app.core.rules.section import SectionResult
 
 PERSON = PERSON_TABLE
 VISIT = VISIT_TABLE
+FOLLOW_UP = FOLLOW_UP_TABLE
+REFERRED = ("refer", "urgent")
 # Rows are read in pages so a progress bar can move on a big register.
 PAGE = 500
 
@@ -38,6 +40,8 @@ class ReportVisit:
     measured_at: str
     level: str | None
     sections: tuple[SectionResult, ...]
+    nik: str | None = None
+    address: str = ""
 
 
 def _month_bounds(month: date) -> tuple[str, str]:
@@ -70,9 +74,7 @@ def month_visits(
                 VISIT.c.measured_at,
                 VISIT.c.level,
                 VISIT.c.payload,
-                PERSON.c.name,
-                PERSON.c.sex,
-                PERSON.c.birth_date,
+                *_PERSON_COLUMNS,
             )
             .join(PERSON, PERSON.c.id == VISIT.c.person_id)
             .where(condition)
@@ -93,6 +95,8 @@ def month_visits(
                     measured_at=r.measured_at,
                     level=r.level,
                     sections=stored_results(r.payload),
+                    nik=r.nik,
+                    address=address_of(r),
                 )
                 for r in rows
             )
@@ -102,11 +106,122 @@ def month_visits(
 
 
 def registered_by_sex(engine: Engine, *, until: date) -> dict[str, int]:
-    """Residents registered on or before `until` (end of the report month), per sex code."""
+    """The register as of `until` (the report month's end), per sex code.
+
+    Every resident on the register who was born by then: not counted by when the record was
+    made, which is wrong for residents received from the Puskesmas (made when pulled) and for
+    those typed in after they had been screened on paper.
+    """
     with read_connection(engine) as conn:
         rows = conn.execute(
             select(PERSON.c.sex, func.count())
-            .where(func.date(PERSON.c.created_at) <= until.isoformat())
+            .where(PERSON.c.birth_date <= until)
             .group_by(PERSON.c.sex)
         ).all()
     return {str(sex): int(count) for sex, count in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierReferral:
+    """A resident's latest referral in the months before the report, and what came of it."""
+
+    person_id: str
+    name: str
+    sex: str
+    nik: str | None
+    address: str
+    measured_at: str
+    level: str
+    outcome: str | None
+    outcome_at: str | None
+
+
+def earlier_referrals(engine: Engine, *, since: date, before: date) -> list[EarlierReferral]:
+    """Each resident's latest referred visit measured in [since, before), with its follow-up.
+
+    The follow-up is the newest one the Puskesmas sent (by sync) for that visit, or for the
+    resident after it was measured; ``outcome`` is None while none has come.
+    """
+    condition = (
+        VISIT.c.is_current.is_(True)
+        & VISIT.c.voided.is_(False)
+        & VISIT.c.level.in_(REFERRED)
+        & (VISIT.c.measured_at >= since.isoformat())
+        & (VISIT.c.measured_at < before.isoformat())
+    )
+    with read_connection(engine) as conn:
+        visits = conn.execute(
+            select(
+                VISIT.c.id,
+                VISIT.c.visit_key,
+                VISIT.c.person_id,
+                VISIT.c.measured_at,
+                VISIT.c.measured_at_utc,
+                VISIT.c.level,
+                *_PERSON_COLUMNS,
+            )
+            .join(PERSON, PERSON.c.id == VISIT.c.person_id)
+            .where(condition)
+            .order_by(VISIT.c.measured_at_utc)
+        ).all()
+        latest = {row.person_id: row for row in visits}
+        people = sorted(latest)
+        follow_ups: list[Any] = []
+        for start in range(0, len(people), PAGE):
+            chunk = people[start : start + PAGE]
+            ids = [v for p in chunk for v in (latest[p].id, latest[p].visit_key)]
+            follow_ups += conn.execute(
+                select(FOLLOW_UP).where(
+                    FOLLOW_UP.c.person_id.in_(chunk) | FOLLOW_UP.c.visit_id.in_(ids)
+                )
+            ).all()
+    found: list[EarlierReferral] = []
+    for person_id in people:
+        visit = latest[person_id]
+        answers = [
+            f
+            for f in follow_ups
+            if f.visit_id in (visit.id, visit.visit_key)
+            or (f.person_id == person_id and f.visit_id is None and _after(f, visit))
+        ]
+        newest = max(answers, key=lambda f: str(f.recorded_at), default=None)
+        found.append(
+            EarlierReferral(
+                person_id=person_id,
+                name=visit.name,
+                sex=visit.sex,
+                nik=visit.nik,
+                address=address_of(visit),
+                measured_at=visit.measured_at,
+                level=visit.level,
+                outcome=None if newest is None else newest.outcome,
+                outcome_at=None if newest is None else str(newest.recorded_at)[:10],
+            )
+        )
+    return found
+
+
+def _after(follow_up: Any, visit: Any) -> bool:
+    return str(follow_up.recorded_at) >= str(visit.measured_at_utc)
+
+
+_PERSON_COLUMNS = (
+    PERSON.c.name,
+    PERSON.c.sex,
+    PERSON.c.birth_date,
+    PERSON.c.nik,
+    PERSON.c.dusun,
+    PERSON.c.rt,
+    PERSON.c.rw,
+    PERSON.c.desa,
+)
+
+
+def address_of(row: Any) -> str:
+    """'Krajan, RT 002/RW 001, Sukamaju' from a row with the person's address columns."""
+    parts = [row.dusun] if row.dusun else []
+    if row.rt or row.rw:
+        parts.append(f"RT {row.rt or '-'}/RW {row.rw or '-'}")
+    if row.desa:
+        parts.append(row.desa)
+    return ", ".join(parts)

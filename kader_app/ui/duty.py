@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QPainter, QRegularExpressionValidator
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -77,8 +77,10 @@ def _pin_edit(parent: QWidget) -> QLineEdit:
     return edit
 
 
-def _role_word(widget: QWidget, role: Role) -> str:
-    return widget.tr("Nakes") if role == "nakes" else widget.tr("Kader")
+def _role_word(role: Role) -> str:
+    if role == "nakes":
+        return QCoreApplication.translate("duty", "Nakes")
+    return QCoreApplication.translate("duty", "Kader")
 
 
 class SignInDialog(QDialog):
@@ -126,7 +128,7 @@ class SignInDialog(QDialog):
         self.people = QListWidget(self)
         self.people.setObjectName("signInPeople")
         for profile in book.profiles():
-            item = QListWidgetItem(f"{profile.name} — {_role_word(self, profile.role)}")
+            item = QListWidgetItem(f"{profile.name} — {_role_word(profile.role)}")
             item.setData(Qt.ItemDataRole.UserRole, profile)
             self.people.addItem(item)
             if current is not None and profile.id == current.id:

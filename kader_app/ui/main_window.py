@@ -11,8 +11,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,14 +33,18 @@ from kader_app.core.rules.visit import VisitEvaluation
 from kader_app.settings import AppSettings
 from kader_app.ui import operations
 from kader_app.ui.labels import level_text
-from kader_app.ui.operations import PersonView
+from kader_app.ui.operations import PersonView, SyncOverview
 from kader_app.ui.people_model import PeopleModel
 from kader_app.ui.report_dialog import ReportDialog
-from kader_app.ui.resident_form import ResidentDialog
+from kader_app.ui.resident_dialog import ResidentDialog
 from kader_app.ui.resident_panel import ResidentPanel
 from kader_app.ui.runner import Runner
 from kader_app.ui.sync_controller import SyncController, SyncSnapshot
-from kader_app.ui.sync_panel import SyncPanel, clock_warning_text, unsent_status_text
+from kader_app.ui.sync_panel import (
+    SyncPanel,
+    clock_warning_text,
+    status_bar_text,
+)
 from kader_app.ui.visit.dialog import VisitDialog
 from kader_app.ui.void_dialog import VoidDialog
 
@@ -90,7 +94,14 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._store_settings = store_settings
         self._counts: SyncCounts | None = None
+        self._enrolled: bool | None = None
+        self._sync_snapshot: SyncSnapshot | None = None
+        # Enter in the search box before the search answered: act once it has.
+        self._enter_pending = False
+        # Ctrl+P while the chosen resident is still loading: open the form once they are shown.
+        self._visit_after_load = False
         self._search_generation = 0
+        self._search_pending = False
         self._person_generation = 0
         self._selected_id: str | None = None
         self.resident_dialog: ResidentDialog | None = None
@@ -137,6 +148,7 @@ class MainWindow(QMainWindow):
         header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         left_layout.addWidget(self.people_view, 1)
         self.panel = ResidentPanel(splitter)
+        self.panel.rule_settings = settings.rule_settings()
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
         splitter.setSizes([840, 520])
@@ -163,6 +175,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         self.search_edit.textChanged.connect(self.on_search_edited)
+        self.search_edit.installEventFilter(self)
         self._search_timer.timeout.connect(self.run_search)
         self.people_view.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.new_person_button.clicked.connect(self.open_new_person)
@@ -177,6 +190,7 @@ class MainWindow(QMainWindow):
 
         self.run_search()
         self.refresh_sync_counts()
+        self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Berkas"))
@@ -220,34 +234,96 @@ class MainWindow(QMainWindow):
         self.search_edit.setFocus()
         self.search_edit.selectAll()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Down in the search box goes into the results; Enter there chooses a single match."""
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down:
+                self.go_to_results()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.on_search_entered()
+                return True
+        return super().eventFilter(watched, event)
+
+    def go_to_results(self) -> None:
+        """The cursor in the results list, on the shown resident's row or on the first one."""
+        if self.people_model.rowCount() == 0:
+            return
+        self.people_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        rows = self.people_view.selectionModel().selectedRows()
+        self.select_row(rows[0].row() if rows else 0)
+
+    def select_row(self, row: int) -> None:
+        """Select ``row`` (which shows its resident in the panel) and make it current."""
+        index = self.people_model.index(row, 0)
+        self.people_view.setCurrentIndex(index)
+        self.people_view.selectRow(row)
+        self.people_view.scrollTo(index)
+
+    def on_search_entered(self) -> None:
+        if self._search_timer.isActive() or self._search_pending:
+            self._enter_pending = True
+            if self._search_timer.isActive():
+                self.run_search()
+            return
+        self._choose_after_enter()
+
+    def _choose_after_enter(self) -> None:
+        count = self.people_model.rowCount()
+        if count == 1:
+            self.select_row(0)
+        elif count > 1:
+            self.go_to_results()
+
     def on_search_edited(self, _text: str) -> None:
         self._search_timer.start()
 
     def run_search(self) -> None:
         self._search_timer.stop()
         self._search_generation += 1
+        self._search_pending = True
         generation = self._search_generation
         query = self.search_edit.text().strip()
+        # One more than is shown: the count then says honestly when there are more.
         self._runner.submit(
-            operations.search_people(register=self._register, query=query, limit=SEARCH_LIMIT),
+            operations.search_people(register=self._register, query=query, limit=SEARCH_LIMIT + 1),
             on_done=lambda people: self.on_search_done(generation, query, people),
         )
 
     def on_search_done(self, generation: int, query: str, people: list[PersonRecord]) -> None:
         if generation != self._search_generation:
             return
+        self._search_pending = False
+        more = len(people) > SEARCH_LIMIT
+        people = people[:SEARCH_LIMIT]
         self.people_model.set_people(people)
-        if query:
-            self.result_count.setText(self.tr("{n} warga ditemukan").format(n=len(people)))
-        else:
-            self.result_count.setText(self.tr("Warga yang terakhir diubah"))
-        if self._selected_id is not None:
-            row = self.people_model.row_of(self._selected_id)
-            if row >= 0:
+        self.result_count.setText(result_count_text(query=query, shown=len(people), more=more))
+        shown = self.panel.person.id if self.panel.person is not None else None
+        keep = self._selected_id if self._selected_id is not None else shown
+        row = self.people_model.row_of(keep) if keep is not None else -1
+        if row >= 0:
+            self.people_view.selectionModel().blockSignals(True)
+            self.select_row(row)
+            self.people_view.selectionModel().blockSignals(False)
+        elif keep is not None and not query:
+            # The latest changes no longer hold the shown resident (e.g. after a pull): kept,
+            # first in the list.
+            if self.panel.person is not None and self.panel.person.id == keep:
+                self.people_model.insert_first(self.panel.person)
                 self.people_view.selectionModel().blockSignals(True)
-                self.people_view.selectRow(row)
+                self.select_row(0)
                 self.people_view.selectionModel().blockSignals(False)
+        elif keep is not None:
+            # The search does not find the shown resident: the panel shows no one rather than
+            # them, so Ctrl+P can never open the form of someone not chosen.
+            self._selected_id = None
+            self._person_generation += 1
+            self.panel.clear()
         self.search_finished.emit()
+        if self._enter_pending:
+            self._enter_pending = False
+            self._choose_after_enter()
 
     def on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -271,17 +347,44 @@ class MainWindow(QMainWindow):
         self.people_model.replace_person(view.person)
         if generation != self._person_generation:
             return
+        row = self.people_model.row_of(view.person.id)
+        if row < 0:
+            # Shown from elsewhere (just saved, or an existing record opened): listed first,
+            # so the selected row is always the resident the panel shows.
+            self.people_model.insert_first(view.person)
+            row = 0
+        if not self.people_view.selectionModel().isRowSelected(row):
+            self.people_view.selectionModel().blockSignals(True)
+            self.select_row(row)
+            self.people_view.selectionModel().blockSignals(False)
+            self.people_view.viewport().update()
         self.panel.show_person(view.person, view.history, view.follow_ups)
         self.person_shown.emit(view.person.id)
+        if self._visit_after_load:
+            self._visit_after_load = False
+            self.open_new_visit()
 
     def refresh_sync_counts(self) -> None:
         self._runner.submit(
-            operations.sync_counts(register=self._register), on_done=self.on_sync_counts
+            operations.sync_overview(register=self._register), on_done=self.on_sync_overview
         )
+
+    def on_sync_overview(self, overview: SyncOverview) -> None:
+        self._enrolled = overview.enrolled
+        self.on_sync_counts(overview.counts)
 
     def on_sync_counts(self, counts: SyncCounts) -> None:
         self._counts = counts
-        self.sync_label.setText(sync_status_text(counts, now=datetime.now(UTC)))
+        snapshot = self._sync_snapshot
+        state = None if snapshot is None else snapshot.state
+        self.sync_label.setText(
+            status_bar_text(
+                counts,
+                enrolled=self._enrolled,
+                state=state,
+                now=datetime.now(UTC),
+            )
+        )
         self.sync_counts_shown.emit()
 
     def open_new_person(self) -> None:
@@ -321,6 +424,10 @@ class MainWindow(QMainWindow):
 
     def open_new_visit(self) -> None:
         person = self.panel.person
+        if self._selected_id is not None and (person is None or person.id != self._selected_id):
+            # The chosen resident is still loading: their form opens once they are shown.
+            self._visit_after_load = True
+            return
         if person is None:
             self.statusBar().showMessage(self.tr("Pilih warga dulu dari daftar."), 6000)
             return
@@ -386,6 +493,10 @@ class MainWindow(QMainWindow):
         """
         self.show_person(change.person_id)
         if change.kind.startswith("person_"):
+            # The latest changes list the saved resident first, whatever was searched.
+            self.search_edit.blockSignals(True)
+            self.search_edit.clear()
+            self.search_edit.blockSignals(False)
             self.run_search()
         previous = self._counts
         if previous is None:
@@ -404,6 +515,8 @@ class MainWindow(QMainWindow):
                 register=self._register,
                 posyandu=self._settings.posyandu_name,
                 desa=self._settings.desa,
+                puskesmas=self._settings.puskesmas_name,
+                kader=self._settings.kader_name,
             ),
             record_export=operations.export_recorder(register=self._register),
             parent=self,
@@ -420,6 +533,8 @@ class MainWindow(QMainWindow):
 
     def on_sync_finished(self, snapshot: SyncSnapshot) -> None:
         """After each sync attempt: counts, new residents and follow-ups, the clock warning."""
+        self._sync_snapshot = snapshot
+        self._enrolled = snapshot.enrolled
         self.refresh_sync_counts()
         status = snapshot.status
         summary = None if status is None else status.last_summary
@@ -441,6 +556,7 @@ class MainWindow(QMainWindow):
 
     def on_settings_accepted(self, settings: AppSettings) -> None:
         self._settings = settings
+        self.panel.rule_settings = settings.rule_settings()
         self._store_settings(settings)
         if self._sync is not None:
             self._sync.update_settings(settings)
@@ -456,11 +572,17 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def sync_status_text(counts: SyncCounts, *, now: datetime) -> str:
-    """'12 data belum terkirim, terlama 3 hari' or 'Semua data sudah terkirim' (as the panel)."""
-    return unsent_status_text(
-        unsent=counts.pending,
-        needs_review=counts.rejected + counts.conflict,
-        oldest_unsent_at=counts.oldest_unsent_at,
-        now=now,
-    )
+def sync_status_text(counts: SyncCounts, *, now: datetime, enrolled: bool | None = None) -> str:
+    """The status bar's line: the unsent count, and whether this laptop is linked at all."""
+    return status_bar_text(counts, enrolled=enrolled, state=None, now=now)
+
+
+def result_count_text(*, query: str, shown: int, more: bool) -> str:
+    """'3 warga ditemukan', or 'Lebih dari 200 warga ditemukan …' when the list is cut."""
+    if not query:
+        return QCoreApplication.translate("MainWindow", "Warga yang terakhir diubah")
+    if more:
+        return QCoreApplication.translate(
+            "MainWindow", "Lebih dari {n} warga ditemukan; ketik lebih lengkap (nama atau NIK)"
+        ).format(n=shown)
+    return QCoreApplication.translate("MainWindow", "{n} warga ditemukan").format(n=shown)

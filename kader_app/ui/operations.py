@@ -25,7 +25,7 @@ from kader_app.core.models import (
     VisitRecord,
 )
 from kader_app.core.register import Register
-from kader_app.core.report import MonthlyReport
+from kader_app.core.report import MonthlyReport, ReportIdentity
 from kader_app.core.rules.section import RuleSettings
 from kader_app.core.rules.visit import VisitInput
 
@@ -81,6 +81,22 @@ def sync_counts(*, register: Register) -> Op[SyncCounts]:
     return register.sync.counts
 
 
+@dataclass(frozen=True, slots=True)
+class SyncOverview:
+    """The status bar's facts: the unsent counts and whether this laptop is enrolled at all."""
+
+    counts: SyncCounts
+    enrolled: bool
+
+
+def sync_overview(*, register: Register) -> Op[SyncOverview]:
+    def op() -> SyncOverview:
+        """Worker thread: two short reads."""
+        return SyncOverview(counts=register.sync.counts(), enrolled=register.sync.is_enrolled())
+
+    return op
+
+
 def save_person(
     *, register: Register, data: PersonInput, person: PersonRecord | None, force_new: bool
 ) -> Op[PersonSaved]:
@@ -123,6 +139,13 @@ def record_visit(
     )
 
 
+def start_visit(
+    *, register: Register, person_id: str, on: date, settings: RuleSettings
+) -> Op[VisitInput]:
+    """What a new visit on ``on`` starts with (inputs carried from earlier visits)."""
+    return partial(register.visits.start, person_id=person_id, on=on, settings=settings)
+
+
 def correct_visit(
     *,
     register: Register,
@@ -144,12 +167,17 @@ def void_visit(*, register: Register, visit_id: str, reason: str, recorded_by: s
     return partial(register.visits.void, visit_id=visit_id, reason=reason, recorded_by=recorded_by)
 
 
-def report_loader(*, register: Register, posyandu: str, desa: str) -> LoadReport:
+def report_loader(
+    *, register: Register, posyandu: str, desa: str, puskesmas: str = "", kader: str = ""
+) -> LoadReport:
     """The monthly report of a month, for `ReportDialog` (which runs it through an op below)."""
+    identity = ReportIdentity(puskesmas=puskesmas, desa=desa, posyandu=posyandu, kader=kader)
 
     def load(month: date, progress: Progress) -> MonthlyReport:
         """Worker thread: the read-only report of one month."""
-        return register.monthly_report(month=month, posyandu=posyandu, desa=desa, progress=progress)
+        return register.monthly_report(
+            month=month, posyandu=posyandu, desa=desa, progress=progress, identity=identity
+        )
 
     return load
 

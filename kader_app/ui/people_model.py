@@ -68,6 +68,12 @@ class PeopleModel(QAbstractTableModel):
         self._people[row] = person
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
 
+    def insert_first(self, person: PersonRecord) -> None:
+        """List ``person`` first (a resident shown who is not among the results)."""
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._people.insert(0, person)
+        self.endInsertRows()
+
     def person_at(self, row: int) -> PersonRecord | None:
         if 0 <= row < len(self._people):
             return self._people[row]

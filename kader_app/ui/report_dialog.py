@@ -10,8 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QMarginsF, QTimer, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QDate, QLocale, QTimer, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -25,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kader_app.core import words
-from kader_app.core.report import MonthlyReport, report_html, write_xlsx
+from kader_app.core.report import MonthlyReport
+from kader_app.core.report_document import report_html, write_xlsx
+from kader_app.core.words import Language
 from kader_app.ui import operations
-from kader_app.ui.labels import month_title
+from kader_app.ui.labels import language, month_title
 from kader_app.ui.operations import LoadReport, SavedReport
+from kader_app.ui.report_pdf import write_pdf
 from kader_app.ui.runner import Runner
 
 # Below this the work feels instant and a progress bar would only flicker.
@@ -37,24 +38,6 @@ PROGRESS_DELAY_MS = 400
 PROGRESS_KEY = "monthly-report"
 
 AskPath = Callable[[str, str], str]
-
-
-def write_pdf(report: MonthlyReport, path: Path) -> None:
-    """Print the report's HTML to an A4 PDF (runs on a worker: QPdfWriter is not a widget)."""
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setResolution(150)
-    # The report itself is in Bahasa Indonesia, and so is its title.
-    writer.setTitle(f"Laporan Bulanan Posyandu {words.month_title(report.month, 'id')}")
-    document = QTextDocument()
-    document.setDefaultStyleSheet(
-        "body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; }"
-        "h2 { font-size: 14pt; } h3 { font-size: 11pt; margin-top: 12px; }"
-        "th { background-color: #e9eef0; text-align: left; }"
-    )
-    document.setHtml(report_html(report))
-    document.print_(writer)
 
 
 class ReportDialog(QDialog):
@@ -93,7 +76,11 @@ class ReportDialog(QDialog):
         top.addWidget(QLabel(self.tr("Bulan:"), self))
         self.month_edit = QDateEdit(self)
         self.month_edit.setObjectName("monthEdit")
-        self.month_edit.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        self.month_edit.setLocale(
+            QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+            if language() == "en"
+            else QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+        )
         self.month_edit.setDisplayFormat("MMMM yyyy")
         self.month_edit.setCalendarPopup(False)
         start = initial_month or date.today()
@@ -136,7 +123,12 @@ class ReportDialog(QDialog):
 
     def _ask_path(self, title: str, suggested: str) -> str:
         kind = "PDF (*.pdf)" if suggested.endswith(".pdf") else "Excel (*.xlsx)"
-        path, _ = QFileDialog.getSaveFileName(self, title, suggested, kind)
+        # In English, Qt's own dialog (Qt's English words); otherwise the system's, which follows
+        # the system's language.
+        options = (
+            QFileDialog.Option.DontUseNativeDialog if language() == "en" else QFileDialog.Option(0)
+        )
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested, kind, options=options)
         return path
 
     def _begin(self) -> int:
@@ -178,7 +170,7 @@ class ReportDialog(QDialog):
             return
         self._end()
         self.report = report
-        self.preview.setHtml(report_html(report))
+        self.preview.setHtml(report_html(report, language()))
         self.status.setText(
             self.tr("{people} warga diperiksa dalam {visits} kunjungan, {month}.").format(
                 people=report.screened.total,
@@ -211,7 +203,7 @@ class ReportDialog(QDialog):
             progress=self._reporter(),
             path=path,
             kind=kind,
-            write=write_pdf if kind == "pdf" else write_xlsx,
+            write=_writer(kind, language()),
             record_export=self._record_export,
         )
         self._runner.submit(
@@ -240,3 +232,9 @@ class ReportDialog(QDialog):
             return
         self.progress.setRange(0, total)
         self.progress.setValue(min(done, total))
+
+
+def _writer(kind: str, lang: Language) -> Callable[[MonthlyReport, Path], None]:
+    """The file writer for ``kind`` in ``lang`` (runs on a worker)."""
+    write = write_pdf if kind == "pdf" else write_xlsx
+    return lambda report, path: write(report, path, lang)

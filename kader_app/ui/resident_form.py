@@ -1,138 +1,208 @@
-"""The resident form (``ResidentForm``) and the dialog that saves it (``ResidentDialog``).
+"""``ResidentForm``: the fields of one resident, each with its message beside it.
 
-Checks the NIK as the kader types; saving goes through the runner and the Register facade, and
-an error never clears what was typed. No database access and no classification happen here.
+The keyboard walks Nama → Jenis kelamin (L/P) → Tanggal lahir (typed digits) → NIK → No. KK →
+Dusun → RT → RW → Desa → No. HP. Every problem shows at once beside its field and goes away
+when fixed; the space for messages is kept, so nothing moves. No saving happens here.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
-    QVBoxLayout,
+    QSizePolicy,
     QWidget,
 )
 
-from kader_app.core.errors import DuplicateNikError, PersonInputError, StaleVersionError
 from kader_app.core.models import PersonInput, PersonRecord
-from kader_app.core.register import Register
 from kader_app.core.rules.nik import parse_nik
-from kader_app.ui import operations
+from kader_app.ui.date_field import DateField
 from kader_app.ui.labels import nik_error_text, nik_warning_text, person_error_text, sex_text
-from kader_app.ui.operations import PersonSaved
-from kader_app.ui.people_model import address_text
-from kader_app.ui.runner import Runner
+from kader_app.ui.visit.fields import two_lines_height
 
-_NO_DATE = QDate(1900, 1, 1)
+MESSAGE_WIDTH = 360
+# Where the calendar opens while no birth date is typed: a grown-up's birth year.
+CALENDAR_YEARS_BACK = 35
 
 
 def digits_only(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-@dataclass(frozen=True, slots=True)
-class NikCheck:
-    """What the NIK field currently says: an error blocks saving, warnings do not."""
+class SexField(QWidget):
+    """Laki-laki / Perempuan: one tab stop; L or P (or the arrow keys) choose."""
 
-    error: str | None
-    warnings: tuple[str, ...]
+    toggled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("answerButtons")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleDescription(self.tr("Tekan L untuk laki-laki, P untuk perempuan"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        self.male = QRadioButton(sex_text("L") + " (L)", self)
+        self.female = QRadioButton(sex_text("P") + " (P)", self)
+        group = QButtonGroup(self)
+        for button in (self.male, self.female):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            group.addButton(button)
+            layout.addWidget(button)
+            button.toggled.connect(lambda on: self.toggled.emit() if on else None)
+        layout.addStretch(1)
+
+    def value(self) -> str | None:
+        if self.male.isChecked():
+            return "L"
+        if self.female.isChecked():
+            return "P"
+        return None
+
+    def set_value(self, code: str) -> None:
+        (self.male if code == "L" else self.female).setChecked(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = Qt.Key(event.key())
+        if key in (Qt.Key.Key_L, Qt.Key.Key_Left):
+            self.male.setChecked(True)
+        elif key in (Qt.Key.Key_P, Qt.Key.Key_Right):
+            self.female.setChecked(True)
+        else:
+            super().keyPressEvent(event)
+
+
+def _message_label(parent: QWidget, *, lines: int = 1) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("fieldMessage")
+    label.setWordWrap(True)
+    label.setFixedWidth(MESSAGE_WIDTH)
+    label.ensurePolished()
+    label.setMinimumHeight(two_lines_height(label) if lines > 1 else label.sizeHint().height())
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    return label
 
 
 class ResidentForm(QWidget):
-    """The fields of one resident. Emits ``nik_checked`` whenever the NIK message changes."""
+    """The fields of one resident.
+
+    ``nik_checked`` fires whenever the NIK's message may have changed. ``show_problems()``
+    marks every problem at once (``problems()`` says what they are, keyed by field).
+    """
 
     nik_checked = Signal()
 
-    def __init__(self, *, default_desa: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, default_desa: str = "", today: date | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        layout = QFormLayout(self)
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._today = today or date.today()
+        self._checking = False
+        self.messages: dict[str, QLabel] = {}
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        self._grid = grid
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText(self.tr("Nama lengkap sesuai KTP"))
-        layout.addRow(self.tr("&Nama"), self.name_edit)
-
-        sex_row = QWidget(self)
-        sex_layout = QHBoxLayout(sex_row)
-        sex_layout.setContentsMargins(0, 0, 0, 0)
-        self.male_radio = QRadioButton(sex_text("L"), sex_row)
-        self.female_radio = QRadioButton(sex_text("P"), sex_row)
-        self._sex_group = QButtonGroup(self)
-        self._sex_group.addButton(self.male_radio)
-        self._sex_group.addButton(self.female_radio)
-        sex_layout.addWidget(self.male_radio)
-        sex_layout.addWidget(self.female_radio)
-        sex_layout.addStretch(1)
-        layout.addRow(self.tr("Jenis kelamin"), sex_row)
-
-        self.birth_edit = QDateEdit(self)
-        self.birth_edit.setDisplayFormat("dd/MM/yyyy")
-        self.birth_edit.setCalendarPopup(True)
-        self.birth_edit.setMinimumDate(_NO_DATE)
-        self.birth_edit.setMaximumDate(QDate.currentDate())
-        self.birth_edit.setSpecialValueText(self.tr("-- pilih tanggal --"))
-        self.birth_edit.setDate(_NO_DATE)
-        layout.addRow(self.tr("Tanggal &lahir"), self.birth_edit)
-
+        self._row("name", self.tr("&Nama"), self.name_edit)
+        self.sex_field = SexField(self)
+        self.male_radio, self.female_radio = self.sex_field.male, self.sex_field.female
+        self._row("sex", self.tr("&Jenis kelamin"), self.sex_field)
+        near = self._today.replace(year=self._today.year - CALENDAR_YEARS_BACK, month=1, day=1)
+        self.birth_field = DateField(today=self._today, calendar_near=near, parent=self)
+        self.birth_edit = self.birth_field.edit
+        self._row("birth_date", self.tr("Tanggal &lahir"), self.birth_field)
         self.nik_edit = QLineEdit(self)
         self.nik_edit.setPlaceholderText(self.tr("16 angka (boleh dikosongkan jika tidak tahu)"))
         self.nik_edit.setMaxLength(24)
-        layout.addRow(self.tr("NI&K"), self.nik_edit)
+        self._row("nik", self.tr("NI&K"), self.nik_edit, message=False)
+        # NIK warnings are long and may come two at once: their own row, under the NIK.
         self.nik_message = QLabel(self)
         self.nik_message.setObjectName("nikMessage")
         self.nik_message.setWordWrap(True)
-        self.nik_message.hide()
-        layout.addRow("", self.nik_message)
-
+        self.nik_message.ensurePolished()
+        self.nik_message.setMinimumHeight(two_lines_height(self.nik_message))
+        self.nik_message.setSizePolicy(
+            QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding
+        )
+        grid.addWidget(self.nik_message, grid.rowCount(), 1, 1, 2)
         self.kk_edit = QLineEdit(self)
         self.kk_edit.setPlaceholderText(self.tr("16 angka (boleh dikosongkan)"))
         self.kk_edit.setMaxLength(24)
-        layout.addRow(self.tr("No. KK"), self.kk_edit)
-
+        self._row("kk", self.tr("No. KK"), self.kk_edit)
         self.dusun_edit = QLineEdit(self)
-        layout.addRow(self.tr("Dusun"), self.dusun_edit)
+        self._row("dusun", self.tr("Dusun"), self.dusun_edit, message=False)
         rt_rw = QWidget(self)
         rt_rw_layout = QHBoxLayout(rt_rw)
         rt_rw_layout.setContentsMargins(0, 0, 0, 0)
         self.rt_edit = QLineEdit(rt_rw)
         self.rt_edit.setMaxLength(3)
+        self.rt_edit.setAccessibleName(self.tr("RT"))
         self.rw_edit = QLineEdit(rt_rw)
         self.rw_edit.setMaxLength(3)
-        rt_rw_layout.addWidget(QLabel(self.tr("RT"), rt_rw))
-        rt_rw_layout.addWidget(self.rt_edit)
-        rt_rw_layout.addWidget(QLabel(self.tr("RW"), rt_rw))
-        rt_rw_layout.addWidget(self.rw_edit)
-        layout.addRow(self.tr("RT / RW"), rt_rw)
+        self.rw_edit.setAccessibleName(self.tr("RW"))
+        for text, edit in ((self.tr("RT"), self.rt_edit), (self.tr("RW"), self.rw_edit)):
+            rt_rw_layout.addWidget(QLabel(text, rt_rw))
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("0000") + 16)
+            rt_rw_layout.addWidget(edit)
+        rt_rw_layout.addStretch(1)
+        self._row("rt_rw", self.tr("RT / RW"), rt_rw, message=False)
         self.desa_edit = QLineEdit(default_desa, self)
-        layout.addRow(self.tr("Desa"), self.desa_edit)
+        self._row("desa", self.tr("Desa"), self.desa_edit, message=False)
         self.phone_edit = QLineEdit(self)
         self.phone_edit.setPlaceholderText(self.tr("Nomor HP (boleh dikosongkan)"))
-        layout.addRow(self.tr("No. HP"), self.phone_edit)
+        self._row("phone", self.tr("No. HP"), self.phone_edit, message=False)
+
+        chain = [
+            self.name_edit,
+            self.sex_field,
+            self.birth_edit,
+            self.nik_edit,
+            self.kk_edit,
+            self.dusun_edit,
+            self.rt_edit,
+            self.rw_edit,
+            self.desa_edit,
+            self.phone_edit,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.last_field = self.phone_edit
 
         self.nik_edit.textChanged.connect(self.on_identity_edited)
-        self.birth_edit.dateChanged.connect(self.on_identity_edited)
-        self._sex_group.buttonToggled.connect(self.on_identity_edited)
+        self.nik_edit.editingFinished.connect(self.on_identity_edited)
+        self.birth_field.edited.connect(self.on_identity_edited)
+        self.sex_field.toggled.connect(self.on_identity_edited)
+        for edit in (self.name_edit, self.kk_edit):
+            edit.textChanged.connect(self._recheck)
+        self.on_identity_edited()
+
+    def _row(self, field: str, text: str, widget: QWidget, *, message: bool = True) -> None:
+        row = self._grid.rowCount()
+        label = QLabel(text, self)
+        label.setBuddy(widget)
+        self._grid.addWidget(label, row, 0)
+        self._grid.addWidget(widget, row, 1)
+        if message:
+            self.messages[field] = _message_label(self)
+            self._grid.addWidget(self.messages[field], row, 2)
 
     def set_person(self, person: PersonRecord) -> None:
         self.name_edit.setText(person.name)
-        (self.male_radio if person.sex == "L" else self.female_radio).setChecked(True)
-        b = person.birth_date
-        self.birth_edit.setDate(QDate(b.year, b.month, b.day))
+        self.sex_field.set_value(person.sex)
+        self.birth_field.set_date(person.birth_date)
         self.nik_edit.setText(person.nik or "")
         self.kk_edit.setText(person.kk or "")
         self.dusun_edit.setText(person.dusun)
@@ -142,66 +212,92 @@ class ResidentForm(QWidget):
         self.phone_edit.setText(person.phone)
 
     def sex(self) -> str | None:
-        if self.male_radio.isChecked():
-            return "L"
-        if self.female_radio.isChecked():
-            return "P"
-        return None
+        return self.sex_field.value()
 
     def birth_date(self) -> date | None:
-        qd = self.birth_edit.date()
-        if qd == _NO_DATE:
+        found = self.birth_field.value()
+        if found is None or found > self._today or found.year < 1900:
             return None
-        return date(qd.year(), qd.month(), qd.day())
+        return found
 
-    def check_nik(self) -> NikCheck:
-        nik = digits_only(self.nik_edit.text())
+    def nik_check(self) -> tuple[str | None, tuple[str, ...]]:
+        """(error that blocks saving, warnings that do not) for the NIK as typed."""
         if not self.nik_edit.text().strip():
-            return NikCheck(error=None, warnings=())
+            return None, ()
         sex = self.sex()
         result = parse_nik(
-            nik,
+            digits_only(self.nik_edit.text()),
             birth_date=self.birth_date(),
-            sex=sex if sex in ("L", "P") else None,  # type: ignore[arg-type]
+            sex="L" if sex == "L" else "P" if sex == "P" else None,
         )
         if not result.valid:
-            return NikCheck(error=nik_error_text(result.error), warnings=())
-        return NikCheck(
-            error=None, warnings=tuple(nik_warning_text(w) for w in sorted(result.warnings))
-        )
+            return nik_error_text(result.error), ()
+        return None, tuple(nik_warning_text(w) for w in sorted(result.warnings))
 
     def on_identity_edited(self, *_args: object) -> None:
-        check = self.check_nik()
-        if check.error:
-            self.nik_message.setText("✖ " + check.error)
+        self._show_nik()
+        self._recheck()
+        self.nik_checked.emit()
+
+    def _show_nik(self) -> None:
+        error, warnings = self.nik_check()
+        typing = self.nik_edit.hasFocus() and len(digits_only(self.nik_edit.text())) < 16
+        if error and (self._checking or not typing):
+            self.nik_message.setText("✖ " + error)
             self.nik_message.setProperty("kind", "error")
-        elif check.warnings:
-            self.nik_message.setText("⚠ " + "\n⚠ ".join(check.warnings))
+        elif warnings:
+            self.nik_message.setText("\n".join("⚠ " + w for w in warnings))
             self.nik_message.setProperty("kind", "warning")
         else:
             self.nik_message.setText("")
             self.nik_message.setProperty("kind", "")
-        self.nik_message.setVisible(bool(self.nik_message.text()))
         self.nik_message.style().unpolish(self.nik_message)
         self.nik_message.style().polish(self.nik_message)
-        self.nik_checked.emit()
 
-    def problems(self) -> list[str]:
-        """What blocks saving, in words (empty when the form can be saved)."""
-        found = []
+    def _recheck(self, *_args: object) -> None:
+        if self._checking:
+            self.show_problems()
+
+    def problems(self) -> dict[str, str]:
+        """What blocks saving, by field, in words (empty when the form can be saved)."""
+        found: dict[str, str] = {}
         if not self.name_edit.text().strip():
-            found.append(person_error_text(field="name", code="required"))
+            found["name"] = person_error_text(field="name", code="required")
         if self.sex() is None:
-            found.append(person_error_text(field="sex", code="required"))
-        if self.birth_date() is None:
-            found.append(person_error_text(field="birth_date", code="required"))
-        nik_error = self.check_nik().error
-        if nik_error:
-            found.append(nik_error)
+            found["sex"] = person_error_text(field="sex", code="required")
+        birth = self.birth_field.value()
+        if self.birth_field.is_empty():
+            found["birth_date"] = person_error_text(field="birth_date", code="required")
+        elif birth is None or birth.year < 1900:
+            found["birth_date"] = self.tr("Tanggal lahir tidak valid: ketik seperti 23081990")
+        elif birth > self._today:
+            found["birth_date"] = person_error_text(field="birth_date", code="in_future")
+        error, _warnings = self.nik_check()
+        if error:
+            found["nik"] = error
         kk = digits_only(self.kk_edit.text())
         if self.kk_edit.text().strip() and len(kk) != 16:
-            found.append(person_error_text(field="kk", code="length"))
+            found["kk"] = person_error_text(field="kk", code="length")
         return found
+
+    def show_problems(self) -> dict[str, str]:
+        """Mark every problem beside its field (from now on, as the kader types); returns them."""
+        self._checking = True
+        found = self.problems()
+        for field, label in self.messages.items():
+            text = found.get(field, "")
+            label.setText("✖ " + text if text else "")
+        self._show_nik()
+        return found
+
+    def show_field_problem(self, field: str, text: str) -> None:
+        """A problem the Register found (e.g. a NIK in use), beside its field."""
+        label = self.messages.get(field)
+        if field == "nik":
+            self.nik_message.setText("✖ " + text)
+            self.nik_message.setProperty("kind", "error")
+        elif label is not None:
+            label.setText("✖ " + text)
 
     def person_input(self) -> PersonInput:
         """The typed values; call ``problems()`` first (this assumes they are complete)."""
@@ -220,168 +316,3 @@ class ResidentForm(QWidget):
             desa=self.desa_edit.text().strip(),
             phone=self.phone_edit.text().strip(),
         )
-
-
-class ResidentDialog(QDialog):
-    """Registers a new resident or edits one; saves on the runner's database lane.
-
-    Emits ``person_saved(person_id, change)`` after a save and ``existing_person_requested(id)``
-    when the kader chooses to open an already registered resident instead.
-    """
-
-    person_saved = Signal(str, object)
-    existing_person_requested = Signal(str)
-
-    def __init__(
-        self,
-        *,
-        register: Register,
-        runner: Runner,
-        default_desa: str = "",
-        person: PersonRecord | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._register = register
-        self._runner = runner
-        self._person = person
-        self._force_new = False
-        self._duplicate_id: str | None = None
-        self.setWindowTitle(self.tr("Ubah data warga") if person else self.tr("Warga baru"))
-        self.setMinimumWidth(560)
-
-        layout = QVBoxLayout(self)
-        self.form = ResidentForm(default_desa=default_desa, parent=self)
-        if person is not None:
-            self.form.set_person(person)
-        layout.addWidget(self.form)
-
-        self.message = QLabel(self)
-        self.message.setObjectName("formMessage")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        layout.addWidget(self.message)
-
-        self.duplicate_frame = QFrame(self)
-        self.duplicate_frame.setObjectName("duplicateFrame")
-        dup_layout = QVBoxLayout(self.duplicate_frame)
-        self.duplicate_label = QLabel(self.duplicate_frame)
-        self.duplicate_label.setWordWrap(True)
-        dup_layout.addWidget(self.duplicate_label)
-        dup_buttons = QHBoxLayout()
-        self.open_existing_button = QPushButton(
-            self.tr("Buka data warga yang sudah ada"), self.duplicate_frame
-        )
-        self.save_anyway_button = QPushButton(
-            self.tr("Bukan orang yang sama, tetap simpan"), self.duplicate_frame
-        )
-        dup_buttons.addWidget(self.open_existing_button)
-        dup_buttons.addWidget(self.save_anyway_button)
-        dup_buttons.addStretch(1)
-        dup_layout.addLayout(dup_buttons)
-        self.duplicate_frame.hide()
-        layout.addWidget(self.duplicate_frame)
-
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(
-            self.tr("&Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("&Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
-        layout.addWidget(self.buttons)
-
-        self.save_button.clicked.connect(self.on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
-        self.open_existing_button.clicked.connect(self.on_open_existing_clicked)
-        self.save_anyway_button.clicked.connect(self.on_save_anyway_clicked)
-        self.form.name_edit.setFocus()
-
-    def on_save_clicked(self) -> None:
-        problems = self.form.problems()
-        if problems:
-            self._show_message("\n".join("✖ " + p for p in problems), kind="error")
-            return
-        self._save(force_new=self._force_new)
-
-    def on_save_anyway_clicked(self) -> None:
-        self._force_new = True
-        self.duplicate_frame.hide()
-        self._save(force_new=True)
-
-    def on_open_existing_clicked(self) -> None:
-        if self._duplicate_id:
-            self.existing_person_requested.emit(self._duplicate_id)
-            self.reject()
-
-    def _save(self, *, force_new: bool) -> None:
-        op = operations.save_person(
-            register=self._register,
-            data=self.form.person_input(),
-            person=self._person,
-            force_new=force_new,
-        )
-        self.save_button.setEnabled(False)
-        self._show_message(self.tr("Menyimpan…"), kind="info")
-        self._runner.submit(op, on_done=self.on_save_done, on_error=self.on_save_failed)
-
-    def on_save_done(self, outcome: PersonSaved) -> None:
-        self.save_button.setEnabled(True)
-        change = outcome.change
-        if change is None:
-            self._show_duplicates(outcome.duplicates, data=self.form.person_input())
-            return
-        self._show_message(self.tr("Data warga tersimpan."), kind="info")
-        self.person_saved.emit(change.person_id, change)
-        self.accept()
-
-    def on_save_failed(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(error, DuplicateNikError):
-            self._duplicate_id = error.existing_id
-            self.message.hide()
-            self.duplicate_label.setText(
-                self.tr("NIK ini sudah terdaftar untuk warga lain. Buka data warga tersebut?")
-            )
-            self.save_anyway_button.hide()
-            self.duplicate_frame.show()
-        elif isinstance(error, PersonInputError):
-            self._show_message(
-                "✖ " + person_error_text(field=error.field, code=error.code), kind="error"
-            )
-        elif isinstance(error, StaleVersionError):
-            self._show_message(
-                self.tr("Data warga ini baru saja diubah. Tutup formulir lalu buka lagi."),
-                kind="error",
-            )
-        else:
-            self._show_message(self.tr("Data belum tersimpan. Coba simpan lagi."), kind="error")
-            sys.excepthook(type(error), error, error.__traceback__)
-
-    def _show_duplicates(self, duplicates: Sequence[PersonRecord], *, data: PersonInput) -> None:
-        first = duplicates[0]
-        self._duplicate_id = first.id
-        same_nik = bool(data.nik) and any(d.nik == data.nik for d in duplicates)
-        lines = [
-            self.tr("Mungkin warga ini sudah terdaftar:")
-            if not same_nik
-            else self.tr("NIK ini sudah terdaftar:")
-        ]
-        for d in duplicates[:3]:
-            lines.append(f"• {d.name} — {d.birth_date:%d/%m/%Y} — {address_text(d) or '-'}")
-        self.duplicate_label.setText("\n".join(lines))
-        self.save_anyway_button.setVisible(not same_nik)
-        self.message.hide()
-        self.duplicate_frame.show()
-
-    def _show_message(self, text: str, *, kind: str) -> None:
-        self.message.setText(text)
-        self.message.setProperty("kind", kind)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.show()
-
-    def done(self, result: int) -> None:
-        # A save still running must finish before the dialog goes away, or its answer is lost.
-        if not self.save_button.isEnabled() and result == QDialog.DialogCode.Rejected:
-            return
-        super().done(result)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,12 +16,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kader_app.core.models import FollowUpRecord, PersonRecord, VisitRecord
 from kader_app.core.rules.common import Level
+from kader_app.core.rules.section import RuleSettings
 from kader_app.ui.labels import (
     level_text,
     no_result_text,
@@ -31,6 +34,9 @@ from kader_app.ui.labels import (
 )
 from kader_app.ui.level_badge import LevelBadge
 from kader_app.ui.people_model import address_text, age_years
+
+if TYPE_CHECKING:
+    from kader_app.ui.trend_chart import TrendChartPanel
 
 
 def follow_up_text(follow_up: FollowUpRecord) -> str:
@@ -182,9 +188,13 @@ class ResidentPanel(QWidget):
         self.notice.hide()
         layout.addWidget(self.notice)
 
+        self.views = QTabWidget(self)
+        history_page = QWidget(self.views)
+        history_layout = QVBoxLayout(history_page)
+        history_layout.setContentsMargins(0, 0, 0, 0)
         self.history_heading = QLabel(self.tr("Riwayat pemeriksaan (terbaru di atas)"), self)
         self.history_heading.setObjectName("sectionHeading")
-        layout.addWidget(self.history_heading)
+        history_layout.addWidget(self.history_heading)
         self.history_scroll = QScrollArea(self)
         self.history_scroll.setWidgetResizable(True)
         self.history_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -192,7 +202,17 @@ class ResidentPanel(QWidget):
         self.history_layout = QVBoxLayout(self.history)
         self.history_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.history_scroll.setWidget(self.history)
-        layout.addWidget(self.history_scroll, 1)
+        history_layout.addWidget(self.history_scroll, 1)
+        self.views.addTab(history_page, self.tr("&Riwayat"))
+        # The chart's page is built (and QtCharts loaded) the first time it is opened.
+        self.chart_page = QWidget(self.views)
+        QVBoxLayout(self.chart_page).setContentsMargins(0, 0, 0, 0)
+        self.views.addTab(self.chart_page, self.tr("&Grafik"))
+        layout.addWidget(self.views, 1)
+        self.chart: TrendChartPanel | None = None
+        self.rule_settings = RuleSettings()
+        self._history: list[VisitRecord] = []
+        self.views.currentChanged.connect(self.on_view_changed)
 
         self.new_visit_button.clicked.connect(self.new_visit_requested)
         self.edit_button.clicked.connect(self.edit_requested)
@@ -200,6 +220,9 @@ class ResidentPanel(QWidget):
 
     def clear(self) -> None:
         self.person = None
+        self._history = []
+        if self.chart is not None:
+            self.chart.show_history([])
         self.name_label.setText(self.tr("Pilih warga dari daftar, atau daftarkan warga baru."))
         self.identity_label.setText("")
         self.new_visit_button.setEnabled(False)
@@ -237,6 +260,26 @@ class ResidentPanel(QWidget):
         self.follow_up_label.setText("\n".join(follow_up_text(f) for f in follow_ups))
         self.follow_up_label.setVisible(bool(follow_ups))
         self._set_cards(history, follow_ups)
+        self._history = list(history)
+        if self.chart is not None:
+            self.chart.show_history(self._history)
+
+    def on_view_changed(self, index: int) -> None:
+        if self.views.widget(index) is self.chart_page:
+            self.show_chart()
+
+    def show_chart(self) -> TrendChartPanel:
+        """The trend chart page (built, and QtCharts loaded, on first use)."""
+        if self.chart is None:
+            from kader_app.ui.trend_chart import TrendChartPanel
+
+            self.chart = TrendChartPanel(settings=self.rule_settings, parent=self.chart_page)
+            layout = self.chart_page.layout()
+            assert layout is not None
+            layout.addWidget(self.chart)
+            self.chart.show_history(self._history)
+        self.views.setCurrentWidget(self.chart_page)
+        return self.chart
 
     def show_notice(self, text: str, *, level: Level | None = None) -> None:
         self.notice.setText(text)

@@ -6,6 +6,7 @@ goes through the sync controller (network lane); the token never passes through 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -49,12 +51,18 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._original = settings
         self._enroller = enroller
+        self._previous: Enrollment | None = None
+        # (current enrolment) → True to enrol again; replaced in tests.
+        self.ask_reenroll: Callable[[Enrollment], bool] = self._ask_reenroll
         self.setWindowTitle(self.tr("Pengaturan"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.posyandu_edit = QLineEdit(settings.posyandu_name, self)
         form.addRow(self.tr("Nama Posyandu"), self.posyandu_edit)
+        self.puskesmas_edit = QLineEdit(settings.puskesmas_name, self)
+        self.puskesmas_edit.setPlaceholderText(self.tr("untuk kepala laporan bulanan"))
+        form.addRow(self.tr("Nama Puskesmas"), self.puskesmas_edit)
         self.desa_edit = QLineEdit(settings.desa, self)
         form.addRow(self.tr("Desa"), self.desa_edit)
         self.kader_edit = QLineEdit(settings.kader_name, self)
@@ -117,6 +125,7 @@ class SettingsDialog(QDialog):
         return replace(
             self._original,
             posyandu_name=self.posyandu_edit.text().strip(),
+            puskesmas_name=self.puskesmas_edit.text().strip(),
             desa=self.desa_edit.text().strip(),
             kader_name=self.kader_edit.text().strip(),
             server_url=self.server_edit.text().strip(),
@@ -126,6 +135,35 @@ class SettingsDialog(QDialog):
             tb_cough_min_days=self.cough_spin.value(),
             language=str(self.language_combo.currentData()),
         )
+
+    def current_enrollment(self) -> Enrollment | None:
+        """Where this laptop is enrolled now, as the sync controller last saw it."""
+        snapshot = self._enroller.last_snapshot if self._enroller is not None else None
+        return snapshot.enrollment if snapshot is not None else None
+
+    def _ask_reenroll(self, current: Enrollment) -> bool:
+        box = QMessageBox(self)
+        box.setObjectName("reenrollQuestion")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Daftarkan ulang laptop?"))
+        question = self.tr("Laptop ini sudah terdaftar di {posyandu} ({area}).")
+        box.setText(
+            question.format(posyandu=current.posyandu, area=current.area)
+            + " "
+            + self.tr("Daftarkan dengan kode baru?")
+        )
+        box.setInformativeText(
+            self.tr(
+                "Bila kode itu untuk Posyandu lain, data dikirim ke sana mulai sekarang, "
+                "termasuk yang belum terkirim. Data di laptop tidak dihapus."
+            )
+        )
+        yes = box.addButton(self.tr("Ya, daftarkan ulang"), QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(self.tr("Tidak"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.exec()
+        return box.clickedButton() is yes
 
     def on_enroll_clicked(self) -> None:
         url = self.server_edit.text().strip()
@@ -137,6 +175,15 @@ class SettingsDialog(QDialog):
                 self.tr("Isi alamat server dan kode pendaftaran dari admin Puskesmas.")
             )
             return
+        current = self.current_enrollment()
+        if current is not None and not self.ask_reenroll(current):
+            self.enroll_status.setText(
+                self.tr("Tidak didaftarkan ulang; laptop tetap terdaftar di {posyandu}.").format(
+                    posyandu=current.posyandu
+                )
+            )
+            return
+        self._previous = current
         self.enroll_button.setEnabled(False)
         self.enroll_status.setText(self.tr("Mendaftarkan laptop…"))
         self._enroller.enrollment_finished.connect(self.on_enrollment_finished)
@@ -149,11 +196,14 @@ class SettingsDialog(QDialog):
         if isinstance(result, Enrollment):
             self.code_edit.clear()
             self.server_edit.setText(result.server_url)
-            self.enroll_status.setText(
-                self.tr("Laptop terdaftar: {posyandu}, {area}. Data akan dikirim otomatis.").format(
-                    posyandu=result.posyandu, area=result.area
+            text = self.tr("Laptop terdaftar: {posyandu}, {area}. Data akan dikirim otomatis.")
+            text = text.format(posyandu=result.posyandu, area=result.area)
+            previous = self._previous
+            if previous is not None and previous.posyandu != result.posyandu:
+                text += " " + self.tr("Sebelumnya terdaftar di {posyandu}.").format(
+                    posyandu=previous.posyandu
                 )
-            )
+            self.enroll_status.setText(text)
         else:
             message = getattr(result, "message", "")
             self.enroll_status.setText(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,12 +26,33 @@ from PySide6.QtWidgets import (
 from kader_app.core.sync_state import ProblemEntry
 from kader_app.ui.labels import sync_failure_text, sync_refusal_text
 from kader_app.ui.sync_controller import SyncController, SyncSnapshot
+from kader_app.ui.sync_status import (
+    age_text,
+    clock_warning_text,
+    local_time_text,
+    revoked_text,
+    status_bar_text,
+    unsent_status_text,
+)
+
+__all__ = [
+    "SyncPanel",
+    "age_text",
+    "clock_warning_text",
+    "headline_text",
+    "local_time_text",
+    "status_bar_text",
+    "unsent_status_text",
+]
 
 if TYPE_CHECKING:
     from sync.engine import EngineState
 
 # A progress bar only helps when there is a real backlog; a handful of entries flash by.
 PROGRESS_MIN_TOTAL = 20
+# How long "Sedang mengirim…" may stand with no word from the engine (its requests time out
+# well before this).
+SENDING_GUARD_MS = 90_000
 
 
 def _engine_state() -> type[EngineState]:
@@ -39,73 +60,6 @@ def _engine_state() -> type[EngineState]:
     from sync.engine import EngineState
 
     return EngineState
-
-
-def age_text(when: datetime | None, *, now: datetime) -> str:
-    """'baru saja', '5 menit lalu', '3 jam lalu', '2 hari lalu'."""
-    if when is None:
-        return "-"
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    seconds = max(0.0, (now - when).total_seconds())
-    if seconds < 60:
-        return QCoreApplication.translate("SyncPanel", "baru saja")
-    if seconds < 3600:
-        return QCoreApplication.translate("SyncPanel", "{n} menit lalu").format(
-            n=int(seconds // 60)
-        )
-    if seconds < 86400:
-        return QCoreApplication.translate("SyncPanel", "{n} jam lalu").format(
-            n=int(seconds // 3600)
-        )
-    return QCoreApplication.translate("SyncPanel", "{n} hari lalu").format(n=int(seconds // 86400))
-
-
-def local_time_text(when: datetime) -> str:
-    return when.astimezone().strftime("%d/%m/%Y %H:%M")
-
-
-def clock_warning_text(skew_seconds: float | None) -> str:
-    """The non-blocking warning when the laptop clock is off by more than 10 minutes; or ''."""
-    if skew_seconds is None:
-        return ""
-    # Here, not at the top: the main window shows this line before the sync stack is loaded.
-    from sync.engine import SKEW_WARNING_SECONDS
-
-    if abs(skew_seconds) <= SKEW_WARNING_SECONDS:
-        return ""
-    minutes = round(abs(skew_seconds) / 60)
-    return QCoreApplication.translate(
-        "SyncPanel", "Jam laptop berbeda {n} menit dari server Puskesmas — periksa tanggal dan jam"
-    ).format(n=minutes)
-
-
-def unsent_status_text(
-    *, unsent: int, needs_review: int, oldest_unsent_at: datetime | None, now: datetime
-) -> str:
-    """'12 data belum terkirim, terlama 3 hari (1 perlu diperiksa)' or 'Semua data sudah terkirim'.
-
-    The one wording of the count, for the status bar and this panel alike: ``unsent`` is every
-    entry the server has not acknowledged, ``needs_review`` those it refused (rejected or in
-    conflict), ``oldest_unsent_at`` when the oldest unsent one was recorded.
-    """
-    if unsent == 0:
-        return QCoreApplication.translate("SyncPanel", "Semua data sudah terkirim")
-    text = QCoreApplication.translate("SyncPanel", "{n} data belum terkirim").format(n=unsent)
-    if oldest_unsent_at is not None:
-        oldest = oldest_unsent_at
-        if oldest.tzinfo is None:
-            oldest = oldest.replace(tzinfo=UTC)
-        days = max(0, (now - oldest).days)
-        if days == 0:
-            text += QCoreApplication.translate("SyncPanel", ", terlama hari ini")
-        else:
-            text += QCoreApplication.translate("SyncPanel", ", terlama {d} hari").format(d=days)
-    if needs_review:
-        text += QCoreApplication.translate("SyncPanel", " ({n} perlu diperiksa)").format(
-            n=needs_review
-        )
-    return text
 
 
 def snapshot_counts(snapshot: SyncSnapshot) -> tuple[int, int]:
@@ -121,8 +75,14 @@ def snapshot_counts(snapshot: SyncSnapshot) -> tuple[int, int]:
 def headline_text(snapshot: SyncSnapshot, *, now: datetime | None = None) -> str:
     """One line on how sending stands, in the kader's words."""
     if not snapshot.enrolled:
-        return QCoreApplication.translate(
-            "SyncPanel", "Laptop ini belum terdaftar di server Puskesmas. Daftarkan di Pengaturan."
+        return (
+            QCoreApplication.translate(
+                "SyncPanel", "Belum terhubung ke Puskesmas: laptop ini belum terdaftar di server."
+            )
+            + " "
+            + QCoreApplication.translate(
+                "SyncPanel", "Data tetap tersimpan di laptop. Daftarkan laptop ini di Pengaturan."
+            )
         )
     from sync.engine import EngineState
 
@@ -138,7 +98,9 @@ def headline_text(snapshot: SyncSnapshot, *, now: datetime | None = None) -> str
             oldest_unsent_at=snapshot.oldest_unsent_at,
             now=now or datetime.now(UTC),
         )
-    # Waiting, paused, captive portal, upgrade: the failure's own advice says what to do.
+    if state is EngineState.PAUSED_AUTH:
+        return revoked_text()
+    # Waiting, captive portal, upgrade: the failure's own advice says what to do.
     assert status is not None
     return sync_failure_text(status.problem, fallback=status.message)
 
@@ -266,6 +228,10 @@ class SyncPanel(QDialog):
         layout.addWidget(buttons)
 
         self.send_button.clicked.connect(self.on_send_clicked)
+        self._sending_guard = QTimer(self)
+        self._sending_guard.setSingleShot(True)
+        self._sending_guard.setInterval(SENDING_GUARD_MS)
+        self._sending_guard.timeout.connect(self._on_send_unanswered)
         controller.status_changed.connect(self.show_snapshot)
         controller.progress_changed.connect(self.on_progress)
         if controller.last_snapshot is not None:
@@ -275,8 +241,24 @@ class SyncPanel(QDialog):
         controller.refresh()
 
     def on_send_clicked(self) -> None:
+        snapshot = self._controller.last_snapshot
+        state = snapshot.state if snapshot is not None else None
+        if snapshot is not None and (not snapshot.enrolled or state is _engine_state().PAUSED_AUTH):
+            # Nothing can be sent until the laptop is enrolled again: say so, not "sending".
+            self.show_snapshot(snapshot)
+            return
         self.headline.setText(self.tr("Sedang mengirim data ke Puskesmas…"))
         self._controller.send_now()
+        # Whatever happens, the headline is the engine's own answer within moments; should none
+        # come (the engine stopped), the last known state comes back rather than "sending".
+        self._sending_guard.start()
+
+    def _on_send_unanswered(self) -> None:
+        snapshot = self._controller.last_snapshot
+        if snapshot is not None and self.headline.text() == self.tr(
+            "Sedang mengirim data ke Puskesmas…"
+        ):
+            self.show_snapshot(snapshot)
 
     def on_progress(self, progress: tuple[int, int]) -> None:
         sent, total = progress
@@ -331,8 +313,12 @@ class SyncPanel(QDialog):
 
     def _detail_text(self, snapshot: SyncSnapshot) -> str:
         status = snapshot.status
+        if not snapshot.enrolled:
+            return self.tr("Data dikirim setelah laptop ini didaftarkan ke Puskesmas.")
         if status is None:
             return self.tr("Data tetap aman di laptop; dikirim otomatis saat ada koneksi.")
+        if status.state is _engine_state().PAUSED_AUTH:
+            return self.tr("Tidak dicoba lagi sampai laptop ini didaftarkan ulang.")
         if status.next_attempt_in is not None:
             minutes = max(1, round(status.next_attempt_in / 60))
             return self.tr("Dicoba lagi otomatis dalam {n} menit.").format(n=minutes)

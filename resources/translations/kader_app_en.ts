@@ -22,6 +22,19 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../kader_app/ui/date_field.py" line="+76"/>
+        <source>hh/bb/tttt, mis. 23081990</source>
+        <translation>dd/mm/yyyy, e.g. 23081990</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pilih di kalender (Alt+Bawah)</source>
+        <translation>Pick in the calendar (Alt+Down)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <location filename="../../kader_app/ui/error_dialog.py" line="+87"/>
@@ -81,14 +94,145 @@ What you can do:
     </message>
 </context>
 <context>
+    <name>FirstProfileDialog</name>
+    <message>
+        <location filename="../../kader_app/ui/duty.py" line="+380"/>
+        <source>Petugas pertama di laptop ini</source>
+        <translation>First worker on this laptop</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Setiap petugas punya nama dan PIN 6 angka. PIN membuka data di laptop ini dan mencatat siapa yang memeriksa. Jangan beri tahu PIN Anda ke orang lain.</source>
+        <translation>Every worker has a name and a 6-digit PIN. The PIN opens the data on this laptop and records who did the check. Do not tell your PIN to anyone.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kader</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nakes (bidan/perawat Pustu)</source>
+        <translation>Health worker (Pustu midwife/nurse)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Nama</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Peran</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;IN (6 angka)</source>
+        <translation>P&amp;IN (6 digits)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ulangi PIN</source>
+        <translation>&amp;Repeat PIN</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Buat profil</source>
+        <translation>Create profile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tulis nama petugas.</source>
+        <translation>Write the worker&apos;s name.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PIN harus 6 angka.</source>
+        <translation>The PIN must be 6 digits.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kedua PIN tidak sama. Ketik ulang.</source>
+        <translation>The two PINs differ. Type them again.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Profil tidak bisa dibuat. Periksa nama dan PIN.</source>
+        <translation>The profile could not be created. Check the name and PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>ForgotPinDialog</name>
+    <message>
+        <location line="-141"/>
+        <source>Lupa PIN</source>
+        <translation>Forgot PIN</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Minta kunci pemulihan laptop ini ke Puskesmas (8 kelompok huruf dan angka), lalu buat PIN baru untuk {name}.</source>
+        <translation>Ask the Puskesmas for this laptop&apos;s recovery key (8 groups of letters and digits), then make a new PIN for {name}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Kunci pemulihan</source>
+        <translation>Recovery &amp;key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN &amp;baru</source>
+        <translation>&amp;New PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ulangi PIN baru</source>
+        <translation>&amp;Repeat new PIN</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Simpan PIN baru</source>
+        <translation>Save new PIN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PIN baru harus 6 angka.</source>
+        <translation>The new PIN must be 6 digits.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kedua PIN baru tidak sama. Ketik ulang.</source>
+        <translation>The two new PINs differ. Type them again.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kunci pemulihan tidak cocok. Periksa lagi huruf dan angkanya.</source>
+        <translation>The recovery key does not match. Check its letters and digits again.</translation>
+    </message>
+</context>
+<context>
     <name>GlucosePanel</name>
     <message>
-        <location filename="../../kader_app/ui/visit/sections/glucose.py" line="+70"/>
+        <location filename="../../kader_app/ui/visit/sections/glucose.py" line="+86"/>
+        <source>Apakah satuan alat mmol/L?</source>
+        <translation>Does the meter show mmol/L?</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>angka, LO atau HI</source>
         <translation>number, LO or HI</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Puasa: tidak makan dan minum selain air putih minimal 8 jam.</source>
         <translation>Fasting: nothing to eat or drink but water for at least 8 hours.</translation>
     </message>
@@ -104,7 +248,7 @@ What you can do:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kader_app/ui/main_window.py" line="+109"/>
+        <location filename="../../kader_app/ui/main_window.py" line="+120"/>
         <source>Cari warga: ketik nama atau NIK (Ctrl+F)</source>
         <translation>Find a resident: type a name or NIK (Ctrl+F)</translation>
     </message>
@@ -114,12 +258,12 @@ What you can do:
         <translation>New resident (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Status kirim data…</source>
         <translation>Sending status…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -159,22 +303,27 @@ What you can do:
         <translation>Posyandu — Kader Records</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+359"/>
+        <source>Lebih dari {n} warga ditemukan; ketik lebih lengkap (nama atau NIK)</source>
+        <translation>More than {n} residents found; type more (name or NIK)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{n} warga ditemukan</source>
         <translation>{n} residents found</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>Warga yang terakhir diubah</source>
         <translation>Recently changed residents</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="-164"/>
         <source>Data warga tersimpan.</source>
         <translation>Resident saved.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Pilih warga dulu dari daftar.</source>
         <translation>Choose a resident from the list first.</translation>
     </message>
@@ -199,7 +348,7 @@ What you can do:
         <translation>Screening voided; it stays in the history.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+81"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -237,7 +386,7 @@ What you can do:
         <translation>Latest result</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+73"/>
         <source>{n} th</source>
         <translation>{n} y</translation>
     </message>
@@ -253,9 +402,47 @@ What you can do:
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../kader_app/ui/duty.py" line="+102"/>
+        <source>Kunci pemulihan</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ini kunci pemulihan laptop ini. Bila semua PIN lupa, hanya kunci ini yang bisa membuka datanya. Kunci ini hanya ditampilkan sekali: cetak atau salin ke kertas dan serahkan ke Puskesmas. Saat laptop didaftarkan ke Puskesmas, kunci ini juga dititipkan ke server.</source>
+        <translation>This is the recovery key of this laptop. If every PIN is forgotten, only this key can open its data. It is shown only once: print it or copy it onto paper and hand it to the Puskesmas. When the laptop is enrolled with the Puskesmas, the key is also deposited with the server.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Cetak…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sudah saya cetak atau catat, dan akan saya serahkan ke Puskesmas</source>
+        <translation>I have printed or written it down and will hand it to the Puskesmas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Lanjut</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>KUNCI PEMULIHAN DATA POSYANDU</source>
+        <translation>POSYANDU DATA RECOVERY KEY</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simpan di Puskesmas. Jangan disimpan bersama laptop.</source>
+        <translation>Keep at the Puskesmas. Do not keep it with the laptop.</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kader_app/ui/report_dialog.py" line="+81"/>
+        <location filename="../../kader_app/ui/report_dialog.py" line="+64"/>
         <source>Laporan bulanan Posyandu</source>
         <translation>Posyandu monthly report</translation>
     </message>
@@ -265,7 +452,7 @@ What you can do:
         <translation>Month:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Simpan Excel…</source>
         <translation>Save Excel…</translation>
     </message>
@@ -275,7 +462,7 @@ What you can do:
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+68"/>
         <source>Menghitung laporan…</source>
         <translation>Preparing the report…</translation>
     </message>
@@ -308,7 +495,7 @@ What you can do:
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../kader_app/ui/resident_form.py" line="+250"/>
+        <location filename="../../kader_app/ui/resident_dialog.py" line="+65"/>
         <source>Ubah data warga</source>
         <translation>Edit resident</translation>
     </message>
@@ -318,7 +505,7 @@ What you can do:
         <translation>New resident</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Buka data warga yang sudah ada</source>
         <translation>Open the existing resident</translation>
     </message>
@@ -329,8 +516,8 @@ What you can do:
     </message>
     <message>
         <location line="+11"/>
-        <source>&amp;Simpan</source>
-        <translation>&amp;Save</translation>
+        <source>&amp;Simpan (Ctrl+S)</source>
+        <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -338,17 +525,22 @@ What you can do:
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+21"/>
+        <source>Periksa isian yang ditandai merah.</source>
+        <translation>Check the entries marked in red.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Data warga tersimpan.</source>
         <translation>Resident saved.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>NIK ini sudah terdaftar untuk warga lain. Buka data warga tersebut?</source>
         <translation>This NIK is already registered to another resident. Open that resident?</translation>
     </message>
@@ -376,7 +568,7 @@ What you can do:
 <context>
     <name>ResidentForm</name>
     <message>
-        <location line="-300"/>
+        <location filename="../../kader_app/ui/resident_form.py" line="+118"/>
         <source>Nama lengkap sesuai KTP</source>
         <translation>Full name as on the ID card</translation>
     </message>
@@ -386,22 +578,17 @@ What you can do:
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Jenis kelamin</source>
-        <translation>Sex</translation>
+        <location line="+3"/>
+        <source>&amp;Jenis kelamin</source>
+        <translation>&amp;Sex</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>-- pilih tanggal --</source>
-        <translation>-- choose a date --</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Tanggal &amp;lahir</source>
         <translation>&amp;Birth date</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>16 angka (boleh dikosongkan jika tidak tahu)</source>
         <translation>16 digits (leave empty if unknown)</translation>
     </message>
@@ -411,7 +598,7 @@ What you can do:
         <translation>NI&amp;K</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>16 angka (boleh dikosongkan)</source>
         <translation>16 digits (may be empty)</translation>
     </message>
@@ -421,22 +608,24 @@ What you can do:
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Dusun</source>
         <translation>Hamlet</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <location line="+4"/>
         <source>RT</source>
         <translation>RT</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
+        <location line="+1"/>
         <source>RW</source>
         <translation>RW</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
@@ -455,11 +644,16 @@ What you can do:
         <source>No. HP</source>
         <translation>Mobile</translation>
     </message>
+    <message>
+        <location line="+106"/>
+        <source>Tanggal lahir tidak valid: ketik seperti 23081990</source>
+        <translation>Birth date not valid: type it like 23081990</translation>
+    </message>
 </context>
 <context>
     <name>ResidentPanel</name>
     <message>
-        <location filename="../../kader_app/ui/resident_panel.py" line="+39"/>
+        <location filename="../../kader_app/ui/resident_panel.py" line="+45"/>
         <source>Tindak lanjut Puskesmas: {outcome}, {when}</source>
         <translation>Puskesmas follow-up: {outcome}, {when}</translation>
     </message>
@@ -474,12 +668,22 @@ What you can do:
         <translation>Edit resident</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Riwayat pemeriksaan (terbaru di atas)</source>
         <translation>Screening history (newest first)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
+        <source>&amp;Riwayat</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Grafik</source>
+        <translation>&amp;Chart</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Pilih warga dari daftar, atau daftarkan warga baru.</source>
         <translation>Choose a resident from the list, or register a new one.</translation>
     </message>
@@ -514,7 +718,7 @@ What you can do:
         <translation>Mobile: {phone}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+49"/>
         <source>Belum ada pemeriksaan.</source>
         <translation>No screenings yet.</translation>
     </message>
@@ -532,6 +736,11 @@ What you can do:
         <translation>Check the entry</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Tanya dulu</source>
+        <translation>Ask first</translation>
+    </message>
+    <message>
         <location line="+16"/>
         <source>Langkah: </source>
         <translation>Next step: </translation>
@@ -540,7 +749,7 @@ What you can do:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kader_app/ui/settings_dialog.py" line="+52"/>
+        <location filename="../../kader_app/ui/settings_dialog.py" line="+57"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -548,6 +757,16 @@ What you can do:
         <location line="+5"/>
         <source>Nama Posyandu</source>
         <translation>Posyandu name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>untuk kepala laporan bulanan</source>
+        <translation>for the monthly report heading</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama Puskesmas</source>
+        <translation>Puskesmas name</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -655,24 +874,142 @@ What you can do:
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
+        <source>Daftarkan ulang laptop?</source>
+        <translation>Enrol this laptop again?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laptop ini sudah terdaftar di {posyandu} ({area}).</source>
+        <translation>This laptop is already enrolled at {posyandu} ({area}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Daftarkan dengan kode baru?</source>
+        <translation>Enrol it with the new code?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bila kode itu untuk Posyandu lain, data dikirim ke sana mulai sekarang, termasuk yang belum terkirim. Data di laptop tidak dihapus.</source>
+        <translation>If that code is for another Posyandu, data is sent there from now on, including what has not been sent yet. Nothing on the laptop is deleted.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ya, daftarkan ulang</source>
+        <translation>Yes, enrol again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Isi alamat server dan kode pendaftaran dari admin Puskesmas.</source>
         <translation>Enter the server address and the enrolment code from the Puskesmas admin.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Tidak didaftarkan ulang; laptop tetap terdaftar di {posyandu}.</source>
+        <translation>Not enrolled again; the laptop stays enrolled at {posyandu}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Mendaftarkan laptop…</source>
         <translation>Enrolling the laptop…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Laptop terdaftar: {posyandu}, {area}. Data akan dikirim otomatis.</source>
         <translation>Laptop enrolled: {posyandu}, {area}. Data will be sent automatically.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sebelumnya terdaftar di {posyandu}.</source>
+        <translation>Before, it was enrolled at {posyandu}.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Pendaftaran gagal: {reason}</source>
         <translation>Enrolment failed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SexField</name>
+    <message>
+        <location filename="../../kader_app/ui/resident_form.py" line="-222"/>
+        <source>Tekan L untuk laki-laki, P untuk perempuan</source>
+        <translation>Press L for male, P for female</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../kader_app/ui/duty.py" line="-410"/>
+        <location line="+3"/>
+        <source>Siapa yang bertugas?</source>
+        <translation>Who is on duty?</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Aplikasi dikunci karena 10 menit tidak dipakai. Isian yang sedang terbuka tetap aman. Ketik PIN untuk melanjutkan.</source>
+        <translation>The app locked after 10 minutes unused. The open form is safe. Type a PIN to go on.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;PIN (6 angka)</source>
+        <translation>&amp;PIN (6 digits)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Buka</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Lupa PIN…</source>
+        <translation>&amp;Forgot PIN…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+69"/>
+        <source>Pilih nama Anda dulu.</source>
+        <translation>Choose your name first.</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Ketik PIN Anda.</source>
+        <translation>Type your PIN.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PIN harus 6 angka.</source>
+        <translation>The PIN must be 6 digits.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>PIN salah. Sisa {n} kali coba sebelum harus menunggu.</source>
+        <translation>Wrong PIN. {n} tries left before a wait.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Profil ini tidak ditemukan lagi. Buka ulang aplikasi.</source>
+        <translation>This profile is no longer found. Reopen the app.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Silakan coba lagi.</source>
+        <translation>Please try again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Terlalu banyak PIN salah. Tunggu {m}:{s:02d} lalu coba lagi, atau pakai Lupa PIN dengan kunci pemulihan dari Puskesmas.</source>
+        <translation>Too many wrong PINs. Wait {m}:{s:02d} and try again, or use Forgot PIN with the recovery key from the Puskesmas.</translation>
     </message>
 </context>
 <context>
@@ -686,7 +1023,7 @@ What you can do:
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../kader_app/ui/sync_panel.py" line="+52"/>
+        <location filename="../../kader_app/ui/sync_status.py" line="+28"/>
         <source>baru saja</source>
         <translation>just now</translation>
     </message>
@@ -726,18 +1063,44 @@ What you can do:
         <translation> ({n} need checking)</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Laptop ini belum terdaftar di server Puskesmas. Daftarkan di Pengaturan.</source>
-        <translation>This laptop is not enrolled on the Puskesmas server yet. Enrol it in Settings.</translation>
+        <location line="+7"/>
+        <source>Belum terhubung ke Puskesmas</source>
+        <translation>Not linked to the Puskesmas yet</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+146"/>
+        <location line="+5"/>
+        <source>Puskesmas mencabut izin laptop ini; data tidak dikirim lagi.</source>
+        <translation>The Puskesmas has revoked this laptop; data is no longer sent.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Semua yang sudah dicatat tetap tersimpan di laptop ini dan tidak hilang.</source>
+        <translation>Everything recorded stays stored on this laptop and is not lost.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Minta kode pendaftaran baru ke admin Puskesmas, lalu daftarkan ulang di Pengaturan.</source>
+        <translation>Ask the Puskesmas admin for a new enrolment code, then enrol again in Settings.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{n} data tersimpan di laptop</source>
+        <translation>{n} entries kept on the laptop</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Izin laptop dicabut Puskesmas; data tetap tersimpan</source>
+        <translation>Laptop revoked by the Puskesmas; data stays stored</translation>
+    </message>
+    <message>
+        <location filename="../../kader_app/ui/sync_panel.py" line="+92"/>
+        <location line="+158"/>
+        <location line="+9"/>
         <source>Sedang mengirim data ke Puskesmas…</source>
         <translation>Sending data to the Puskesmas…</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location filename="../../kader_app/ui/sync_status.py" line="-55"/>
         <source>Semua data sudah terkirim</source>
         <translation>All data has been sent</translation>
     </message>
@@ -747,7 +1110,7 @@ What you can do:
         <translation>{n} entries not sent yet</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../../kader_app/ui/sync_panel.py" line="-138"/>
         <source>Data ini juga diubah di laptop lain.</source>
         <translation>This entry was also changed on another laptop.</translation>
     </message>
@@ -811,7 +1174,17 @@ Reason: {reason}
         <translation>Not sent yet: waiting for this resident&apos;s entry that the server refused.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-33"/>
+        <source>Belum terhubung ke Puskesmas: laptop ini belum terdaftar di server.</source>
+        <translation>Not linked to the Puskesmas yet: this laptop is not enrolled on the server.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data tetap tersimpan di laptop. Daftarkan laptop ini di Pengaturan.</source>
+        <translation>Data stays stored on the laptop. Enrol this laptop in Settings.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Dikirim otomatis begitu data itu diterima; data tetap aman di laptop.</source>
         <translation>Sent automatically once that entry is accepted; the data stays safe on this laptop.</translation>
     </message>
@@ -861,12 +1234,12 @@ Reason: {reason}
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Memeriksa status pengiriman…</source>
         <translation>Checking the sending status…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+37"/>
         <source>belum terdaftar</source>
         <translation>not enrolled</translation>
     </message>
@@ -899,12 +1272,22 @@ Reason: {reason}
     </message>
     <message>
         <location line="+18"/>
-        <location line="+18"/>
+        <source>Data dikirim setelah laptop ini didaftarkan ke Puskesmas.</source>
+        <translation>Data is sent once this laptop is enrolled at the Puskesmas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
         <source>Data tetap aman di laptop; dikirim otomatis saat ada koneksi.</source>
         <translation>Data stays safe on the laptop; it is sent automatically when there is a connection.</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
+        <source>Tidak dicoba lagi sampai laptop ini didaftarkan ulang.</source>
+        <translation>Not tried again until this laptop is enrolled again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Dicoba lagi otomatis dalam {n} menit.</source>
         <translation>Trying again automatically in {n} min.</translation>
     </message>
@@ -932,15 +1315,28 @@ Reason: {reason}
         <translation>days</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Dari data warga: {risks}</source>
         <translation>From the resident&apos;s record: {risks}</translation>
     </message>
 </context>
 <context>
+    <name>TrendChartPanel</name>
+    <message>
+        <location filename="../../kader_app/ui/trend_chart.py" line="+95"/>
+        <source>Grafik:</source>
+        <translation>Chart:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Belum ada hasil ukur untuk digambar.</source>
+        <translation>No measurements to chart yet.</translation>
+    </message>
+</context>
+<context>
     <name>VisitCard</name>
     <message>
-        <location filename="../../kader_app/ui/resident_panel.py" line="-183"/>
+        <location filename="../../kader_app/ui/resident_panel.py" line="-220"/>
         <source>(dikoreksi, versi {n})</source>
         <translation>(corrected, version {n})</translation>
     </message>
@@ -973,7 +1369,7 @@ Reason: {reason}
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../kader_app/ui/visit/dialog.py" line="+65"/>
+        <location filename="../../kader_app/ui/visit/dialog.py" line="+73"/>
         <source>Koreksi pemeriksaan</source>
         <translation>Correct screening</translation>
     </message>
@@ -984,31 +1380,61 @@ Reason: {reason}
     </message>
     <message>
         <location line="+16"/>
+        <source>&amp;Tanggal pemeriksaan:</source>
+        <translation>Screening &amp;date:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Tempat:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+34"/>
+        <source>&amp;Simpan hasil skrining (Ctrl+S)</source>
+        <translation>&amp;Save screening (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="-55"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · {sex} · {age} tahun</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · {sex} · {age} years</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>Ini hasil skrining, bukan diagnosis. Diagnosis hanya oleh tenaga kesehatan.</source>
         <translation>This is a screening result, not a diagnosis. Only health workers diagnose.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>&amp;Simpan hasil skrining</source>
-        <translation>&amp;Save screening result</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
+        <source>Ketik tanggal seperti 23081990</source>
+        <translation>Type the date like 23081990</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanggal pemeriksaan tidak boleh di masa depan</source>
+        <translation>The screening date cannot be in the future</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanggal pemeriksaan sebelum tanggal lahir warga</source>
+        <translation>The screening date is before the resident was born</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lebih dari {n} hari yang lalu: pastikan tanggalnya benar.</source>
+        <translation>More than {n} days ago: make sure the date is right.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Belum bisa disimpan: periksa tanggal.</source>
+        <translation>Cannot be saved yet: check the date.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
@@ -1026,12 +1452,12 @@ Reason: {reason}
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../kader_app/ui/visit/form.py" line="+83"/>
+        <location filename="../../kader_app/ui/visit/form.py" line="+90"/>
         <source>Tidak ada bagian skrining untuk warga ini pada tanggal pemeriksaan.</source>
         <translation>No screening section is offered to this resident on the screening date.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>+ Tambah bagian: {section}</source>
         <translation>+ Add section: {section}</translation>
     </message>
@@ -1041,12 +1467,17 @@ Reason: {reason}
         <translation>Fill in this section only when asked for or needed.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+178"/>
         <source>Belum bisa disimpan: periksa isian yang ditandai merah.</source>
         <translation>Cannot be saved yet: check the entries marked in red.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Belum bisa disimpan: jawab dulu pertanyaan {question}</source>
+        <translation>Cannot be saved yet: first answer the question {question}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Belum bisa disimpan: belum ada bagian yang lengkap.</source>
         <translation>Cannot be saved yet: no section is complete.</translation>
     </message>
@@ -1064,7 +1495,12 @@ Reason: {reason}
         <translation>not filled in</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>tanya dulu</source>
+        <translation>ask first</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Hasil skrining: {level}</source>
         <translation>Screening result: {level}</translation>
     </message>
@@ -1111,7 +1547,7 @@ Reason: {reason}
 <context>
     <name>YesNoField</name>
     <message>
-        <location filename="../../kader_app/ui/visit/answers.py" line="+80"/>
+        <location filename="../../kader_app/ui/visit/answers.py" line="+102"/>
         <source>Ya</source>
         <translation>Yes</translation>
     </message>
@@ -1124,6 +1560,55 @@ Reason: {reason}
         <location line="+2"/>
         <source>Tekan Y untuk ya, T untuk tidak</source>
         <translation>Press Y for yes, T (or N) for no</translation>
+    </message>
+</context>
+<context>
+    <name>_UnitQuestion</name>
+    <message>
+        <location filename="../../kader_app/ui/visit/sections/glucose.py" line="-37"/>
+        <source>Ya, mmol/L</source>
+        <translation>Yes, mmol/L</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak, mg/dL</source>
+        <translation>No, mg/dL</translation>
+    </message>
+</context>
+<context>
+    <name>discard</name>
+    <message>
+        <location filename="../../kader_app/ui/discard.py" line="+33"/>
+        <source>Buang perubahan?</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Isian yang sudah diketik di formulir ini akan hilang.</source>
+        <translation>What was typed in this form will be lost.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ya, buang</source>
+        <translation>Yes, discard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tidak, lanjut mengisi</source>
+        <translation>No, keep filling in</translation>
+    </message>
+</context>
+<context>
+    <name>duty</name>
+    <message>
+        <location filename="../../kader_app/ui/duty.py" line="-177"/>
+        <source>Nakes</source>
+        <translation>Health worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kader</source>
+        <translation>Cadre</translation>
     </message>
 </context>
 <context>
@@ -1374,7 +1859,7 @@ Reason: {reason}
 <context>
     <name>window</name>
     <message>
-        <location filename="../../kader_app/app.py" line="+135"/>
+        <location filename="../../kader_app/app.py" line="+142"/>
         <source>Menyiapkan data contoh…</source>
         <translation>Preparing demo data…</translation>
     </message>

@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from sync.server import staff, store
 from sync.server.database import make_engine, migrate, sqlite_url
+from sync.server.store.summary_rebuild import rebuild_now
 
 APP_NAME = "puskesmas-server"
 
@@ -33,6 +34,12 @@ def database_url(data_dir: str | None) -> str:
     return sqlite_url(folder)
 
 
+def data_folder(data_dir: str | None) -> Path:
+    folder = Path(data_dir) if data_dir else Path(platformdirs.user_data_dir(APP_NAME))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=APP_NAME, description="Server sinkronisasi Puskesmas.")
     parser.add_argument("--host", default="127.0.0.1")
@@ -42,12 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
     code = commands.add_parser("enroll-code", help="buat kode pendaftaran sekali pakai")
     code.add_argument("--posyandu", required=True)
     code.add_argument("--area", default=None, help="desa/wilayah (bawaan: nama Posyandu)")
+    code.add_argument("--puskesmas", default="", help="Puskesmas pembina Posyandu ini")
     code.add_argument("--data-dir", dest="sub_data_dir", default=None)
     revoke = commands.add_parser("revoke-device", help="cabut izin sebuah perangkat")
     revoke.add_argument("device_id")
     revoke.add_argument("--data-dir", dest="sub_data_dir", default=None)
+    rebuild = commands.add_parser(
+        "rebuild-summaries", help="hitung ulang ringkasan dasbor dari semua data tersimpan"
+    )
+    rebuild.add_argument("--data-dir", dest="sub_data_dir", default=None)
     add_staff = commands.add_parser("add-staff", help="tambah petugas dasbor atau ganti sandinya")
     add_staff.add_argument("--username", required=True)
+    add_staff.add_argument(
+        "--puskesmas", default=None, help="hanya Puskesmas ini (bawaan: seluruh kabupaten)"
+    )
     add_staff.add_argument(
         "--password-stdin", action="store_true", help="baca kata sandi dari baris pertama stdin"
     )
@@ -68,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     url = database_url(getattr(args, "sub_data_dir", None) or args.data_dir)
     if args.command is None:
-        return serve(url=url, host=args.host, port=args.port)
+        return serve(url=url, host=args.host, port=args.port, data_dir=data_folder(args.data_dir))
     password = None
     if args.command == "add-staff":
         password = read_password(from_stdin=args.password_stdin)
@@ -78,13 +93,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     engine = make_engine(url)
     migrate(engine)
     now = datetime.now(UTC)
+    if args.command == "rebuild-summaries":
+        try:
+            unreadable = rebuild_now(engine)
+        finally:
+            engine.dispose()
+        print(f"Ringkasan dasbor dihitung ulang; {unreadable} entri tidak terbaca.")
+        return 0
     try:
         with Session(engine) as session:
             if args.command == "add-staff":
                 assert password is not None
                 try:
                     staff.add_staff(
-                        session=session, username=args.username, password=password, now=now
+                        session=session,
+                        username=args.username,
+                        password=password,
+                        now=now,
+                        puskesmas=args.puskesmas,
                     )
                 except staff.StaffInputError as exc:
                     print(str(exc), file=sys.stderr)
@@ -92,9 +118,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"Petugas {args.username.strip()} dapat masuk ke dasbor.")
                 return 0
             if args.command == "enroll-code":
-                code = store.create_enroll_code(
-                    session=session, posyandu=args.posyandu, area=args.area, now=now
-                )
+                try:
+                    code = store.create_enroll_code(
+                        session=session,
+                        posyandu=args.posyandu,
+                        area=args.area,
+                        puskesmas=args.puskesmas,
+                        now=now,
+                    )
+                except store.AreaTakenError as exc:
+                    print(str(exc), file=sys.stderr)
+                    return 1
                 print(code)
                 print(
                     f"Kode sekali pakai untuk Posyandu {args.posyandu}, berlaku 7 hari.",
@@ -110,12 +144,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         engine.dispose()
 
 
-def serve(*, url: str, host: str, port: int) -> int:
+def serve(*, url: str, host: str, port: int, data_dir: Path) -> int:
     import uvicorn
 
     from sync.server.app import create_app
 
-    uvicorn.run(create_app(database_url=url), host=host, port=port, log_level="info")
+    app = create_app(database_url=url, data_dir=data_dir)
+    uvicorn.run(app, host=host, port=port, log_level="info")
     return 0
 
 

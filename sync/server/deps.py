@@ -14,7 +14,6 @@ from sqlmodel import Session
 
 from sync.server import store
 from sync.server.auth import bearer_token
-from sync.server.bodies import json_body
 from sync.server.models import Device
 
 UNAUTHORIZED = "Token perangkat tidak ada, salah, atau sudah dicabut."
@@ -27,7 +26,6 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
-BodyDep = Annotated[Any, Depends(json_body)]
 
 
 def current_device(

@@ -1,23 +1,20 @@
-"""One pushed item checked on its own, before any database work: envelope, hash, typed payload.
+"""One pushed item checked on its own, before any database work: envelope, size, hash, payload.
 
-The hash is taken over the payload exactly as received; the payload is then parsed by the typed
-models of `sync.protocol` (first-schema payloads upgraded on reading) and checked against the
-rules: a visit's stored classes must be the rules' own result for its inputs, a person's NIK and
-No. KK must be valid. Anything refused is refused for this item alone, with a code and a message.
+The envelope is read strictly (an integer is an integer, times within the years kept); the hash
+is taken over the payload exactly as received; the payload is parsed by the typed models of
+`sync.protocol` in strict mode (first-schema payloads upgraded on reading) and checked against
+the rules (`payload_checks`). Anything refused is refused for this item alone, with a code.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
-from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from pydantic import ValidationError
-
-from kader_app.core.rules.nik import parse_kk, parse_nik
-from kader_app.core.rules.recheck import UNREADABLE, recheck_visit
 from sync.protocol import (
     CANONICAL_ENCODER,
     REJECT_BAD_PAYLOAD,
@@ -25,125 +22,121 @@ from sync.protocol import (
     REJECT_INVALID_ITEM,
     REJECT_UNKNOWN_TYPE,
     PersonPayload,
-    PushItem,
-    SectionPayload,
     VisitPayload,
 )
 from sync.server import refusals
-from sync.server.sections import UnreadableSectionError, complete_sections
+from sync.server.bodies import UnreadableItem
+from sync.server.envelopes import MAX_VERSION, iso_time
+from sync.server.payload_checks import payload_problem
+from sync.server.strict_payloads import parse_payload
 
 ITEM_TYPES = ("person", "visit")
+# One item's payload as canonical JSON; the largest real visit is a few kilobytes.
+MAX_ITEM_BYTES = 64 * 1024
+_HEX64 = re.compile(r"[0-9a-fA-F]{64}")
 
 
 @dataclass(frozen=True, slots=True)
 class CheckedItem:
-    """A pushed item that may be stored: its typed form, and its payload's canonical JSON text.
+    """A pushed item that may be stored: its envelope, typed payload and canonical JSON text.
 
     ``payload_json`` is the payload as received, serialised canonically once: what was hashed
     and what is stored (a first-schema payload stays in its own shape).
     """
 
-    item: PushItem
+    id: str
+    type: str
+    version: int
+    base_version: int | None
+    recorded_at: datetime
     content_hash: str
     payload_json: str
+    payload: PersonPayload | VisitPayload
+
+    @property
+    def person_id(self) -> str:
+        """The resident this item is about (a person's own id, a visit's person)."""
+        if isinstance(self.payload, VisitPayload):
+            return self.payload.person_id
+        return self.id
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_VERSION:
+        return value
+    return None
+
+
+def _uuid(value: object) -> str | None:
+    if not isinstance(value, str) or len(value) != 36:
+        return None
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return None
+    return value
 
 
 def check_item(raw: object) -> CheckedItem | dict[str, Any]:
     """The checked item, or its rejection (an `ItemResult` as a dict)."""
+    if isinstance(raw, UnreadableItem):
+        return refusals.rejected(raw.id, raw.version, REJECT_INVALID_ITEM)
     if not isinstance(raw, dict):
         return refusals.rejected("", 0, REJECT_INVALID_ITEM)
-    raw_id = raw.get("id")
-    item_id = raw_id if isinstance(raw_id, str) else ""
-    version = raw.get("version")
-    version = version if isinstance(version, int) and not isinstance(version, bool) else 0
+    item_id = _uuid(raw.get("id"))
+    version = _int(raw.get("version"))
 
     def reject(code: str, message: str | None = None) -> dict[str, Any]:
-        return refusals.rejected(item_id, version, code, message)
+        return refusals.rejected(item_id or "", version or 0, code, message)
 
-    if raw.get("type") not in ITEM_TYPES:
+    kind = raw.get("type")
+    if kind not in ITEM_TYPES:
         return reject(REJECT_UNKNOWN_TYPE)
+    assert isinstance(kind, str)
+    base = raw.get("base_version")
+    base_version = _int(base)
+    claimed = raw.get("content_hash")
+    try:
+        recorded_at = iso_time(raw.get("recorded_at"))
+    except ValueError:
+        return reject(REJECT_INVALID_ITEM)
+    if (
+        item_id is None
+        or version is None
+        or (base is not None and (base_version is None or base_version >= version))
+        or not isinstance(claimed, str)
+        or not _HEX64.fullmatch(claimed)
+    ):
+        return reject(REJECT_INVALID_ITEM)
     payload = raw.get("payload")
     if not isinstance(payload, dict) or not payload:
         return reject(REJECT_BAD_PAYLOAD, refusals.PAYLOAD_UNREADABLE)
-    item: PushItem | None = None
-    try:
-        item = PushItem.model_validate(raw)
-    except ValidationError as error:
-        if not all(_in_payload(e["loc"]) for e in error.errors()):
-            return reject(REJECT_INVALID_ITEM)
-    except (AttributeError, LookupError, TypeError, ValueError):
-        # A first-schema payload too malformed for its upgrade to read.
-        pass
-    if item is not None and not _envelope_ok(item):
-        return reject(REJECT_INVALID_ITEM)
-    claimed = raw.get("content_hash")
-    if not isinstance(claimed, str):
-        return reject(REJECT_INVALID_ITEM)
     # Over the payload as received: `canonical_json`, kept as text to be stored as it is.
     canonical = CANONICAL_ENCODER.encode(payload)
-    actual = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    encoded = canonical.encode("utf-8")
+    if len(encoded) > MAX_ITEM_BYTES:
+        return reject(refusals.TOO_LARGE)
+    actual = hashlib.sha256(encoded).hexdigest()
     if actual != claimed.lower():
         return reject(REJECT_HASH_MISMATCH)
-    if item is None:
+    if payload.get("type", kind) != kind:
+        return reject(REJECT_INVALID_ITEM)
+    parsed = parse_payload(kind, payload, canonical)
+    if parsed is None:
         return reject(REJECT_BAD_PAYLOAD, refusals.PAYLOAD_UNREADABLE)
-    problem = payload_problem(item.payload)
+    names = parsed.visit_key if isinstance(parsed, VisitPayload) else parsed.id
+    if names != item_id:
+        return reject(REJECT_INVALID_ITEM)
+    problem = payload_problem(parsed)
     if problem is not None:
         return reject(REJECT_BAD_PAYLOAD, problem)
-    return CheckedItem(item=item, content_hash=actual, payload_json=canonical)
-
-
-def _in_payload(location: tuple[int | str, ...]) -> bool:
-    return bool(location) and location[0] == "payload"
-
-
-def _envelope_ok(item: PushItem) -> bool:
-    try:
-        uuid.UUID(item.id)
-    except ValueError:
-        return False
-    return item.base_version is None or 1 <= item.base_version < item.version
-
-
-def payload_problem(payload: PersonPayload | VisitPayload) -> str | None:
-    """Why a parsed payload may not be stored (the kader's message), or None when it may."""
-    if isinstance(payload, PersonPayload):
-        return person_problem(payload)
-    return visit_problem(payload)
-
-
-def person_problem(payload: PersonPayload) -> str | None:
-    """An invalid NIK (its date and sex read against the person's) or No. KK."""
-    if payload.nik is not None:
-        nik = parse_nik(payload.nik, birth_date=payload.birth_date, sex=payload.sex)
-        if not nik.valid:
-            return refusals.NIK_INVALID
-    if payload.kk is not None and not parse_kk(payload.kk).valid:
-        return refusals.KK_INVALID
-    return None
-
-
-def visit_problem(payload: VisitPayload) -> str | None:
-    """Stored classes the rules disagree with, or inputs and measures they cannot read."""
-    problem = recheck_visit(payload)
-    if problem is None:
-        try:
-            complete_sections(payload)
-        except UnreadableSectionError as error:
-            return refusals.visit_unreadable([error.section])
-        return None
-    if payload.measured_at.date() != payload.measured_on:
-        return refusals.VISIT_DATE_MISMATCH
-    # Sections are classified one by one, so each can be rechecked alone to name the culprits.
-    failing = [
-        code
-        for code, stored in payload.sections.items()
-        if recheck_visit(_only(payload, code, stored)) is not None
-    ]
-    if problem == UNREADABLE:
-        return refusals.visit_unreadable(failing)
-    return refusals.visit_mismatch(failing)
-
-
-def _only(payload: VisitPayload, code: str, stored: SectionPayload) -> VisitPayload:
-    sections: Mapping[str, SectionPayload] = {code: stored}
-    return payload.model_copy(update={"sections": sections, "level": stored.level})
+    return CheckedItem(
+        id=item_id,
+        type=kind,
+        version=version,
+        base_version=base_version,
+        recorded_at=recorded_at,
+        content_hash=actual,
+        payload_json=canonical,
+        payload=parsed,
+    )

@@ -47,6 +47,15 @@ class Device(ServerTable, table=True):
     last_pending: int | None = None
     clock_skew_s: float | None = None
     app_version: str | None = Field(default=None, max_length=50)
+    puskesmas: str = Field(default="", max_length=200)
+    # The device's audit chain as verified so far: the highest record held and its hash, a gap
+    # seen once (answered, not yet a break), and the first break found (where, what, since when).
+    audit_seq: int = Field(default=0, sa_type=sa.BigInteger)
+    audit_hash: str = Field(default="", max_length=64)
+    audit_gap_seq: int | None = Field(default=None, sa_type=sa.BigInteger)
+    audit_break_seq: int | None = Field(default=None, sa_type=sa.BigInteger)
+    audit_break_kind: str | None = Field(default=None, max_length=20)
+    audit_break_at: datetime | None = Field(default=None, sa_type=UTC_DATETIME)
 
 
 class EnrollCode(ServerTable, table=True):
@@ -61,6 +70,7 @@ class EnrollCode(ServerTable, table=True):
     expires_at: datetime = Field(sa_type=UTC_DATETIME)
     used_at: datetime | None = Field(default=None, sa_type=UTC_DATETIME)
     device_id: str | None = Field(default=None, max_length=36)
+    puskesmas: str = Field(default="", max_length=200)
 
 
 class Entry(ServerTable, table=True):
@@ -137,6 +147,7 @@ class FollowUp(ServerTable, table=True):
     created_at: datetime = Field(sa_type=UTC_DATETIME)
     # The staff username who recorded it (None for follow-ups made outside the dashboard).
     recorded_by: str | None = Field(default=None, max_length=100)
+    puskesmas: str = Field(default="", max_length=200)
 
 
 class StaffUser(ServerTable, table=True):
@@ -148,6 +159,8 @@ class StaffUser(ServerTable, table=True):
     password_hash: str = Field(max_length=200)
     created_at: datetime = Field(sa_type=UTC_DATETIME)
     disabled_at: datetime | None = Field(default=None, sa_type=UTC_DATETIME)
+    # None: the whole kabupaten (Dinkes); otherwise the one Puskesmas this account sees.
+    puskesmas: str | None = Field(default=None, max_length=200)
 
 
 class StaffSession(ServerTable, table=True):
@@ -230,3 +243,7 @@ class FhirSent(ServerTable, table=True):
     state: str = Field(max_length=20)
     digest: str = Field(default="", max_length=64)
     resources: list[str] = Field(sa_type=sa.JSON)
+
+
+# The summary tables and the audit links share this metadata (defined apart for size).
+from sync.server import summary_tables as _summary_tables  # noqa: E402, F401

@@ -21,6 +21,7 @@ from sync.protocol import (
 TYPE_MISMATCH: Final = "type_mismatch"
 WRONG_AREA: Final = "wrong_area"
 CONFLICT: Final = "conflict"
+TOO_LARGE: Final = "too_large"
 
 MESSAGES: Final = {
     REJECT_UNKNOWN_TYPE: "Jenis data tidak dikenal oleh server Puskesmas.",
@@ -30,6 +31,7 @@ MESSAGES: Final = {
     TYPE_MISMATCH: "Jenis data tidak cocok dengan data yang sudah ada di server.",
     WRONG_AREA: "Data ini terdaftar di wilayah lain; minta petugas Puskesmas memindahkannya.",
     CONFLICT: "Data ini sudah diubah dari perangkat lain; perlu dicek oleh petugas.",
+    TOO_LARGE: "Data ini terlalu besar untuk diterima server Puskesmas.",
 }
 """One message per code: what the kader's app shows (in its own language) for each."""
 
@@ -39,6 +41,13 @@ PAYLOAD_UNREADABLE: Final = f"Isi data ini tidak bisa dibaca oleh server Puskesm
 VISIT_DATE_MISMATCH: Final = (
     "Tanggal pemeriksaan tidak sama dengan waktu pemeriksaan yang tercatat. "
     "Buka pemeriksaan ini di aplikasi, periksa tanggalnya, lalu simpan koreksinya."
+)
+DATE_OUT_OF_RANGE: Final = (
+    "Tanggal pada data ini tidak masuk akal. Periksa jam dan tanggal laptop, "
+    "buka data ini di aplikasi, lalu simpan lagi."
+)
+WRONG_AREA_PERSON: Final = (
+    "Warga pemeriksaan ini terdaftar di wilayah lain; minta petugas Puskesmas memindahkannya."
 )
 NIK_INVALID: Final = (
     "NIK warga ini tidak valid. Buka data warga di aplikasi, perbaiki NIK, lalu simpan lagi."

@@ -54,6 +54,8 @@ class StaffLogin:
     username: str
     csrf_token: str
     expires_at: datetime
+    # The one Puskesmas this account sees; None for the whole kabupaten (Dinkes).
+    puskesmas: str | None = None
 
 
 class LoginThrottle:
@@ -129,8 +131,17 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def add_staff(*, session: Session, username: str, password: str, now: datetime) -> None:
+def add_staff(
+    *,
+    session: Session,
+    username: str,
+    password: str,
+    now: datetime,
+    puskesmas: str | None = None,
+) -> None:
     """Create a staff user, or set a new password for an existing one (and end their sessions).
+
+    ``puskesmas`` scopes the account to one Puskesmas; None lets it see the whole kabupaten.
 
     Raises:
         StaffInputError: empty or over-long username, or a password shorter than 10 characters.
@@ -143,11 +154,17 @@ def add_staff(*, session: Session, username: str, password: str, now: datetime) 
     existing = session.get(StaffUser, username)
     if existing is None:
         session.add(
-            StaffUser(username=username, password_hash=hash_password(password), created_at=now)
+            StaffUser(
+                username=username,
+                password_hash=hash_password(password),
+                created_at=now,
+                puskesmas=puskesmas,
+            )
         )
     else:
         existing.password_hash = hash_password(password)
         existing.disabled_at = None
+        existing.puskesmas = puskesmas
         session.execute(sa.delete(STAFF_SESSION).where(STAFF_SESSION.c.username == username))
     session.commit()
 
@@ -169,6 +186,7 @@ def log_in(
         username=user.username,
         csrf_token=secrets.token_urlsafe(32),
         expires_at=now + SESSION_LIFETIME,
+        puskesmas=user.puskesmas,
     )
     session.add(
         StaffSession(
@@ -201,7 +219,10 @@ def login_for_token(*, session: Session, token: str | None, now: datetime) -> St
         return None
     row.last_seen = now
     login = StaffLogin(
-        username=row.username, csrf_token=row.csrf_token, expires_at=utc(row.expires_at)
+        username=row.username,
+        csrf_token=row.csrf_token,
+        expires_at=utc(row.expires_at),
+        puskesmas=user.puskesmas,
     )
     session.commit()
     return login

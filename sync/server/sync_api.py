@@ -1,11 +1,12 @@
 """The sync API the kader's laptops call: health, enrol, push, pull, reconcile (one `APIRouter`).
 
-Thin handlers: they parse, authenticate and call `store`; they hold no queries and log no body.
+Thin handlers: they parse strictly, authenticate and call `store`; they hold no queries and log
+no body. Every push, pull and reconcile answer carries the database's `ServerMark`.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
@@ -21,13 +22,21 @@ from sync.protocol import (
     EnrollResponse,
     HealthResponse,
     PullResponse,
+    PushRequest,
     PushResponse,
     ReconcileRequest,
     ReconcileResponse,
 )
 from sync.server import store
-from sync.server.bodies import MAX_ITEMS_PER_BATCH, PushEnvelope, too_large
-from sync.server.deps import BodyDep, DeviceDep, SessionDep, parse_body
+from sync.server.bodies import (
+    MAX_ITEMS_PER_BATCH,
+    RawBodyDep,
+    decode_body,
+    decode_push,
+    too_large,
+)
+from sync.server.deps import DeviceDep, SessionDep, parse_body
+from sync.server.envelopes import EnrollBody, PushEnvelope, ReconcileBody
 from sync.server.times import now_utc
 
 BAD_CODE = "Kode pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa."
@@ -37,15 +46,38 @@ OLD_PROTOCOL = "Versi protokol tidak didukung. Mohon perbarui aplikasi."
 router = APIRouter()
 
 
+def _inline(node: Any, defs: dict[str, Any], depth: int = 0) -> Any:
+    """``node`` with every ``#/$defs/…`` reference replaced by its definition."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and depth < 12:
+            return _inline(defs[ref.removeprefix("#/$defs/")], defs, depth + 1)
+        return {k: _inline(v, defs, depth) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline(v, defs, depth) for v in node]
+    return node
+
+
+def _body_schema(model: type[Any]) -> dict[str, Any]:
+    """OpenAPI for a body the handler reads itself (gzip or plain JSON of ``model``)."""
+    schema = model.model_json_schema()
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": _inline(schema, schema.get("$defs", {}))}},
+        }
+    }
+
+
 @router.get(HEALTH_PATH, response_model=HealthResponse)
 def health(session: SessionDep) -> HealthResponse:
     store.health_check(session)
     return HealthResponse(status="ok", server_time=now_utc())
 
 
-@router.post(ENROLL_PATH, response_model=EnrollResponse)
-def enroll(session: SessionDep, body: BodyDep) -> EnrollResponse:
-    request: EnrollRequest = parse_body(EnrollRequest, body)
+@router.post(ENROLL_PATH, response_model=EnrollResponse, openapi_extra=_body_schema(EnrollRequest))
+def enroll(session: SessionDep, body: RawBodyDep) -> EnrollResponse:
+    request: EnrollBody = parse_body(EnrollBody, decode_body(body))
     answer = store.enroll_device(
         session=session, code=request.code, device_name=request.device_name, now=now_utc()
     )
@@ -54,14 +86,16 @@ def enroll(session: SessionDep, body: BodyDep) -> EnrollResponse:
     return answer
 
 
-@router.post(PUSH_PATH, response_model=PushResponse)
-def push(request: Request, session: SessionDep, device: DeviceDep, body: BodyDep) -> Response:
-    if not isinstance(body, dict) or body.get("protocol_version") != PROTOCOL_VERSION:
+@router.post(PUSH_PATH, response_model=PushResponse, openapi_extra=_body_schema(PushRequest))
+def push(request: Request, session: SessionDep, device: DeviceDep, body: RawBodyDep) -> Response:
+    decoded = decode_push(body)
+    version = decoded.get("protocol_version") if isinstance(decoded, dict) else None
+    if type(version) is not int or version != PROTOCOL_VERSION:
         raise HTTPException(status_code=426, detail=OLD_PROTOCOL)
-    items = body.get("items")
+    items = decoded.get("items")
     if isinstance(items, list) and len(items) > MAX_ITEMS_PER_BATCH:
         raise too_large()
-    envelope: PushEnvelope = parse_body(PushEnvelope, body)
+    envelope: PushEnvelope = parse_body(PushEnvelope, decoded)
     if envelope.device_id != device.id:
         raise HTTPException(status_code=403, detail=WRONG_DEVICE)
     # The store serialised the answer once (it keeps the same bytes for a replay).
@@ -69,24 +103,35 @@ def push(request: Request, session: SessionDep, device: DeviceDep, body: BodyDep
     checkpointer = request.app.state.checkpointer
     if checkpointer is not None:
         checkpointer.notify()
-    return Response(content=answer, media_type="application/json")
+    mark = request.app.state.identity.current()
+    return Response(content=answer.with_mark(mark), media_type="application/json")
 
 
 @router.get(PULL_PATH, response_model=PullResponse)
 def pull(
+    request: Request,
     session: SessionDep,
     device: DeviceDep,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     limit: Annotated[int, Query(ge=1, le=store.MAX_PULL_LIMIT)] = 500,
-) -> PullResponse:
-    return store.pull_changes(
-        session=session, device=device, cursor=cursor, limit=limit, now=now_utc()
+) -> Response:
+    mark = request.app.state.identity.current()
+    answer = store.pull_changes(
+        session=session, device=device, cursor=cursor, limit=limit, now=now_utc(), mark=mark
     )
+    return Response(content=answer, media_type="application/json")
 
 
-@router.post(RECONCILE_PATH, response_model=ReconcileResponse)
-def reconcile(session: SessionDep, device: DeviceDep, body: BodyDep) -> ReconcileResponse:
-    request: ReconcileRequest = parse_body(ReconcileRequest, body)
-    if request.device_id != device.id:
+@router.post(
+    RECONCILE_PATH, response_model=ReconcileResponse, openapi_extra=_body_schema(ReconcileRequest)
+)
+def reconcile(
+    request: Request, session: SessionDep, device: DeviceDep, body: RawBodyDep
+) -> ReconcileResponse:
+    parsed: ReconcileBody = parse_body(ReconcileBody, decode_body(body))
+    if parsed.device_id != device.id:
         raise HTTPException(status_code=403, detail=WRONG_DEVICE)
-    return store.reconcile(session=session, device=device, request=request, now=now_utc())
+    answer = store.reconcile(
+        session=session, device=device, request=parsed.request(), now=now_utc()
+    )
+    return answer.model_copy(update={"server": request.app.state.identity.current()})

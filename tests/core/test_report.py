@@ -10,7 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from kader_app.core.register import Register
-from kader_app.core.report import BySex, MonthlyReport, build_report, report_html, write_xlsx
+from kader_app.core.report import BySex, MonthlyReport, ReportIdentity, build_report
+from kader_app.core.report_document import report_document, report_html, write_xlsx
 from kader_app.core.rules.blood_pressure import BloodPressureInput
 from kader_app.core.rules.glucose import GlucoseInput
 from kader_app.core.rules.section import RuleSettings
@@ -132,16 +133,23 @@ def test_referrals_use_each_persons_highest_level_of_the_month(march: Register) 
     assert "Gula darah: Curiga diabetes" in report.referral_list[0].reasons
 
 
-def test_a_month_without_visits_is_empty_and_registration_counts_up_to_its_end(
-    march: Register,
+def test_a_month_without_visits_is_empty_and_the_register_counts_who_was_born_by_its_end(
+    march: Register, make_person_input: Callable[..., Any]
 ) -> None:
+    """Registered residents are the register as of the month, not by when records were made.
+
+    All five were typed in today (or pulled from the server today), yet they lived here in
+    December 2024; a baby born in 2025 was not on December's register.
+    """
+    march.people.register(make_person_input(name="Bayi Baru", sex="P", birth_date=date(2025, 1, 5)))
     empty = report_for(march, date(2024, 12, 1))
     this_month = report_for(march, date.today().replace(day=1))
 
     assert empty.visits == 0 and empty.screened == BySex() and empty.referral_list == ()
-    # Everyone was registered today: not yet in December 2024, all five this month.
-    assert empty.registered == BySex()
-    assert this_month.registered == BySex(male=3, female=2)
+    assert empty.registered == BySex(male=3, female=2)
+    assert this_month.registered == BySex(male=3, female=3)
+    # March: 4 visits by 3 residents, and all 6 on the register: never "0 terdaftar".
+    assert report_for(march).registered.total == 6
 
 
 def test_progress_reaches_the_number_of_visits(march: Register) -> None:
@@ -234,3 +242,153 @@ def test_visits_saved_before_2026_12_count_only_their_complete_sections(tmp_path
         "tb": BySex(male=1, female=1),
     }
     assert ("srq20", "belum_lengkap") not in {(c.section, c.code) for c in april.classes}
+
+
+def _referred(
+    register: Register,
+    make_person_input: Callable[..., Any],
+    make_visit_input: Callable[..., Any],
+    *,
+    name: str,
+    day: date,
+    **person: Any,
+) -> tuple[str, str]:
+    born = date(1970, 1, 1)
+    pid = register.people.register(
+        make_person_input(name=name, sex="L", birth_date=born, **person)
+    ).person_id
+    visit = register.visits.record(
+        person_id=pid,
+        inputs=make_visit_input(
+            sex="L",
+            birth_date=born,
+            measured_on=day,
+            only={"blood_pressure": BloodPressureInput.of((150, 95))},
+        ),
+        settings=RuleSettings(),
+        measured_at=at(day),
+    ).visit_id
+    assert visit is not None
+    return pid, visit
+
+
+def test_two_residents_of_one_name_are_told_apart_by_nik_and_address(
+    register: Register, make_person_input: Callable[..., Any], make_visit_input: Callable[..., Any]
+) -> None:
+    for nik, dusun in (("3201010101700011", "Krajan"), ("3201010101700022", "Sumber")):
+        _referred(
+            register,
+            make_person_input,
+            make_visit_input,
+            name="Dwi Cahyono",
+            day=date(2025, 3, 4),
+            nik=nik,
+            dusun=dusun,
+            rt="003",
+            rw="002",
+        )
+    report = report_for(register)
+    (table,) = [t for t in report_document(report).tables if t.key == "referral_list"]
+
+    assert table.header[:5] == ("Nama", "L/P", "Umur", "NIK", "Alamat")
+    assert sorted(row[3:5] for row in table.rows) == [
+        ("****0011", "Krajan, RT 003/RW 002, Sukamaju"),
+        ("****0022", "Sumber, RT 003/RW 002, Sukamaju"),
+    ]
+    # Only the last four digits leave the laptop on paper.
+    assert "3201010101700011" not in report_html(report)
+
+
+def test_earlier_referrals_show_what_the_puskesmas_answered(
+    register: Register, make_person_input: Callable[..., Any], make_visit_input: Callable[..., Any]
+) -> None:
+    came, came_visit = _referred(
+        register, make_person_input, make_visit_input, name="Agus Datang", day=date(2025, 1, 8)
+    )
+    _referred(
+        register, make_person_input, make_visit_input, name="Bowo Belum", day=date(2025, 2, 3)
+    )
+    _referred(
+        register, make_person_input, make_visit_input, name="Cipto Lama", day=date(2024, 11, 3)
+    )
+    register.sync.store_pulled(
+        [],
+        [
+            {
+                "id": "fu-1",
+                "person_id": came,
+                "visit_id": came_visit,
+                "outcome": "Sudah datang ke Puskesmas/Pustu",
+                "recorded_at": "2025-01-20T03:00:00+00:00",
+            }
+        ],
+    )
+    report = report_for(register)
+    (table,) = [t for t in report_document(report).tables if t.key == "earlier_referrals"]
+
+    assert table.title == "Status rujukan 3 bulan sebelumnya (kabar dari Puskesmas)"
+    assert [(row[0], row[3], row[5]) for row in table.rows] == [
+        ("Bowo Belum", "03/02/2025", "Belum ada kabar"),
+        ("Agus Datang", "08/01/2025", "Sudah datang ke Puskesmas/Pustu (20/01/2025)"),
+    ]
+
+
+def test_the_document_starts_with_who_it_is_from_and_ends_with_signatures(
+    march: Register,
+) -> None:
+    identity = ReportIdentity(
+        puskesmas="Puskesmas Cibeber", desa="Sukamaju", posyandu="Posyandu Mawar", kader="Sri"
+    )
+    report = build_report(march.database.engine, month=MARCH, identity=identity)
+    doc = report_document(report)
+
+    assert doc.title == "Laporan Bulanan Posyandu Mawar · Sukamaju — Maret 2025"
+    assert doc.identity == (
+        ("Puskesmas", "Puskesmas Cibeber"),
+        ("Desa/Kelurahan", "Sukamaju"),
+        ("Posyandu", "Posyandu Mawar"),
+        ("Bulan", "Maret 2025"),
+        ("Kader", "Sri"),
+    )
+    assert doc.signatures == (
+        ("Kader Posyandu", "Sri"),
+        ("Mengetahui, Bidan desa / Petugas Puskesmas", ""),
+    )
+    english = report_document(report, "en")
+    assert english.title == "Monthly report, Posyandu Mawar · Sukamaju — March 2025"
+    assert english.tables[0].rows[0][0] == "Registered residents"
+
+
+def test_a_name_typed_as_a_formula_stays_text_in_the_xlsx(
+    register: Register,
+    make_person_input: Callable[..., Any],
+    make_visit_input: Callable[..., Any],
+    tmp_path: Path,
+) -> None:
+    typed = [
+        '=HYPERLINK("http://contoh.test","klik")',
+        "+62 812 3456",
+        "-1+1",
+        "@SUM(A1:A2)",
+    ]
+    for number, name in enumerate(typed, start=1):
+        _referred(
+            register,
+            make_person_input,
+            make_visit_input,
+            name=name,
+            day=date(2025, 3, number),
+            dusun=name,
+        )
+    path = tmp_path / "laporan.xlsx"
+    write_xlsx(report_for(register), path)
+
+    sheet = load_workbook(path).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value in typed]
+    assert {c.value for c in cells} == set(typed)
+    assert all(c.data_type == "s" for c in cells)
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        xml = book.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in xml and "<f " not in xml

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kader_app.core.models import PersonInput, SyncCounts
@@ -96,3 +97,29 @@ def test_settings_are_stored_and_new_residents_get_the_new_desa(
     window.new_person_action.trigger()
     assert window.resident_dialog is not None
     assert window.resident_dialog.form.desa_edit.text() == "Mekarsari"
+
+
+def test_the_reenrol_question_defaults_to_no(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from kader_app.sync_link import Enrollment
+    from kader_app.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(settings=AppSettings())
+    qtbot.addWidget(dialog)
+    seen: list[str] = []
+
+    def answer_with_enter() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.extend([box.text(), box.defaultButton().text()])
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, answer_with_enter)
+    current = Enrollment(server_url="https://x", device_id="d", posyandu="Posyandu F", area="A")
+    assert dialog.ask_reenroll(current) is False
+    assert seen == [
+        "Laptop ini sudah terdaftar di Posyandu F (A). Daftarkan dengan kode baru?",
+        "Tidak",
+    ]

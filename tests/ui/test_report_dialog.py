@@ -86,7 +86,11 @@ def test_the_preview_shows_the_chosen_months_figures(
     with qtbot.waitSignal(dialog.report_loaded, timeout=10_000):
         dialog.month_edit.setDate(QDate(2025, 4, 1))
     assert dialog.status.text() == "0 warga diperiksa dalam 0 kunjungan, April 2025."
-    assert "Rina Marlina" not in dialog.preview.toPlainText()
+    shown = dialog.preview.toPlainText()
+    this_month, earlier = shown.split("Status rujukan 3 bulan sebelumnya")
+    # Not referred in April; her March referral is followed up on April's report.
+    assert "Rina Marlina" not in this_month
+    assert "Rina Marlina" in earlier and "Belum ada kabar" in earlier
 
 
 def test_pdf_button_writes_a_pdf_that_names_the_referred_resident(
@@ -213,3 +217,115 @@ def test_saving_the_report_from_the_main_window_is_audited(
         ).all()
     month = date.today().strftime("%Y-%m")
     assert ("export", "monthly_report_xlsx", month) in [tuple(r) for r in rows]
+
+
+def _page_texts(path: Path) -> list[str]:
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.fail("pdftotext and pdfinfo (poppler-utils) are needed to read the PDF back")
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    pages = int(next(line for line in info.stdout.splitlines() if line.startswith("Pages:"))[6:])
+    return [
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in range(1, pages + 1)
+    ]
+
+
+def test_a_long_pdf_has_its_title_and_page_number_on_every_page_and_never_splits_a_row(
+    register: Register,
+    make_person_input: Callable[..., Any],
+    make_visit_input: Callable[..., Any],
+    tmp_path: Path,
+) -> None:
+    from kader_app.core.report import ReportIdentity
+    from kader_app.ui.report_pdf import write_pdf
+
+    for n in range(1, 46):
+        born = date(1960 + n % 30, 1 + n % 12, 1 + n % 27)
+        pid = register.people.register(
+            make_person_input(
+                name=f"Warga Rujuk {n:02d}",
+                sex="L",
+                birth_date=born,
+                dusun="Sumberwaras Kulon" if n % 3 else "Krajan",
+            )
+        ).person_id
+        register.visits.record(
+            person_id=pid,
+            inputs=make_visit_input(
+                sex="L",
+                birth_date=born,
+                measured_on=date(2025, 3, 1 + n % 28),
+                blood_pressure=BloodPressureInput.of((150 + n, 96)),
+            ),
+            settings=RuleSettings(),
+            measured_at=datetime(2025, 3, 1 + n % 28, 9, tzinfo=WIB),
+        )
+    identity = ReportIdentity(
+        puskesmas="Puskesmas Cibeber", desa="Sukamaju", posyandu="Posyandu Melati", kader="Sri"
+    )
+    report = build_report(register.database.engine, month=date(2025, 3, 1), identity=identity)
+    path = tmp_path / "laporan.pdf"
+
+    write_pdf(report, path)
+
+    pages = _page_texts(path)
+    assert len(pages) >= 3
+    for number, text in enumerate(pages, start=1):
+        assert "Laporan Bulanan Posyandu Melati · Sukamaju — Maret 2025" in text, number
+        assert f"Halaman {number} dari {len(pages)}" in text, number
+    # The referral list runs over pages: its header row starts each page it continues on.
+    holding = [n for n, text in enumerate(pages) if "Warga Rujuk" in text]
+    assert len(holding) >= 2
+    for n in holding[1:]:
+        body = pages[n].split("Kader: Sri", 1)[1]
+        first_row = next(line for line in body.splitlines() if line.strip())
+        assert first_row.split()[:4] == ["Nama", "L/P", "Umur", "NIK"], pages[n]
+    # A row is never split: each resident's whole row (name, address, reasons) on one page.
+    for n in range(1, 46):
+        name = f"Warga Rujuk {n:02d}"
+        (page,) = [text for text in pages if name in text]
+        row = page[page.index(name) :].split("\n\n")[0]
+        assert "Hipertensi" in row and "derajat" in row, name
+    assert "Kader Posyandu" in pages[-1]
+    assert "Mengetahui, Bidan desa / Petugas Puskesmas" in pages[-1]
+
+
+def test_in_english_the_file_dialog_and_the_report_are_english(
+    qtbot: QtBot, qapp: Any, runner: Runner, seeded: Register
+) -> None:
+    from PySide6.QtCore import QLocale, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+
+    from kader_app.app import install_translators
+    from kader_app.ui import labels
+
+    installed = install_translators(qapp, language="en")
+    try:
+        dialog = make_dialog(qtbot, runner, loader(seeded))
+        qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+        assert "Monthly report, Posyandu Melati — March 2025" in dialog.preview.toPlainText()
+        assert "Residents referred" in dialog.preview.toPlainText()
+        assert QLocale().language() == QLocale.Language.English
+        seen: dict[str, object] = {}
+
+        def look_and_cancel() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QFileDialog)
+            seen["own"] = box.testOption(QFileDialog.Option.DontUseNativeDialog)
+            seen["labels"] = [label.text() for label in box.findChildren(QLabel)]
+            box.reject()
+
+        QTimer.singleShot(200, look_and_cancel)
+        dialog.save(kind="pdf")
+        assert seen["own"] is True
+        assert "File &name:" in seen["labels"], seen  # type: ignore[operator]
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        labels.set_language("id")
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))

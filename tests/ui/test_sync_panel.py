@@ -281,3 +281,107 @@ def test_puskesmas_follow_up_shows_on_the_resident_and_the_visit(
     assert window.panel.follow_up_label.isVisible()
     [card] = window.panel.cards
     assert expected in card.text_shown()
+
+
+def test_a_laptop_never_enrolled_says_so_and_never_sent_anything(
+    qtbot: QtBot,
+    register: Register,
+    make_sync: Callable[..., tuple[SyncController, MainWindow]],
+    make_person_input: Callable[..., PersonInput],
+) -> None:
+    register.people.register(make_person_input(name="Siti Aminah"))
+    controller, window = make_sync()
+    with qtbot.waitSignal(controller.sync_finished, timeout=WAIT_MS):
+        controller.start()
+    expected = "Belum terhubung ke Puskesmas · 1 data tersimpan di laptop"
+    qtbot.waitUntil(lambda: window.sync_label.text() == expected, timeout=WAIT_MS)
+    panel = _panel(window)
+    qtbot.waitUntil(lambda: "Belum terhubung ke Puskesmas" in panel.headline.text())
+    assert "terkirim" not in panel.headline.text()
+    qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
+    assert "Sedang mengirim" not in panel.headline.text()
+
+
+def test_a_revoked_laptop_says_what_it_means_and_what_to_do(
+    qtbot: QtBot,
+    register: Register,
+    server: ServerProcess,
+    area: str,
+    make_sync: Callable[..., tuple[SyncController, MainWindow]],
+    make_person_input: Callable[..., PersonInput],
+) -> None:
+    enrolled = enroll_device(
+        register, server_url=server.url, code=server.enroll_code(posyandu="Posyandu E", area=area)
+    )
+    controller, window = make_sync()
+    controller.start()
+    _wait_snapshot(qtbot, controller, lambda s: s.status is not None and s.pending == 0)
+    with server.session() as session:
+        assert store.revoke_device(
+            session=session, device_id=enrolled.device_id, now=datetime.now(UTC)
+        )
+    change = register.people.register(make_person_input(name="Wulan Sari"))
+    window.change_applied.emit(change)
+    _wait_snapshot(
+        qtbot, controller, lambda s: s.state is not None and s.state.value == "paused_auth"
+    )
+    panel = _panel(window)
+    revoked = (
+        "Puskesmas mencabut izin laptop ini; data tidak dikirim lagi. "
+        "Semua yang sudah dicatat tetap tersimpan di laptop ini dan tidak hilang. "
+        "Minta kode pendaftaran baru ke admin Puskesmas, lalu daftarkan ulang di Pengaturan."
+    )
+    qtbot.waitUntil(lambda: panel.headline.text() == revoked, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.sync_label.text().startswith(
+            "Izin laptop dicabut Puskesmas; data tetap tersimpan · 1 data belum terkirim"
+        ),
+        timeout=WAIT_MS,
+    )
+    # "Kirim sekarang" cannot send: it says so again rather than "sending…" for ever.
+    qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
+    assert panel.headline.text() == revoked
+    assert register.search.people("Wulan", limit=5)
+
+
+def test_enrolling_an_enrolled_laptop_again_asks_first(
+    qtbot: QtBot,
+    register: Register,
+    server: ServerProcess,
+    area: str,
+    make_sync: Callable[..., tuple[SyncController, MainWindow]],
+) -> None:
+    enroll_device(
+        register, server_url=server.url, code=server.enroll_code(posyandu="Posyandu F", area=area)
+    )
+    controller, window = make_sync()
+    controller.start()
+    _wait_snapshot(qtbot, controller, lambda s: s.enrolled and s.status is not None)
+    window.open_settings()
+    dialog = window.settings_dialog
+    assert dialog is not None
+    asked: list[str] = []
+
+    def refuse(current: object) -> bool:
+        asked.append(getattr(current, "posyandu", ""))
+        return False
+
+    dialog.ask_reenroll = refuse  # type: ignore[assignment]
+    other = server.enroll_code(posyandu="Posyandu G", area=area)
+    dialog.server_edit.setText(server.url)
+    qtbot.keyClicks(dialog.code_edit, other)
+    dialog.enroll_button.click()
+    assert asked == ["Posyandu F"]
+    assert dialog.enroll_status.text() == (
+        "Tidak didaftarkan ulang; laptop tetap terdaftar di Posyandu F."
+    )
+    credentials = register.sync.credentials()
+    assert credentials is not None and credentials.posyandu == "Posyandu F"
+
+    dialog.ask_reenroll = lambda _current: True  # type: ignore[assignment]
+    with qtbot.waitSignal(dialog.enrollment_shown, timeout=WAIT_MS):
+        dialog.enroll_button.click()
+    assert dialog.enroll_status.text() == (
+        f"Laptop terdaftar: Posyandu G, {area}. Data akan dikirim otomatis. "
+        "Sebelumnya terdaftar di Posyandu F."
+    )

@@ -83,7 +83,7 @@ def test_screen_save_correct_and_void_a_visit(
     qtbot.waitUntil(
         lambda: window.people_model.data(window.people_model.index(0, 5)) == "Rujuk ke Puskesmas"
     )
-    qtbot.waitUntil(lambda: "2 data belum terkirim" in window.sync_label.text())
+    qtbot.waitUntil(lambda: "2 data tersimpan di laptop" in window.sync_label.text())
 
     card.correct_button.click()
     correction = window.visit_dialog
@@ -119,4 +119,4 @@ def test_screen_save_correct_and_void_a_visit(
     assert not hasattr(card, "void_button")
     history = register.visits.history(card.visit.person_id)
     assert history[0].voided and history[0].void_reason == "Salah pilih warga"
-    qtbot.waitUntil(lambda: "4 data belum terkirim" in window.sync_label.text())
+    qtbot.waitUntil(lambda: "4 data tersimpan di laptop" in window.sync_label.text())

@@ -31,6 +31,9 @@ GlucoseKind = Literal["sewaktu", "puasa"]
 GlucoseUnit = Literal["mg/dL", "mmol/L"]
 
 GLUCOSE_RANGE_MG_DL: Final = (20, 600)
+UNIT_IN_DOUBT_MG_DL: Final = (Decimal(2), Decimal(33))
+"""A number typed as mg/dL in this range reads as a mmol/L meter's (1.1–33.3 mmol/L is the
+plausible range): the form asks which unit the meter shows before anything is classified."""
 MMOL_TO_MG_DL: Final = Decimal("18.0")
 HYPO_BELOW: Final = 60
 HYPO_WITH_SYMPTOMS_BELOW: Final = 80
@@ -167,6 +170,21 @@ def read_glucose(
     if not low <= number <= high:
         raise RuleInputError("value", Problem.OUT_OF_RANGE, minimum=low, maximum=high, unit="mg/dL")
     return int(number), None, mmol
+
+
+def unit_in_doubt(value: str | None, *, unit: str) -> bool:
+    """Whether ``value`` typed with ``unit`` mg/dL is more likely a mmol/L reading (2–33)."""
+    if unit != "mg/dL" or value is None:
+        return False
+    text = value.strip().upper()
+    if not text or text in ("LO", "HI") or any(text.endswith(s) for s, _ in _UNIT_SUFFIXES):
+        return False
+    try:
+        number = to_decimal(text, field_name="value")
+    except RuleInputError:
+        return False
+    low, high = UNIT_IN_DOUBT_MG_DL
+    return low <= number <= high
 
 
 def classify_glucose(

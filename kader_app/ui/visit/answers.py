@@ -58,12 +58,34 @@ class _AnswerButtons(FieldWidget):
         outer.addWidget(self.message, 1)
         outer.addStretch(0 if vertical else 1)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """1…N, or an option's first letter when no other starts with it, choose that option."""
+        values = list(self.buttons)
+        text = event.text().casefold()
+        chosen: object | None = None
+        if text.isdigit() and 1 <= int(text) <= len(values):
+            chosen = values[int(text) - 1]
+        elif text:
+            starting = [v for v, b in self.buttons.items() if b.text().casefold().startswith(text)]
+            chosen = starting[0] if len(starting) == 1 else None
+        if chosen is None:
+            super().keyPressEvent(event)
+            return
+        self.choose(chosen)
+
     def _on_toggled(self, checked: bool) -> None:
         if checked:
             self.edited.emit()
 
     def chosen(self) -> object | None:
         return next((v for v, b in self.buttons.items() if b.isChecked()), None)
+
+    def clear(self) -> None:
+        """No answer again."""
+        self._group.setExclusive(False)
+        for button in self.buttons.values():
+            button.setChecked(False)
+        self._group.setExclusive(True)
 
     def choose(self, value: object | None) -> None:
         button = self.buttons.get(value)
@@ -124,22 +146,32 @@ class CheckListField(FieldWidget):
     """Tick boxes for a set of item codes (e.g. TB symptoms); the value is the ticked set."""
 
     def __init__(
-        self, *, field: str, items: Sequence[tuple[str, str]], parent: QWidget | None = None
+        self,
+        *,
+        field: str,
+        items: Sequence[tuple[str, str]],
+        columns: int = 1,
+        parent: QWidget | None = None,
     ) -> None:
+        """``columns`` > 1 lays the boxes out in that many columns (Tab still goes in order)."""
         super().__init__(field=field, parent=parent)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        for row, (key, text) in enumerate(items):
+        rows = max(1, -(-len(items) // columns))
+        for index, (key, text) in enumerate(items):
             box = QCheckBox(text, self)
             self.boxes[key] = box
-            layout.addWidget(box, row, 0)
+            layout.addWidget(box, index % rows, index // rows)
             box.toggled.connect(self.edited)
-        layout.addWidget(self.message, 0, 1, max(1, len(items)), 1, Qt.AlignmentFlag.AlignTop)
-        layout.setColumnStretch(1, 1)
+        layout.addWidget(self.message, 0, columns, rows, 1, Qt.AlignmentFlag.AlignTop)
+        layout.setColumnStretch(columns, 1)
 
     def focus_target(self) -> QWidget:
         return next(iter(self.boxes.values()), self)
+
+    def focus_targets(self) -> list[QWidget]:
+        return list(self.boxes.values()) or [self]
 
     def value(self) -> frozenset[str]:
         return frozenset(key for key, box in self.boxes.items() if box.isChecked())

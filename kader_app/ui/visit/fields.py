@@ -21,6 +21,15 @@ def _polish(widget: QWidget, state: str) -> None:
     widget.style().polish(widget)
 
 
+def two_lines_height(label: QLabel) -> int:
+    """The height ``label`` needs for two lines of text, as it draws them."""
+    text = label.text()
+    label.setText("X\nX")
+    height = label.sizeHint().height()
+    label.setText(text)
+    return height
+
+
 class FieldWidget(QWidget):
     """Base of every field: its input's name, a message beside it, and ``edited``.
 
@@ -37,10 +46,21 @@ class FieldWidget(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("fieldMessage")
         self.message.setWordWrap(True)
+        # Its room is kept while hidden, two lines of it, so a message never moves the fields
+        # (measured in its styled font, hence polished first).
+        self.message.ensurePolished()
+        self.message.setMinimumHeight(two_lines_height(self.message))
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
         self.message.hide()
 
     def focus_target(self) -> QWidget:
         return self
+
+    def focus_targets(self) -> list[QWidget]:
+        """Every widget of this field the Tab key stops at, in order."""
+        return [self.focus_target()]
 
     def show_problem(self, text: str) -> None:
         self.message.setText("✖ " + text)

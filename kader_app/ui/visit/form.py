@@ -8,6 +8,7 @@ classes; this module shows their answer in words and never works one out.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +31,7 @@ from kader_app.core.rules.visit import (
     offered_sections,
     on_request_sections,
 )
+from kader_app.ui.discard import typed_state
 from kader_app.ui.labels import section_title
 from kader_app.ui.visit.page import SectionPage
 from kader_app.ui.visit.panels import panel_class
@@ -68,6 +70,8 @@ class VisitForm(QWidget):
         self._read: dict[str, InputModel] = {}
         self._all_errors: list[RuleInputError] = []
         self._filling = False
+        self._untouched: dict[str, tuple[object, ...]] = {}
+        self._questions: dict[str, str] = {}
         self.evaluation = VisitEvaluation(rules_version="", sections=())
 
         layout = QVBoxLayout(self)
@@ -78,6 +82,9 @@ class VisitForm(QWidget):
         self.banner_reasons = self.summary.banner_reasons
         self.summary_badges = self.summary.badges
         self.tabs = QTabWidget(self)
+        # The tabs are not Tab stops: Tab goes from field to field, Alt+N from tab to tab.
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.tabs, 1)
         self.nothing_offered = QLabel(
             self.tr("Tidak ada bagian skrining untuk warga ini pada tanggal pemeriksaan."), self
@@ -117,6 +124,7 @@ class VisitForm(QWidget):
         self.summary.add_badge(code, at=sum(1 for c in self.panels if codes.index(c) < position))
         self.panels[code] = panel
         self.result_views[code] = view
+        self._untouched[code] = typed_state(panel)
         panel.edited.connect(self.reevaluate)
         self._retitle_tabs()
 
@@ -162,11 +170,59 @@ class VisitForm(QWidget):
             self.go_to_section(page.panels[0].code)
 
     def first_field(self) -> QWidget | None:
-        """Where the keyboard starts: the first field of the first tab."""
-        page = self.tabs.widget(0)
-        if not isinstance(page, SectionPage) or not page.panels:
-            return None
-        return page.panels[0].first_field()
+        """Where the keyboard starts: the first field of the first section offered."""
+        chain = self.focus_chain()
+        return chain[0] if chain else None
+
+    def pages(self) -> list[SectionPage]:
+        """The tabs, in order."""
+        found = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        return [page for page in found if isinstance(page, SectionPage)]
+
+    def focus_chain(self, *, every: bool = False) -> list[QWidget]:
+        """Every field the keyboard stops at: each section's in order, tab after tab.
+
+        ``every`` keeps the disabled and hidden ones too (see `SectionPanel.focus_chain`).
+        """
+        panels = [panel for page in self.pages() for panel in page.panels]
+        return [widget for panel in panels for widget in panel.focus_chain(every=every)]
+
+    def show_field(self, widget: QWidget) -> None:
+        """Bring ``widget``'s tab to the front and scroll it into view."""
+        for page in self.pages():
+            if page.isAncestorOf(widget):
+                self.tabs.setCurrentWidget(page)
+                page.show_widget(widget)
+                return
+
+    def set_measured_on(self, on: date) -> None:
+        """A new measurement date (a paper session's): sections offered then are added."""
+        if on == self.context.on:
+            return
+        self.context = replace(self.context, on=on)
+        for panel in self.panels.values():
+            panel.context = self.context
+        for code in offered_sections(self.context.subject, on):
+            self._add_panel(code)
+        for code in on_request_sections(self.context.subject, on):
+            self._add_request_button(code)
+        self.reevaluate()
+
+    def fill_carried(self, visit: VisitInput) -> None:
+        """What a visit on this date starts with (inputs carried from earlier visits).
+
+        Only sections offered and still untouched are filled: nothing typed is replaced.
+        """
+        self._filling = True
+        try:
+            for code, inputs in visit.sections.items():
+                panel = self.panels.get(code)
+                if panel is not None and typed_state(panel) == self._untouched.get(code):
+                    panel.fill(inputs)
+                    self._untouched[code] = typed_state(panel)
+        finally:
+            self._filling = False
+        self.reevaluate()
 
     def go_to_section(self, code: str) -> None:
         panel = self.panels.get(code)
@@ -176,7 +232,8 @@ class VisitForm(QWidget):
         self.tabs.setCurrentWidget(page)
         first = panel.first_field()
         if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page.show_widget(first)
 
     def set_inputs(self, visit: VisitInput) -> None:
         """Show a saved visit's inputs (a correction); its sections are added if not offered."""
@@ -199,10 +256,14 @@ class VisitForm(QWidget):
             return
         read: dict[str, InputModel] = {}
         self._refused = {}
+        self._questions = {}
         for code, panel in self.panels.items():
             read[code], unreadable = panel.inputs()
             if unreadable:
                 self._refused[code] = unreadable
+            question = panel.question()
+            if question:
+                self._questions[code] = question
         visit = VisitInput(subject=self.context.subject, measured_on=self.context.on, sections=read)
         # One pass over every section; what could be read of a refused section is checked too.
         self.evaluation = evaluate_visit(visit, self.context.settings)
@@ -212,17 +273,24 @@ class VisitForm(QWidget):
             refused[code].extend(errors)
         for error in self.evaluation.errors:
             refused[error.section].append(error)
+        for code in self._questions:
+            # The answer decides how the value is read; until then only the question shows.
+            refused.pop(code, None)
         self._all_errors = [e for code in self.panels for e in refused.get(code, [])]
         self._all_errors += [e for e in self.evaluation.errors if e.section not in self.panels]
+        held = set(self._refused) | set(self._questions)
         for code, panel in self.panels.items():
             panel.show_errors(refused.get(code, []))
-            result = None if code in self._refused else self.evaluation.result(code)
+            if code in self._questions:
+                panel.show_result(None)
+                self.result_views[code].show_question(self._questions[code])
+                self.summary.show_question(code)
+                continue
+            result = None if code in held else self.evaluation.result(code)
             panel.show_result(result)
             self._show_section(code, result, refused.get(code, []))
-        # A section with a value that cannot be read has no result, whatever the rest says.
-        self.summary.show_visit(
-            [r for r in self.evaluation.complete if r.section not in self._refused]
-        )
+        # A section with a value that cannot be read, or a question open, has no result yet.
+        self.summary.show_visit([r for r in self.evaluation.complete if r.section not in held])
         self.evaluated.emit()
 
     def _show_section(
@@ -245,6 +313,10 @@ class VisitForm(QWidget):
         """Why the visit cannot be saved yet, in words; empty when it can."""
         if self.errors():
             return self.tr("Belum bisa disimpan: periksa isian yang ditandai merah.")
+        if self._questions:
+            return self.tr("Belum bisa disimpan: jawab dulu pertanyaan {question}").format(
+                question=next(iter(self._questions.values()))
+            )
         if not self.evaluation.has_result:
             return self.tr("Belum bisa disimpan: belum ada bagian yang lengkap.")
         return ""
@@ -252,6 +324,7 @@ class VisitForm(QWidget):
     def visit_input(self) -> VisitInput:
         """What would be saved: the asked sections' inputs as typed (none that is refused)."""
         asked = {r.section for r in self.evaluation.sections} - set(self._refused)
+        asked -= set(self._questions)
         return VisitInput(
             subject=self.context.subject,
             measured_on=self.context.on,

@@ -25,6 +25,8 @@ class SectionPage(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a tab stop of its own: the keyboard goes from field to field.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         inputs = QWidget(self.scroll_area)
         self._inputs = QVBoxLayout(inputs)
         self._inputs.addStretch(1)
@@ -52,6 +54,10 @@ class SectionPage(QWidget):
         self._inputs.insertWidget(at, panel)
         view.setParent(self.results_area.widget())
         self._results.insertWidget(at, view)
+
+    def show_widget(self, widget: QWidget) -> None:
+        """Scroll so that ``widget`` (one of this page's fields) is in view."""
+        self.scroll_area.ensureWidgetVisible(widget, 20, 20)
 
     def title(self) -> str:
         return " · ".join(section_title(panel.code) for panel in self.panels)

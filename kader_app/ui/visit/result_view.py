@@ -65,6 +65,10 @@ class ResultView(QFrame):
         self.badge.set_neutral(self.tr("Periksa isian"))
         self._set_lines([("✖ " + refusal_text(e), "resultProblem") for e in errors])
 
+    def show_question(self, question: str) -> None:
+        self.badge.set_neutral(self.tr("Tanya dulu"))
+        self._set_lines([(question, "resultMissing")])
+
     def show_result(self, result: SectionResult) -> None:
         if not result.is_complete:
             self.badge.set_neutral(state_text(result.state))

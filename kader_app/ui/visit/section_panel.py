@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kader_app.core.rules.common import RuleInputError
 from kader_app.core.rules.section import InputModel, RuleContext, SectionResult
-from kader_app.ui.labels import refusal_text, section_title
+from kader_app.ui.labels import field_text, refusal_text, section_title
 from kader_app.ui.visit.fields import FieldWidget
 
 T = TypeVar("T")
@@ -65,6 +65,10 @@ class SectionPanel(QWidget):
         """Forward every field's ``edited``; call at the end of a subclass's ``__init__``."""
         for field in self.fields():
             field.edited.connect(self.edited)
+            for target in field.focus_targets():
+                # What a screen reader (and the keyboard tests) call the field.
+                if not target.accessibleName():
+                    target.setAccessibleName(field_text(self.code, field.field, field.index))
 
     @abstractmethod
     def fields(self) -> Sequence[FieldWidget]:
@@ -112,9 +116,21 @@ class SectionPanel(QWidget):
         self.message.setText("\n".join(loose))
         self.message.setVisible(bool(loose))
 
-    def focus_chain(self) -> list[QWidget]:
-        """The widgets the keyboard stops at, in order (disabled fields are skipped)."""
-        return [f.focus_target() for f in self.fields() if f.isEnabled()]
+    def focus_chain(self, *, every: bool = False) -> list[QWidget]:
+        """The widgets the keyboard stops at, in order (disabled and hidden fields skipped).
+
+        ``every`` keeps those too: where the cursor was when its field went away.
+        """
+        return [
+            target
+            for f in self.fields()
+            if every or (f.isEnabled() and not f.isHidden())
+            for target in f.focus_targets()
+        ]
+
+    def question(self) -> str | None:
+        """A question the kader must answer before this section can be classified, or None."""
+        return None
 
     def first_field(self) -> QWidget | None:
         chain = self.focus_chain()

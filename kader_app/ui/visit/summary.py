@@ -55,6 +55,9 @@ class VisitSummary(QWidget):
         else:
             badge.set_neutral(f"{title}: {state_text(SectionState.INCOMPLETE).lower()}")
 
+    def show_question(self, code: str) -> None:
+        self.badges[code].set_neutral(f"{section_title(code)}: " + self.tr("tanya dulu"))
+
     def show_visit(self, complete: Sequence[SectionResult]) -> None:
         """The banner for the sections that are ``complete`` (and nothing refused)."""
         level = visit_level(tuple(complete))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from kader_app.core.words import class_text, section_title
+from kader_app.core.words import class_text
 from sync.protocol import LevelCode
 from sync.server.aggregates.facts import PersonFact, SectionFact, VisitFact
 
@@ -123,20 +123,6 @@ class AreaMonth:
 
     def indicator(self, key: str) -> IndicatorCount:
         return next(i for i in self.indicators if i.key == key)
-
-
-@dataclass(frozen=True, slots=True)
-class Referral:
-    key: str
-    row_id: str
-    person_id: str
-    name: str
-    area: str
-    posyandu: str
-    level: LevelCode
-    reasons: tuple[str, ...]
-    measured_on: date
-    days_waiting: int
 
 
 def month_end(month: date) -> date:
@@ -262,47 +248,4 @@ def trend_by_month(
         month = shift_month(first, i)
         in_month = by_month.get(month, ())
         out.append(summarize_month(people=people, in_month=in_month, month=month, group=False)[0])
-    return out
-
-
-def referral_reason(section: str, result: SectionFact) -> str:
-    """``Tensi: Hipertensi derajat 2`` — a complete section's result as a referral reason."""
-    return f"{section_title(section)}: {class_text(section, result.code)}"
-
-
-def open_referrals(
-    *,
-    people: Sequence[PersonFact],
-    visits: Sequence[VisitFact],
-    followed: Iterable[str],
-    today: date,
-) -> list[Referral]:
-    """Current visits at `refer`/`urgent` that no follow-up names; urgent first, oldest first."""
-    done = set(followed)
-    names = {p.id: p.name for p in people}
-    out = []
-    for visit in visits:
-        if visit.level not in REFERRAL_LEVELS or visit.ids & done:
-            continue
-        reasons = tuple(
-            referral_reason(section, result)
-            for section, result in visit.sections.items()
-            if result.level in REFERRAL_LEVELS
-        )
-        measured_on = visit.measured_at.date()
-        out.append(
-            Referral(
-                key=visit.key,
-                row_id=visit.row_id,
-                person_id=visit.person_id,
-                name=names.get(visit.person_id, ""),
-                area=visit.area,
-                posyandu=visit.posyandu,
-                level=visit.level,
-                reasons=reasons,
-                measured_on=measured_on,
-                days_waiting=max(0, (today - measured_on).days),
-            )
-        )
-    out.sort(key=lambda r: (r.level != "urgent", -r.days_waiting, r.name))
     return out

@@ -18,8 +18,11 @@ from sync.server.aggregates.facts import (
     person_fact,
     visit_version,
 )
-from sync.server.store.tables import DEVICE, ENTRY, FOLLOW_UP
+from sync.server.models import SERVER_METADATA
+from sync.server.store.tables import DEVICE, ENTRY
 from sync.server.times import utc
+
+AREA_SCOPE = SERVER_METADATA.tables["area_scope"]
 
 
 def load_people(*, session: Session, area: str | None = None) -> list[PersonFact]:
@@ -81,17 +84,30 @@ def load_visits(
     return current_visits(v for v in versions if v is not None)
 
 
-def load_followed_ids(*, session: Session, area: str | None = None) -> set[str]:
-    """Visit ids named by any follow-up."""
-    query = sa.select(FOLLOW_UP.c.visit_id).where(FOLLOW_UP.c.visit_id.is_not(None))
+def load_areas(session: Session, *, puskesmas: str | None = None) -> list[str]:
+    """Every desa/area a device was enrolled for (of one Puskesmas, or all), sorted."""
+    query = sa.select(DEVICE.c.area).distinct()
+    if puskesmas is not None:
+        query = query.where(DEVICE.c.puskesmas == puskesmas)
+    return sorted(str(a) for a in session.execute(query).scalars())
+
+
+def load_posyandus(
+    session: Session, *, puskesmas: str | None = None, area: str | None = None
+) -> list[str]:
+    """Every Posyandu with an enrolled device (of one Puskesmas and desa, or all), sorted."""
+    query = sa.select(DEVICE.c.posyandu).distinct()
+    if puskesmas is not None:
+        query = query.where(DEVICE.c.puskesmas == puskesmas)
     if area:
-        query = query.where(FOLLOW_UP.c.area == area)
-    return {str(v) for v in session.execute(query).scalars()}
+        query = query.where(DEVICE.c.area == area)
+    return sorted(str(p) for p in session.execute(query).scalars())
 
 
-def load_areas(session: Session) -> list[str]:
-    """Every desa/area a device was enrolled for, sorted."""
-    return sorted({str(a) for a in session.execute(sa.select(DEVICE.c.area)).scalars()})
+def load_puskesmas(session: Session) -> list[str]:
+    """Every Puskesmas this server serves (those with an enrolment code), sorted."""
+    query = sa.select(AREA_SCOPE.c.puskesmas).distinct()
+    return sorted(str(p) for p in session.execute(query).scalars())
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +121,23 @@ class DeviceRow:
     clock_skew_s: float | None
     app_version: str | None
     revoked_at: datetime | None
+    puskesmas: str = ""
+    audit_seq: int = 0
+    audit_break_seq: int | None = None
+    audit_break_kind: str | None = None
+    audit_break_at: datetime | None = None
 
 
-def load_devices(session: Session) -> list[DeviceRow]:
-    rows = session.execute(sa.select(DEVICE).order_by(DEVICE.c.area, DEVICE.c.posyandu))
+def load_devices(
+    session: Session, *, puskesmas: str | None = None, device_id: str | None = None
+) -> list[DeviceRow]:
+    """The devices (of one Puskesmas, or all; or the one named), by desa and Posyandu."""
+    query = sa.select(DEVICE).order_by(DEVICE.c.puskesmas, DEVICE.c.area, DEVICE.c.posyandu)
+    if puskesmas is not None:
+        query = query.where(DEVICE.c.puskesmas == puskesmas)
+    if device_id is not None:
+        query = query.where(DEVICE.c.id == device_id)
+    rows = session.execute(query)
     return [
         DeviceRow(
             id=r.id,
@@ -120,6 +149,11 @@ def load_devices(session: Session) -> list[DeviceRow]:
             clock_skew_s=r.clock_skew_s,
             app_version=r.app_version,
             revoked_at=utc(r.revoked_at) if r.revoked_at else None,
+            puskesmas=r.puskesmas,
+            audit_seq=int(r.audit_seq or 0),
+            audit_break_seq=r.audit_break_seq,
+            audit_break_kind=r.audit_break_kind,
+            audit_break_at=utc(r.audit_break_at) if r.audit_break_at else None,
         )
         for r in rows
     ]

@@ -1,6 +1,7 @@
-"""The devices page: each laptop's last sync, unsent entries and clock, and revoking one.
+"""The devices page: each laptop's last sync, unsent entries, clock and audit chain; revoking one.
 
-Thin handlers over `aggregates.queries` and `store`.
+Revoking asks first, on a page of its own that says how many entries the laptop still holds
+unsent. Thin handlers over `aggregates.queries` and `store`, scoped to the staff's Puskesmas.
 """
 
 from __future__ import annotations
@@ -12,9 +13,18 @@ from sync.server import store
 from sync.server.aggregates import queries
 from sync.server.dashboard.web import PREFIX, CsrfField, LoginDep, redirect, render, require_csrf
 from sync.server.deps import SessionDep
+from sync.server.staff import StaffLogin
 from sync.server.times import now_utc
 
 router = APIRouter(prefix=PREFIX)
+NOT_FOUND = "Perangkat tidak ditemukan."
+
+
+def _device(session: SessionDep, login: StaffLogin, device_id: str) -> queries.DeviceRow:
+    found = queries.load_devices(session, puskesmas=login.puskesmas, device_id=device_id[:64])
+    if not found:
+        raise HTTPException(status_code=404, detail=NOT_FOUND)
+    return found[0]
 
 
 @router.get("/perangkat", response_class=HTMLResponse)
@@ -24,10 +34,21 @@ def devices(request: Request, session: SessionDep, login: LoginDep) -> HTMLRespo
         "devices.html",
         {
             "login": login,
-            "devices": queries.load_devices(session),
+            "devices": queries.load_devices(session, puskesmas=login.puskesmas),
             "now": now_utc(),
             "page": "perangkat",
         },
+    )
+
+
+@router.get("/perangkat/{device_id}/cabut", response_class=HTMLResponse)
+def confirm_revoke(
+    request: Request, device_id: str, session: SessionDep, login: LoginDep
+) -> HTMLResponse:
+    return render(
+        request,
+        "revoke.html",
+        {"login": login, "device": _device(session, login, device_id), "page": "perangkat"},
     )
 
 
@@ -36,6 +57,7 @@ def revoke(
     device_id: str, session: SessionDep, login: LoginDep, csrf_token: CsrfField
 ) -> RedirectResponse:
     require_csrf(login, csrf_token)
-    if not store.revoke_device(session=session, device_id=device_id, now=now_utc()):
-        raise HTTPException(status_code=404, detail="Perangkat tidak ditemukan.")
+    device = _device(session, login, device_id)
+    if not store.revoke_device(session=session, device_id=device.id, now=now_utc()):
+        raise HTTPException(status_code=404, detail=NOT_FOUND)
     return redirect(f"{PREFIX}/perangkat")

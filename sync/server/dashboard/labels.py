@@ -14,3 +14,11 @@ FOLLOW_UP_OUTCOMES = {
     "menolak": "Menolak rujukan",
     "meninggal_pindah": "Pindah atau meninggal",
 }
+
+AUDIT_BREAKS = {
+    "altered": "isi catatan diubah",
+    "unlinked": "catatan tidak menyambung",
+    "missing": "catatan hilang",
+    "changed": "catatan yang sudah dikirim berubah",
+}
+"""How a device's audit chain broke, as the devices page says it."""

@@ -1,7 +1,8 @@
 """The PWS pages: the monthly overview, the open referrals and marking a referral followed up.
 
-Thin handlers: figures come from the area's cached facts (`aggregates.cache.FactCache`), a
-follow-up goes to `store`. Nothing here logs names, NIKs or measurements.
+Thin handlers: figures come from the summary tables (`aggregates.summary_queries`), scoped to
+the staff member's Puskesmas (or the whole kabupaten); a follow-up goes to `store`. Nothing here
+logs names, NIKs or measurements.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from sync.server import store
-from sync.server.aggregates import cache, indicators, queries
+from sync.server.aggregates import indicators, queries
+from sync.server.aggregates import summary_queries as summaries
 from sync.server.dashboard.chart import legend, rate_chart
 from sync.server.dashboard.labels import FOLLOW_UP_OUTCOMES
 from sync.server.dashboard.web import (
@@ -26,6 +28,7 @@ from sync.server.dashboard.web import (
     redirect,
     render,
     require_csrf,
+    scope_of,
     today_wib,
 )
 from sync.server.deps import SessionDep
@@ -35,14 +38,12 @@ MAX_NOTE = 2000
 # Open referrals per page: a busy area has thousands, and one form each would make a page of
 # megabytes (slow to build, and too heavy for a phone on mobile data).
 REFERRALS_PER_PAGE = 100
+Filter = Annotated[str | None, Query(max_length=200)]
 
 
 def make_router() -> APIRouter:
-    """The PWS routes, sharing one fact cache (per app)."""
+    """The PWS routes."""
     router = APIRouter(prefix=PREFIX)
-    # The overview and referral figures of the last few areas viewed, checked against the
-    # database's data version on every request (see `aggregates.cache.FactCache`).
-    fact_cache = cache.FactCache()
 
     @router.get("", response_class=HTMLResponse)
     def overview(
@@ -50,12 +51,14 @@ def make_router() -> APIRouter:
         session: SessionDep,
         login: LoginDep,
         bulan: Annotated[str | None, Query(max_length=7)] = None,
-        desa: Annotated[str | None, Query(max_length=200)] = None,
+        desa: Filter = None,
+        puskesmas: Filter = None,
     ) -> HTMLResponse:
         month = parse_month(bulan)
         first = indicators.shift_month(month, -11)
-        facts = fact_cache.facts(session=session, area=desa or None)
-        rows, history = facts.overview(month)
+        scope = scope_of(login, puskesmas=puskesmas, area=desa)
+        rows = summaries.month_rows(session=session, scope=scope, month=month)
+        history = summaries.trend(session=session, scope=scope, last_month=month)
         where = desa or "semua desa"
         chart = rate_chart(
             history,
@@ -71,14 +74,18 @@ def make_router() -> APIRouter:
                 "month_value": f"{month:%Y-%m}",
                 "previous_month": f"{indicators.shift_month(month, -1):%Y-%m}",
                 "next_month": f"{indicators.shift_month(month, 1):%Y-%m}",
-                "areas": queries.load_areas(session),
+                "areas": queries.load_areas(session, puskesmas=scope.puskesmas),
                 "area": desa or "",
+                "puskesmas_list": queries.load_puskesmas(session)
+                if login.puskesmas is None
+                else [],
+                "puskesmas": scope.puskesmas or "",
                 "rows": rows[:-1],
                 "total": rows[-1],
                 "history": history,
                 "chart": chart,
                 "legend": legend(),
-                "unreadable": facts.unreadable,
+                "unreadable": summaries.unreadable_count(session=session, scope=scope),
                 "page": "ringkasan",
             },
         )
@@ -88,29 +95,50 @@ def make_router() -> APIRouter:
         request: Request,
         session: SessionDep,
         login: LoginDep,
-        desa: Annotated[str | None, Query(max_length=200)] = None,
+        desa: Filter = None,
+        posyandu: Filter = None,
+        puskesmas: Filter = None,
         tersimpan: int = 0,
-        halaman: Annotated[int, Query(ge=1)] = 1,
+        halaman: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     ) -> HTMLResponse:
-        facts = fact_cache.facts(session=session, area=desa or None)
-        open_rows = facts.open_referrals(today_wib())
-        page_count = max(1, math.ceil(len(open_rows) / REFERRALS_PER_PAGE))
+        scope = scope_of(login, puskesmas=puskesmas, area=desa, posyandu=posyandu)
+        shown, total = summaries.referral_page(
+            session=session,
+            scope=scope,
+            today=today_wib(),
+            offset=(halaman - 1) * REFERRALS_PER_PAGE,
+            limit=REFERRALS_PER_PAGE,
+        )
+        page_count = max(1, math.ceil(total / REFERRALS_PER_PAGE))
         number = min(halaman, page_count)
+        if number != halaman:
+            shown, total = summaries.referral_page(
+                session=session,
+                scope=scope,
+                today=today_wib(),
+                offset=(number - 1) * REFERRALS_PER_PAGE,
+                limit=REFERRALS_PER_PAGE,
+            )
         start = (number - 1) * REFERRALS_PER_PAGE
-        shown = open_rows[start : start + REFERRALS_PER_PAGE]
         return render(
             request,
             "referrals.html",
             {
                 "login": login,
                 "referrals": shown,
-                "total": len(open_rows),
+                "total": total,
                 "first_shown": start + 1,
                 "last_shown": start + len(shown),
                 "page_number": number,
                 "page_count": page_count,
-                "areas": queries.load_areas(session),
+                "areas": queries.load_areas(session, puskesmas=scope.puskesmas),
                 "area": desa or "",
+                "posyandus": queries.load_posyandus(session, puskesmas=scope.puskesmas, area=desa),
+                "posyandu": posyandu or "",
+                "puskesmas_list": queries.load_puskesmas(session)
+                if login.puskesmas is None
+                else [],
+                "puskesmas": scope.puskesmas or "",
                 "saved": bool(tersimpan),
                 "page": "rujukan",
             },
@@ -125,29 +153,33 @@ def make_router() -> APIRouter:
         outcome: Annotated[str, Form(max_length=50)],
         note: Annotated[str, Form(max_length=MAX_NOTE)] = "",
         desa: Annotated[str, Form(max_length=200)] = "",
-        halaman: Annotated[int, Form(ge=1)] = 1,
+        posyandu: Annotated[str, Form(max_length=200)] = "",
+        halaman: Annotated[int, Form(ge=1, le=1_000_000)] = 1,
     ) -> RedirectResponse:
         require_csrf(login, csrf_token)
         if outcome not in FOLLOW_UP_OUTCOMES:
             raise HTTPException(status_code=422, detail="Hasil tindak lanjut tidak dikenal.")
-        visit = fact_cache.facts(session=session, area=desa or None).visit(visit_key)
-        if visit is None and desa:
-            visit = fact_cache.facts(session=session).visit(visit_key)
-        if visit is None:
+        referral = summaries.referral_by_key(session=session, visit_key=visit_key)
+        if referral is None or (
+            login.puskesmas is not None and referral.puskesmas != login.puskesmas
+        ):
             raise HTTPException(status_code=404, detail="Rujukan tidak ditemukan.")
         now = now_utc()
         store.add_follow_up(
             session=session,
-            area=visit.area,
-            person_id=visit.person_id,
-            visit_id=visit.row_id,
+            area=referral.area,
+            person_id=referral.person_id,
+            visit_id=referral.row_id,
             outcome=FOLLOW_UP_OUTCOMES[outcome],
             note=note.strip(),
             recorded_at=now,
             now=now,
             recorded_by=login.username,
+            puskesmas=referral.puskesmas,
         )
-        back: dict[str, str | int] = {"desa": desa} if desa else {}
+        back: dict[str, str | int] = {
+            k: v for k, v in (("desa", desa), ("posyandu", posyandu)) if v
+        }
         if halaman > 1:
             back["halaman"] = halaman
         query = urlencode({**back, "tersimpan": 1})

@@ -14,11 +14,12 @@ from fastapi import Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from kader_app.core.words import level_text, month_title
+from kader_app.core.words import class_text, level_text, month_title, section_title
 from kader_app.core.words import month_name as month_word
 from sync.server import staff
 from sync.server.aggregates import indicators
-from sync.server.dashboard.labels import FOLLOW_UP_OUTCOMES
+from sync.server.aggregates.summary_queries import Scope
+from sync.server.dashboard.labels import AUDIT_BREAKS, FOLLOW_UP_OUTCOMES
 from sync.server.deps import SessionDep
 from sync.server.times import now_utc
 
@@ -76,7 +77,19 @@ templates.env.filters["month_name"] = month_name
 templates.env.filters["skew"] = skew_text
 templates.env.filters["level_text"] = level_text
 templates.env.globals["OUTCOMES"] = FOLLOW_UP_OUTCOMES
+templates.env.globals["AUDIT_BREAKS"] = AUDIT_BREAKS
 templates.env.globals["INDICATORS"] = indicators.INDICATORS
+
+
+def _reason(section: str, class_code: str) -> str:
+    """``Tensi: Hipertensi derajat 2``; the bare code when no word knows it (never an error)."""
+    try:
+        return f"{section_title(section)}: {class_text(section, class_code)}"
+    except (KeyError, LookupError, ValueError):
+        return f"{section}: {class_code}"
+
+
+templates.env.globals["reason"] = _reason
 
 
 class LoginRequiredError(Exception):
@@ -119,12 +132,25 @@ def secure(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
+def scope_of(
+    login: staff.StaffLogin,
+    *,
+    puskesmas: str | None = None,
+    area: str | None = None,
+    posyandu: str | None = None,
+) -> Scope:
+    """What a page may show this staff member: their own Puskesmas, or what they chose."""
+    chosen = login.puskesmas if login.puskesmas is not None else (puskesmas or None)
+    return Scope(puskesmas=chosen, area=area or None, posyandu=posyandu or None)
+
+
 def parse_month(text: str | None) -> date:
-    """`YYYY-MM` → its first day; this month (WIB) when empty or malformed."""
+    """`YYYY-MM` → its first day; this month (WIB) when empty, malformed or out of range."""
     if text:
         try:
             year, month = text.split("-")
-            return date(int(year), int(month), 1)
+            if year.isdigit() and month.isdigit() and 1900 <= int(year) <= 2199:
+                return date(int(year), int(month), 1)
         except ValueError:
             pass
     return today_wib().replace(day=1)
@@ -133,7 +159,9 @@ def parse_month(text: str | None) -> date:
 def parse_day(text: str | None, *, default: date) -> date:
     if text:
         try:
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
         except ValueError:
-            pass
+            return default
+        if 1900 <= day.year <= 2199:
+            return day
     return default

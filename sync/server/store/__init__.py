@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sync.server.refusals import MESSAGES
 from sync.server.store.devices import (
+    AreaTakenError,
     create_enroll_code,
     device_for_token,
     enroll_device,
@@ -22,6 +23,7 @@ from sync.server.store.reconcile import reconcile
 from sync.server.store.tables import add_audit
 
 __all__ = [
+    "AreaTakenError",
     "MAX_PULL_LIMIT",
     "MESSAGES",
     "add_audit",

@@ -15,11 +15,16 @@ from sqlmodel import Session
 from sync.protocol import EnrollResponse
 from sync.server.auth import hash_secret, new_enroll_code, new_token, normalize_code
 from sync.server.database import begin_write
-from sync.server.models import Device, EnrollCode
+from sync.server.models import SERVER_METADATA, Device, EnrollCode
 from sync.server.store.tables import DEVICE, ENROLL_CODE, add_audit
 from sync.server.times import utc
 
 ENROLL_CODE_LIFETIME = timedelta(days=7)
+AREA_SCOPE = SERVER_METADATA.tables["area_scope"]
+
+
+class AreaTakenError(ValueError):
+    """The desa already belongs to another Puskesmas of this server (message for the admin)."""
 
 
 def create_enroll_code(
@@ -27,17 +32,36 @@ def create_enroll_code(
     session: Session,
     posyandu: str,
     area: str | None = None,
+    puskesmas: str = "",
     now: datetime,
     lifetime: timedelta = ENROLL_CODE_LIFETIME,
 ) -> str:
-    """A new one-time code; the area defaults to the Posyandu's name."""
+    """A new one-time code for a Posyandu of a Puskesmas; the area defaults to the Posyandu's name.
+
+    Each area (the desa whose residents its devices share) belongs to one Puskesmas only.
+
+    Raises:
+        AreaTakenError: the area is already another Puskesmas's.
+    """
     code = new_enroll_code()
+    area = area or posyandu
     begin_write(session.connection())
+    owner = session.execute(
+        sa.select(AREA_SCOPE.c.puskesmas).where(AREA_SCOPE.c.area == area)
+    ).scalar()
+    if owner is not None and owner != puskesmas:
+        session.rollback()
+        raise AreaTakenError(
+            f"Desa {area} sudah terdaftar pada Puskesmas lain; beri nama yang membedakannya."
+        )
+    if owner is None:
+        session.execute(sa.insert(AREA_SCOPE).values(area=area, puskesmas=puskesmas))
     session.add(
         EnrollCode(
             code_hash=hash_secret(normalize_code(code)),
             posyandu=posyandu,
-            area=area or posyandu,
+            area=area,
+            puskesmas=puskesmas,
             created_at=now,
             expires_at=now + lifetime,
         )
@@ -74,6 +98,7 @@ def enroll_device(
             name=device_name[:200],
             posyandu=row.posyandu,
             area=row.area,
+            puskesmas=row.puskesmas,
             token_hash=hash_secret(token),
             created_at=now,
         )

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from sync.server.database import lock_writes
 from sync.server.models import FollowUp
+from sync.server.store.referral_state import refresh_referrals
 from sync.server.store.tables import add_audit
 from sync.server.times import utc
 
@@ -27,6 +28,7 @@ def add_follow_up(
     recorded_at: datetime,
     now: datetime,
     recorded_by: str | None = None,
+    puskesmas: str = "",
 ) -> str:
     """Record a referral follow-up; devices of `area` receive it on their next pull.
 
@@ -45,8 +47,13 @@ def add_follow_up(
             recorded_at=utc(recorded_at),
             created_at=now,
             recorded_by=recorded_by,
+            puskesmas=puskesmas,
         )
     )
+    session.flush()
+    if person_id is not None:
+        # The resident's referral list entry closes in the same transaction.
+        refresh_referrals(session.connection(), [person_id])
     add_audit(session=session, kind="follow_up", device_id=None, counts={}, now=now)
     session.commit()
     return follow_up_id

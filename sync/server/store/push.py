@@ -1,44 +1,47 @@
 """Storing a push batch: every item answered on its own, the answer kept for replays.
 
 Items are checked (`sync.server.items`) before the write lock is taken; under it, each item is
-compared with what is stored and the accepted ones are inserted. No payload content ever goes
-into the audit table or an exception message.
+compared with what is stored, the accepted ones are inserted and the dashboard's summaries are
+moved in the same transaction; the device's audit chain is verified beside them. No payload
+content ever goes into the audit table or an exception message.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from pydantic import TypeAdapter
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from sync.protocol import CANONICAL_ENCODER
-from sync.server import refusals
-from sync.server.bodies import PushEnvelope
+from sync.protocol import VisitPayload
 from sync.server.database import lock_writes
+from sync.server.envelopes import PushEnvelope
 from sync.server.items import CheckedItem, check_item
 from sync.server.models import Device
+from sync.server.store.audit_chain import take_links
+from sync.server.store.counters import Group
+from sync.server.store.push_answer import (
+    PushAnswer,
+    answer_items,
+    answer_json,
+    load_known,
+    pre_serialised,
+)
+from sync.server.store.referral_state import refresh_referrals
+from sync.server.store.summary_people import CurrentPerson, apply_people
+from sync.server.store.summary_visits import CurrentVisit, apply_visits
 from sync.server.store.tables import AUDIT, DEVICE, ENTRY, PUSH_BATCH, chunks
 from sync.server.times import utc
 
-
-@dataclass
-class _Known:
-    type: str
-    versions: dict[int, str]
-    current: int | None
-    area: str | None = None
+_STALE_WHEN = '"status":"conflict"'
 
 
 def record_batch(
     *, session: Session, device: Device, request: PushEnvelope, now: datetime
-) -> bytes:
+) -> PushAnswer:
     """Store a push batch and answer every item: the `PushResponse` JSON, serialised once.
 
     Replaying a batch id returns the stored answer. Idempotent under concurrency: writers are
@@ -59,69 +62,6 @@ def record_batch(
     raise AssertionError("unreachable")
 
 
-def _load_known(connection: sa.Connection, ids: Sequence[str]) -> dict[str, _Known]:
-    """Every stored (id, type, version, hash, is_current) of the batch's ids: one SELECT."""
-    known: dict[str, _Known] = {}
-    for chunk in chunks(ids):
-        rows = connection.execute(
-            sa.select(
-                ENTRY.c.id,
-                ENTRY.c.type,
-                ENTRY.c.version,
-                ENTRY.c.content_hash,
-                ENTRY.c.is_current,
-                ENTRY.c.area,
-            ).where(ENTRY.c.id.in_(chunk))
-        )
-        for row_id, row_type, row_version, row_hash, row_current, row_area in rows:
-            entry = known.setdefault(
-                row_id, _Known(type=row_type, versions={}, current=None, area=row_area)
-            )
-            entry.versions[row_version] = row_hash
-            if row_current:
-                entry.current = row_version
-    return known
-
-
-def _answer(
-    *, device: Device, checked: Sequence[CheckedItem | dict[str, Any]], known: dict[str, _Known]
-) -> tuple[list[dict[str, Any]], list[CheckedItem]]:
-    """Each item's result against what is stored, and the items to insert."""
-    results: list[dict[str, Any]] = []
-    accepted: list[CheckedItem] = []
-    for entry in checked:
-        if isinstance(entry, dict):
-            results.append(entry)
-            continue
-        item = entry.item
-        state = known.get(item.id)
-        if state is None:
-            state = known[item.id] = _Known(type=item.type, versions={}, current=None)
-        if state.type != item.type:
-            results.append(refusals.rejected(item.id, item.version, refusals.TYPE_MISMATCH))
-            continue
-        if state.area is not None and state.area != device.area:
-            # A device writes only inside its own area; anything else would move a resident
-            # out of the area that follows them up.
-            results.append(refusals.rejected(item.id, item.version, refusals.WRONG_AREA))
-            continue
-        latest = max(state.versions) if state.versions else None
-        if item.version in state.versions:
-            if state.versions[item.version] == entry.content_hash:
-                results.append(refusals.item_result(item.id, item.version, "duplicate"))
-            else:
-                results.append(refusals.conflict(item.id, item.version, server_version=latest))
-            continue
-        if latest is not None and item.version > latest and item.base_version != latest:
-            results.append(refusals.conflict(item.id, item.version, server_version=latest))
-            continue
-        # Older missing versions (a server restored from backup) are kept as history.
-        state.versions[item.version] = entry.content_hash
-        accepted.append(entry)
-        results.append(refusals.item_result(item.id, item.version, "accepted"))
-    return results, accepted
-
-
 def _record_batch_once(
     *,
     session: Session,
@@ -129,7 +69,7 @@ def _record_batch_once(
     request: PushEnvelope,
     checked: Sequence[CheckedItem | dict[str, Any]],
     now: datetime,
-) -> bytes:
+) -> PushAnswer:
     connection = session.connection()
     lock_writes(connection)
     stored = connection.execute(
@@ -137,19 +77,32 @@ def _record_batch_once(
             PUSH_BATCH.c.device_id == device.id, PUSH_BATCH.c.batch_id == request.batch_id
         )
     ).scalar()
+    if stored is not None and _STALE_WHEN not in str(stored):
+        audit_seq = take_links(connection, device_id=device.id, raw=request.audit, now=now)
+        session.commit()
+        return PushAnswer(body=str(stored), audit_seq=audit_seq)
     if stored is not None:
-        session.rollback()
-        return str(stored).encode("utf-8")
+        # A conflict holds only against what was stored then: the laptop may have sent the
+        # missing versions since (a restored server), so the same batch is answered anew.
+        connection.execute(
+            sa.delete(PUSH_BATCH).where(
+                PUSH_BATCH.c.device_id == device.id, PUSH_BATCH.c.batch_id == request.batch_id
+            )
+        )
 
-    ids = sorted({c.item.id for c in checked if isinstance(c, CheckedItem)})
-    known = _load_known(connection, ids)
-    results, accepted = _answer(device=device, checked=checked, known=known)
-    _insert_accepted(connection=connection, device=device, accepted=accepted, known=known, now=now)
-    body = _answer_json(device_id=device.id, batch_id=request.batch_id, results=results, now=now)
-    dialect = connection.dialect.name
+    good = [c for c in checked if isinstance(c, CheckedItem)]
+    ids = {c.id for c in good}
+    persons = {c.person_id for c in good if c.type == "visit"}
+    known = load_known(connection, sorted(ids | persons))
+    results, accepted = answer_items(device=device, checked=checked, known=known)
+    current = _insert_accepted(
+        connection=connection, device=device, accepted=accepted, now=now, known=known
+    )
+    _move_summaries(connection, device=device, current=current)
+    body = answer_json(device_id=device.id, batch_id=request.batch_id, results=results, now=now)
     connection.execute(
         sa.insert(PUSH_BATCH).values(
-            response=_pre_serialised(PUSH_BATCH.c.response, "response_json", dialect)
+            response=pre_serialised(PUSH_BATCH.c.response, "response_json", connection.dialect.name)
         ),
         {
             "device_id": device.id,
@@ -174,39 +127,29 @@ def _record_batch_once(
             app_version=request.app_version[:50],
         )
     )
+    audit_seq = take_links(connection, device_id=device.id, raw=request.audit, now=now)
     session.commit()
-    return body.encode("utf-8")
+    return PushAnswer(body=body, audit_seq=audit_seq)
 
 
-_DATETIME_JSON: TypeAdapter[datetime] = TypeAdapter(datetime)
-
-
-def _answer_json(
-    *, device_id: str, batch_id: str, results: Sequence[dict[str, Any]], now: datetime
-) -> str:
-    """The `PushResponse` JSON, its results serialised once for both the body and the receipt.
-
-    The receipt is the sha256 of `canonical_json({"device_id", "batch_id", "results"})`; with
-    sorted keys that is the batch id, the device id and the results' canonical JSON, in that
-    order, so the results' text is reused in the body instead of serialising them twice.
-    """
-    results_json = CANONICAL_ENCODER.encode(results)
-    batch_json = CANONICAL_ENCODER.encode(batch_id)
-    device_json = CANONICAL_ENCODER.encode(device_id)
-    signed = f'{{"batch_id":{batch_json},"device_id":{device_json},"results":{results_json}}}'
-    receipt = hashlib.sha256(signed.encode("utf-8")).hexdigest()
-    server_time = CANONICAL_ENCODER.encode(_DATETIME_JSON.dump_python(now, mode="json"))
-    return (
-        f'{{"batch_id":{batch_json},"results":{results_json},'
-        f'"server_time":{server_time},"receipt":"{receipt}"}}'
-    )
-
-
-def _pre_serialised(column: sa.Column[Any], key: str, dialect: str) -> sa.ColumnElement[Any]:
-    """A bound JSON text for a JSON column, so the column type does not serialise it again."""
-    value = sa.bindparam(key, type_=sa.Text())
-    # PostgreSQL needs the text cast to json; SQLite stores JSON as text anyway.
-    return sa.cast(value, column.type) if dialect == "postgresql" else value
+def _move_summaries(
+    connection: sa.Connection, *, device: Device, current: Sequence[CheckedItem]
+) -> None:
+    """The dashboard's summaries brought up to the batch's new current versions."""
+    group = Group(device.puskesmas, device.area, device.posyandu)
+    people = [
+        CurrentPerson(group=group, payload=c.payload)  # type: ignore[arg-type]
+        for c in current
+        if c.type == "person"
+    ]
+    visits = [
+        CurrentVisit(visit_key=c.id, group=group, payload=c.payload)
+        for c in current
+        if isinstance(c.payload, VisitPayload)
+    ]
+    apply_people(connection, people)
+    touched = apply_visits(connection, visits)
+    refresh_referrals(connection, touched)
 
 
 def _insert_accepted(
@@ -214,18 +157,18 @@ def _insert_accepted(
     connection: sa.Connection,
     device: Device,
     accepted: Sequence[CheckedItem],
-    known: dict[str, _Known],
+    known: dict[str, Any],
     now: datetime,
-) -> None:
+) -> list[CheckedItem]:
+    """Insert the accepted versions; the ones that became their record's current version."""
     if not accepted:
-        return
+        return []
     newest = {item_id: max(state.versions) for item_id, state in known.items() if state.versions}
     moved = sorted(
         {
-            c.item.id
+            c.id
             for c in accepted
-            if known[c.item.id].current is not None
-            and newest[c.item.id] != known[c.item.id].current
+            if known[c.id].current is not None and newest[c.id] != known[c.id].current
         }
     )
     # Old current rows step down before the new ones arrive: one current row per id at all times.
@@ -236,24 +179,23 @@ def _insert_accepted(
             .values(is_current=False)
         )
     statement = sa.insert(ENTRY).values(
-        payload=_pre_serialised(ENTRY.c.payload, "payload_json", connection.dialect.name)
+        payload=pre_serialised(ENTRY.c.payload, "payload_json", connection.dialect.name)
     )
-    connection.execute(
-        statement,
-        [
-            {
-                "id": c.item.id,
-                "type": c.item.type,
-                "version": c.item.version,
-                "base_version": c.item.base_version,
-                "content_hash": c.content_hash,
-                "payload_json": c.payload_json,
-                "recorded_at": utc(c.item.recorded_at),
-                "received_at": now,
-                "device_id": device.id,
-                "area": device.area,
-                "is_current": c.item.version == newest[c.item.id],
-            }
-            for c in accepted
-        ],
-    )
+    rows = [
+        {
+            "id": c.id,
+            "type": c.type,
+            "version": c.version,
+            "base_version": c.base_version,
+            "content_hash": c.content_hash,
+            "payload_json": c.payload_json,
+            "recorded_at": utc(c.recorded_at),
+            "received_at": now,
+            "device_id": device.id,
+            "area": device.area,
+            "is_current": c.version == newest[c.id],
+        }
+        for c in accepted
+    ]
+    connection.execute(statement, rows)
+    return [c for c, row in zip(accepted, rows, strict=True) if row["is_current"]]

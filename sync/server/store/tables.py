@@ -21,6 +21,7 @@ DEVICE = SERVER_METADATA.tables["device"]
 ENROLL_CODE = SERVER_METADATA.tables["enroll_code"]
 AUDIT = SERVER_METADATA.tables["audit"]
 PUSH_BATCH = SERVER_METADATA.tables["push_batch"]
+META = SERVER_METADATA.tables["server_meta"]
 
 # One IN (...) list holds a whole push batch (2000 ids), far under SQLite's and PostgreSQL's limits.
 ID_CHUNK = 2000

@@ -5,7 +5,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from server_api import person_item, pull, pull_all, push
+from server_api import person_item, pull, pull_all, push, visit_item
 from server_process import ServerProcess, enroll_on
 
 from sync.server import store
@@ -109,3 +109,32 @@ def test_a_device_cannot_overwrite_a_resident_of_another_area(make_device: Any) 
     assert "wilayah lain" in answer["results"][0]["message"]
     people, _ = pull_all(make_device(area=area))
     assert [(p["id"], p["version"], p["payload"]["name"]) for p in people] == [(v1["id"], 1, "Sri")]
+
+
+def test_a_visit_for_a_resident_of_another_area_is_refused_alone(
+    make_device: Any, server: Any
+) -> None:
+    area, elsewhere = f"Desa {uuid.uuid4().hex[:6]}", f"Desa {uuid.uuid4().hex[:6]}"
+    owner, intruder = make_device(area=area), make_device(area=elsewhere)
+    sri = person_item(name="Sri")
+    push(owner, [sri])
+    neighbour = person_item(name="Tetangga")
+    # The intruder knows Sri's id: its visit for her is refused, its own resident's is kept.
+    answer = push(
+        intruder,
+        [neighbour, visit_item(person_id=sri["id"]), visit_item(person_id=neighbour["id"])],
+    )
+    owners_visit = push(owner, [visit_item(person_id=sri["id"])])
+
+    assert [(r["status"], r["code"]) for r in answer["results"]] == [
+        ("accepted", None),
+        ("rejected", "wrong_area"),
+        ("accepted", None),
+    ]
+    assert "wilayah lain" in answer["results"][1]["message"]
+    assert owners_visit["results"][0]["status"] == "accepted"
+    from sync.server import store
+
+    with server.session() as session:
+        stored = store.entry_versions(session=session, item_id=answer["results"][1]["id"])
+    assert stored == []

@@ -64,7 +64,10 @@ class TbPanel(SectionPanel):
         )
         right.addWidget(self._boxed("contact", self.contact))
         risks = [r for r in TB_RISKS if r not in DERIVED_RISKS]
-        self.risks = CheckListField(field="risks", items=self._items(risks), parent=self.body)
+        # Two columns: the whole form fits a 1366×768 screen without scrolling.
+        self.risks = CheckListField(
+            field="risks", items=self._items(risks), columns=2, parent=self.body
+        )
         risk_box = QGroupBox(field_text(self.code, "risks"), self.body)
         risk_layout = QVBoxLayout(risk_box)
         risk_layout.addWidget(self.risks)

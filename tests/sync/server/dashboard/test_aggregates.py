@@ -34,7 +34,7 @@ from sync.server.aggregates.facts import (
     current_visits,
     visit_version,
 )
-from sync.server.aggregates.indicators import INDICATORS, open_referrals, summarize, trend
+from sync.server.aggregates.indicators import INDICATORS, summarize, trend
 
 WIB = timezone(timedelta(hours=7))
 MARCH = date(2025, 3, 1)
@@ -241,36 +241,6 @@ def test_the_trend_has_twelve_months_ending_with_the_chosen_one(area: Area) -> N
     assert [m.month for m in months][0] == date(2024, 5, 1)
     assert [m.month for m in months][-2:] == [MARCH, APRIL]
     assert [m.screened for m in months] == [0] * 10 + [5, 1]
-
-
-def test_open_referrals_urgent_first_then_longest_waiting(area: Area) -> None:
-    referrals = open_referrals(
-        people=area.people, visits=area.visits, followed=[], today=date(2025, 4, 5)
-    )
-
-    assert [(r.person_id, r.level, r.days_waiting) for r in referrals] == [
-        ("p2", "urgent", 26),
-        ("p1", "refer", 33),
-        ("p7", "refer", 16),
-        ("p5", "refer", 5),
-    ]
-    assert referrals[0].reasons == (
-        "Tensi: Hipertensi derajat 3",
-        "Gula darah: Curiga diabetes",
-        "TBC: Terduga TBC",
-        "Jiwa (SRQ-20): Berpotensi masalah kesehatan jiwa",
-    )
-
-
-def test_a_follow_up_closes_its_referral(area: Area) -> None:
-    referrals = open_referrals(
-        people=area.people,
-        visits=area.visits,
-        followed=[area.ids["p1_first"]],
-        today=date(2025, 4, 5),
-    )
-
-    assert [r.person_id for r in referrals] == ["p2", "p7", "p5"]
 
 
 def test_a_stored_payload_that_does_not_parse_is_left_out_not_counted_as_no_referral() -> None:

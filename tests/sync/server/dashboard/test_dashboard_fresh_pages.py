@@ -288,13 +288,13 @@ def test_a_busy_area_s_referrals_come_a_hundred_per_page_most_urgent_first(
         assert done.status_code == 303
         back = client.get(done.headers["location"]).text
 
-    assert "130 rujukan terbuka, nomor 1–100 tampil di halaman ini" in first
+    assert "130 warga dengan rujukan terbuka, nomor 1–100 tampil di halaman ini" in first
     assert "Halaman 1 dari 2" in first and "halaman berikutnya" in first
     assert [level for level, _ in cards(first)] == ["urgent"] * 44 + ["refer"] * 56
     assert "nomor 101–130" in second and "halaman sebelumnya" in second
     assert [level for level, _ in cards(second)] == ["refer"] * 30
     assert not {key for _, key in cards(first)} & {key for _, key in cards(second)}
     assert cards(beyond) == cards(second)
-    assert "129 rujukan terbuka, nomor 101–129" in back
+    assert "129 warga dengan rujukan terbuka, nomor 101–129" in back
     assert "Tindak lanjut tersimpan" in back
     assert cards(back) == cards(second)[:-1]
