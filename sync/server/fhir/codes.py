@@ -32,9 +32,37 @@ SKILAS_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:skilas"
 DANGER_SIGNS_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:tanda-bahaya-kehamilan"
 SKILAS_DOMAIN_SYSTEM: Final = "urn:posyandu-kader:domain-skilas"
 WHISPER_SYSTEM: Final = "urn:posyandu-kader:tes-bisik"
-# No KFA code for a vaccine or medicine is known here: the antigen (the immunisation section's
-# own codes) and the medicine are named in systems of this product, with their text.
+# SATUSEHAT's Immunization page: the vaccine as a KFA product (93xxxxxx, not recorded here), its
+# CVX group (in the KFA system, ``VG…``) and its CVX name; why the programme gave it.
+CVX: Final = "http://hl7.org/fhir/sid/cvx"
+KFA: Final = "http://sys-ids.kemkes.go.id/kfa"
+IMMUNIZATION_REASON: Final = "http://terminology.kemkes.go.id/CodeSystem/immunization-reason"
+IMMUNIZATION_TIMING: Final = (
+    "http://terminology.kemkes.go.id/CodeSystem/immunization-routine-timing"
+)
+# Each antigen of the ILP schedule (LIFECYCLE_RULES §g) as its CVX name: the formulation is not
+# recorded, so the "unspecified" code where CVX has one; DPT-HB-Hib is the pentavalent vaccine.
+VACCINE_CVX: Final = {
+    "hb0": ("08", "Hep B, adolescent or pediatric"),
+    "bcg": ("19", "BCG"),
+    "opv": ("182", "OPV, Unspecified"),
+    "dpt_hb_hib": ("198", "DTP-hepB-Hib Pentavalent Non-US"),
+    "rv": ("122", "rotavirus, unspecified formulation"),
+    "pcv": ("152", "Pneumococcal Conjugate, unspecified formulation"),
+    "ipv": ("10", "IPV"),
+    "mr": ("04", "M/R"),
+    "je": ("129", "Japanese Encephalitis, unspecified formulation"),
+}
+# The CVX group codes the playbook prints (HepB); the others are not known here.
+VACCINE_GROUP: Final = {"hb0": ("VG45", "HepB")}
+# A dose scheduled before 12 months is basic (dasar), a later one a booster under two (baduta).
+BASIC: Final = ("IM-Dasar", "Imunisasi Program Rutin Dasar")
+BOOSTER: Final = ("IM-Baduta", "Imunisasi Program Rutin Lanjutan Bawah Dua Tahun")
+ON_TIME: Final = ("IM-Ideal", "Imunisasi Ideal")
+CATCH_UP: Final = ("IM-Kejar", "Imunisasi Kejar")
+# The ILP antigen itself, in this product's system (the immunisation section's own codes).
 VACCINE_SYSTEM: Final = "urn:posyandu-kader:vaksin"
+# No KFA code for vitamin A or TTD is known here: named in this product's system, with text.
 MEDICINE_SYSTEM: Final = "urn:posyandu-kader:obat"
 # Growth indices (WHO z-scores) and the weight trend: no LOINC code for them is known here.
 GROWTH_INDEX_SYSTEM: Final = "urn:posyandu-kader:indeks-antropometri"

@@ -4,7 +4,12 @@ The imunisasi section's inputs hold the doses recorded at earlier visits (``earl
 beside those entered at this one (``given``: today's, or read from the KIA book). Only the
 doses entered at this visit become Immunizations, each under ``{visit key}.imunisasi.{dose}``:
 a dose an earlier visit recorded is that visit's resource, so nothing is sent twice, and a
-correction that removes a dose withdraws exactly that one. Pure.
+correction that removes a dose withdraws exactly that one.
+
+The vaccine goes out as SATUSEHAT's Immunization page asks for a dose without its product: the
+CVX group where the playbook prints it, the CVX name, and the ILP antigen in this product's
+system; ``reasonCode`` says basic or booster, and on time or catch-up by the section's own rule
+(docs/satusehat.md). Pure.
 """
 
 from __future__ import annotations
@@ -12,9 +17,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Final
 
-from kader_app.core.rules.imunisasi import SCHEDULE, ImunisasiInput
+from kader_app.core.rules.common import RuleInputError
+from kader_app.core.rules.imunisasi import SCHEDULE, ImunisasiInput, immunisation_status
 from kader_app.core.words import item_text
-from sync.server.fhir.codes import IMMUNIZATION_ORIGIN, VACCINE_SYSTEM
+from sync.server.fhir.codes import (
+    BASIC,
+    BOOSTER,
+    CATCH_UP,
+    CVX,
+    IMMUNIZATION_ORIGIN,
+    IMMUNIZATION_REASON,
+    IMMUNIZATION_TIMING,
+    KFA,
+    ON_TIME,
+    VACCINE_CVX,
+    VACCINE_GROUP,
+    VACCINE_SYSTEM,
+)
 from sync.server.fhir.identity import (
     EARLIEST,
     immunization_id,
@@ -39,6 +58,58 @@ def _series() -> dict[str, tuple[str, int, int]]:
 
 
 DOSE_SERIES: Final = _series()
+DOSE_MONTH: Final = {dose: months for dose, _, months, *_ in SCHEDULE}
+LATE: Final = frozenset({"overdue", "missed"})
+
+
+def vaccine_code(antigen: str) -> dict[str, Any]:
+    """The CVX group (where known), the CVX name, then the ILP antigen, with its words."""
+    text = item_text(SECTION, antigen)
+    coding: list[dict[str, str]] = []
+    for system, found in ((KFA, VACCINE_GROUP.get(antigen)), (CVX, VACCINE_CVX.get(antigen))):
+        if found is not None:
+            coding.append({"system": system, "code": found[0], "display": found[1]})
+    coding.append({"system": VACCINE_SYSTEM, "code": antigen, "display": text})
+    return {"coding": coding, "text": text}
+
+
+def late(inputs: ImunisasiInput, dose: str, given: date, birth: date) -> bool | None:
+    """Whether the rules called this dose overdue (or missed) on the day it was given.
+
+    Read from the doses recorded before it; None when that record cannot be read.
+    """
+    antigen = DOSE_SERIES[dose][0]
+    order = list(DOSE_SERIES)
+    before = {
+        other: on
+        for other, on in inputs.doses().items()
+        if other != dose
+        and on <= given
+        and not (DOSE_SERIES[other][0] == antigen and order.index(other) > order.index(dose))
+    }
+    try:
+        status = immunisation_status(
+            before, birth_date=birth, on=given, je_endemic=inputs.je_endemic
+        )
+    except RuleInputError:
+        return None
+    return status.antigens.get(antigen) in LATE
+
+
+def _concept(system: str, code_display: tuple[str, str]) -> dict[str, Any]:
+    code, display = code_display
+    return {"coding": [{"system": system, "code": code, "display": display}]}
+
+
+def reasons(
+    inputs: ImunisasiInput, dose: str, given: date, birth: date | None
+) -> list[dict[str, Any]]:
+    """Basic or booster (by the schedule's month), then on time or catch-up (when readable)."""
+    out = [_concept(IMMUNIZATION_REASON, BASIC if DOSE_MONTH[dose] < 12 else BOOSTER)]
+    was_late = None if birth is None else late(inputs, dose, given, birth)
+    if was_late is not None:
+        out.append(_concept(IMMUNIZATION_TIMING, CATCH_UP if was_late else ON_TIME))
+    return out
 
 
 def new_doses(inputs: ImunisasiInput) -> dict[str, date]:
@@ -50,20 +121,19 @@ def new_doses(inputs: ImunisasiInput) -> dict[str, date]:
     }
 
 
-def immunization(ctx: VisitContext, dose: str, given: date) -> dict[str, Any]:
+def immunization(
+    ctx: VisitContext, inputs: ImunisasiInput, dose: str, given: date
+) -> dict[str, Any]:
     """One dose: given at this Posyandu today, or copied from the KIA book (an earlier date)."""
-    assert ctx.visit.payload is not None
+    payload = ctx.visit.payload
+    assert payload is not None
     antigen, number, doses = DOSE_SERIES[dose]
-    vaccine = item_text(SECTION, antigen)
-    today = given == ctx.visit.payload.measured_on
+    today = given == payload.measured_on
     resource: dict[str, Any] = {
         "resourceType": "Immunization",
         "identifier": ctx.ident(immunization_id(ctx.visit.key, dose)),
         "status": "completed",
-        "vaccineCode": {
-            "coding": [{"system": VACCINE_SYSTEM, "code": antigen, "display": vaccine}],
-            "text": vaccine,
-        },
+        "vaccineCode": vaccine_code(antigen),
         "patient": patient_reference(ctx.nik),
         "encounter": ctx.encounter_ref,
         # Today's dose at the visit's moment; a dose from the KIA book has a day, not an hour.
@@ -71,6 +141,7 @@ def immunization(ctx: VisitContext, dose: str, given: date) -> dict[str, Any]:
         "recorded": ctx.when,
         "primarySource": today,
         "performer": [{"actor": organization_reference(ctx.site)}],
+        "reasonCode": reasons(inputs, dose, given, payload.subject.birth_date),
         "protocolApplied": [
             {"series": SERIES, "doseNumberPositiveInt": number, "seriesDosesPositiveInt": doses}
         ],
@@ -93,7 +164,7 @@ def immunizations(ctx: VisitContext) -> list[dict[str, Any]]:
     if done is None or not isinstance(done.inputs, ImunisasiInput):
         return []
     return [
-        immunization(ctx, dose, given)
+        immunization(ctx, done.inputs, dose, given)
         for dose, given in new_doses(done.inputs).items()
         if given >= EARLIEST.date()
     ]

@@ -55,6 +55,10 @@ def classes(resource: dict[str, Any]) -> list[str]:
     return [i["coding"][0]["code"] for i in resource.get("interpretation", [])]
 
 
+def reason_codes(resource: dict[str, Any]) -> list[str]:
+    return [r["coding"][0]["code"] for r in resource["reasonCode"]]
+
+
 def quantity(resource: dict[str, Any]) -> tuple[Any, str]:
     return resource["valueQuantity"]["value"], resource["valueQuantity"]["code"]
 
@@ -140,12 +144,22 @@ def test_a_baby_weighed_and_vaccinated_goes_out_with_its_codes(server: ServerPro
         f"{visit['visit_key']}.imunisasi.opv_3",
     )
     assert opv_3["status"] == "completed"
+    # The CVX name (no product or batch is recorded), then the ILP antigen in words.
     assert opv_3["vaccineCode"] == {
         "coding": [
-            {"system": "urn:posyandu-kader:vaksin", "code": "opv", "display": "Polio tetes (OPV)"}
+            {"system": "http://hl7.org/fhir/sid/cvx", "code": "182", "display": "OPV, Unspecified"},
+            {"system": "urn:posyandu-kader:vaksin", "code": "opv", "display": "Polio tetes (OPV)"},
         ],
         "text": "Polio tetes (OPV)",
     }
+    assert [c["code"] for c in doses["dpt_hb_hib_1"]["vaccineCode"]["coding"]] == [
+        "198",
+        "dpt_hb_hib",
+    ]
+    # A basic dose; OPV 3 came three months late (catch-up), OPV 2 in its month (on time).
+    assert reason_codes(opv_3) == ["IM-Dasar", "IM-Kejar"]
+    assert reason_codes(doses["opv_2"]) == ["IM-Dasar", "IM-Ideal"]
+    assert reason_codes(doses["dpt_hb_hib_2"]) == ["IM-Dasar", "IM-Kejar"]
     assert opv_3["patient"]["identifier"]["value"] == NIKS["baby"]
     assert opv_3["encounter"] == {"reference": url_of(bundle, sent["encounter"])}
     # Given today at the Posyandu: the visit's moment (09:15 WIB), the Posyandu's Location.
@@ -322,8 +336,19 @@ def test_doses_are_sent_once_and_a_removed_dose_is_withdrawn(server: ServerProce
         )
         village.push([item(next_month)])
         later = fhir_bundle(client, mode="perubahan", desa=village.area)
+        # Then the first visit is voided (it was another baby's).
+        void = village.visit(
+            "baby",
+            weighing(imunisasi={**raw, "given": given}, vitamin_a={"today": False}),
+            visit_key=first["visit_key"],
+            version=3,
+            replaces_id=fixed["id"],
+            voided=True,
+        )
+        village.push([item(void, base_version=2)])
+        voided = fhir_bundle(client, mode="perubahan", desa=village.area)
 
-    for bundle in (start, period, corrected, later):
+    for bundle in (start, period, corrected, later, voided):
         checked(bundle)
     # Nothing changed: nothing is sent again; a period export is the same, byte for byte.
     assert quiet["entry"] == []
@@ -347,3 +372,12 @@ def test_doses_are_sent_once_and_a_removed_dose_is_withdrawn(server: ServerProce
     # A month later the kader only checked the KIA book: that visit's Encounter, no dose again.
     assert [e["resource"]["resourceType"] for e in later["entry"]] == ["Encounter"]
     assert ident(later["entry"][0]["resource"])[1] == next_month["visit_key"]
+    # The void withdraws every resource ever sent for the visit, each dose among them; the
+    # next month's visit is not touched.
+    withdrawn = by_id(voided, first["visit_key"])
+    assert sorted(withdrawn) == sorted(before)
+    assert {r["status"] for r in withdrawn.values()} == {"entered-in-error"}
+    assert sorted(k for k, r in withdrawn.items() if r["resourceType"] == "Immunization") == [
+        f"imunisasi.{d}" for d in ("dpt_hb_hib_1", "dpt_hb_hib_2", "opv_2", "opv_3")
+    ]
+    assert by_id(voided, next_month["visit_key"]) == {}
