@@ -118,6 +118,14 @@ Z_INPUTS: Final = {
     "bmi": ("weight_kg", "length_cm", "height_cm", "bmi"),
     "hc": ("head_cm",),
 }
+# How a length or height was measured, where the section records it (lying, PB; standing, TB),
+# in the core extension with its SNOMED CT finding.
+BODY_POSITION_URL: Final = "http://hl7.org/fhir/StructureDefinition/observation-bodyPosition"
+BODY_POSITION: Final = {
+    "recumbent": ("102538003", "Recumbent body position"),
+    "standing": ("10904000", "Orthostatic body position"),
+}
+LENGTH_CODES: Final = frozenset({"8302-2", "8306-3"})
 # Where a section reports a BMI, weight and height are its inputs: the class interprets the BMI.
 BMI: Final = "39156-5"
 BMI_INPUTS: Final = frozenset({"29463-7", "8302-2", "8306-3"})

@@ -3,7 +3,8 @@
 Read generically from each section's own ``measures``, so a new section needs nothing here:
 
 - a measure with a LOINC code (its rule's, the more specific one its ``kind`` gives, or the
-  general one `codes.BY_MEASURE` names) is one Observation of its value in UCUM;
+  general one `codes.BY_MEASURE` names) is one Observation of its value in UCUM; a length or
+  height says how it was measured (lying or standing) where the section records it;
 - a WHO z-score is one Observation under this product's growth-index system (no LOINC code for
   it is known here), classified by its own index and derived from the measures it was computed
   from;
@@ -24,12 +25,16 @@ from kader_app.core.words import section_title
 from sync.server.fhir.codes import (
     BMI,
     BMI_INPUTS,
+    BODY_POSITION,
+    BODY_POSITION_URL,
     BY_KIND,
     BY_MEASURE,
     GROWTH_INDEX_SYSTEM,
     GROWTH_TREND_SYSTEM,
     KIND_MEASURE,
+    LENGTH_CODES,
     OBSERVATION_CATEGORY,
+    SNOMED,
     UCUM,
     Z_INPUTS,
     Z_SCORES,
@@ -77,6 +82,15 @@ def loinc_of(done: CompleteSection, measure: Measure) -> str | None:
     return code
 
 
+def position_extension(done: CompleteSection, code: str) -> list[dict[str, Any]]:
+    """How a length or height was measured, when the section records it (else nothing)."""
+    found = BODY_POSITION.get(str(getattr(done.inputs, "position", None)))
+    if code not in LENGTH_CODES or found is None:
+        return []
+    coding = {"system": SNOMED, "code": found[0], "display": found[1]}
+    return [{"url": BODY_POSITION_URL, "valueCodeableConcept": {"coding": [coding]}}]
+
+
 def measure_observations(ctx: VisitContext, done: CompleteSection) -> dict[str, dict[str, Any]]:
     """Measure key → its Observation, for each LOINC-coded numeric measure of the section.
 
@@ -99,6 +113,9 @@ def measure_observations(ctx: VisitContext, done: CompleteSection) -> dict[str, 
             code={"coding": [loinc_coding(code)]},
         )
         resource.update(value)
+        position = position_extension(done, code)
+        if position:
+            resource["extension"] = position
         inputs_only = graded or (BMI in codes and code in BMI_INPUTS)
         interpreted = off_scale(measure.value) + ([] if inputs_only else interpretation(done))
         if interpreted:

@@ -306,7 +306,8 @@ def test_a_babys_weighings_and_doses_a_pregnancy_and_an_elder_go_out_as_recorded
     assert opv_3["encounter"] == {"reference": full_url(first, visits[0]["encounter"])}
     assert [p["doseNumberPositiveInt"] for p in opv_3["protocolApplied"]] == [3]
 
-    # Each weighing: weight, length lying, head under LOINC, as typed; the z-scores from them.
+    # Each weighing: weight, length (said to be lying), head under LOINC, as typed; the
+    # z-scores computed from them.
     for sent, (weight, length, head) in zip(visits, WEIGHINGS, strict=True):
         measured = {
             k: (o["code"]["coding"][0]["code"], o["valueQuantity"]["value"])
@@ -318,6 +319,8 @@ def test_a_babys_weighings_and_doses_a_pregnancy_and_an_elder_go_out_as_recorded
             "antropometri_balita.length_cm": ("8306-3", float(length)),
             "antropometri_balita.head_cm": ("9843-4", float(head)),
         }
+        lying = sent["antropometri_balita.length_cm"]["extension"][0]["valueCodeableConcept"]
+        assert lying["coding"][0]["code"] == "102538003"
         wfa = sent["antropometri_balita.wfa_z"]
         assert wfa["code"]["coding"][0]["system"] == "urn:posyandu-kader:indeks-antropometri"
         assert wfa["valueQuantity"]["code"] == "{Z-score}"

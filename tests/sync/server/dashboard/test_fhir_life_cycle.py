@@ -93,6 +93,21 @@ def test_a_baby_weighed_and_vaccinated_goes_out_with_its_codes(server: ServerPro
     assert length["code"]["coding"][0]["code"] == "8306-3"
     assert length["code"]["coding"][0]["display"] == "Body height --lying"
     assert quantity(length) == (66.0, "cm")
+    assert length["extension"] == [
+        {
+            "url": "http://hl7.org/fhir/StructureDefinition/observation-bodyPosition",
+            "valueCodeableConcept": {
+                "coding": [
+                    {
+                        "system": "http://snomed.info/sct",
+                        "code": "102538003",
+                        "display": "Recumbent body position",
+                    }
+                ]
+            },
+        }
+    ]
+    assert "extension" not in weight
     head = sent["antropometri_balita.head_cm"]
     assert head["code"]["coding"][0]["code"] == "9843-4" and quantity(head) == (43.0, "cm")
     lila = sent["lila_balita.lila_cm"]
@@ -381,3 +396,22 @@ def test_doses_are_sent_once_and_a_removed_dose_is_withdrawn(server: ServerProce
         f"imunisasi.{d}" for d in ("dpt_hb_hib_1", "dpt_hb_hib_2", "opv_2", "opv_3")
     ]
     assert by_id(voided, next_month["visit_key"]) == {}
+
+
+def test_a_height_measured_standing_says_so(server: ServerProcess) -> None:
+    village = LifeCycleVillage(server)
+    growth = {"weight_kg": "7.9", "length_cm": "65.3", "position": "standing"}
+    visit = village.visit("baby", inputs(antropometri_balita=growth))
+    village.push([item(visit)])
+    sent = by_id(checked(export(server, village, **MARCH)), visit["visit_key"])
+
+    height = sent["antropometri_balita.height_cm"]
+    assert height["code"]["coding"][0] == {
+        "system": LOINC,
+        "code": "8302-2",
+        "display": "Body height",
+    }
+    assert quantity(height) == (65.3, "cm")
+    position = height["extension"][0]["valueCodeableConcept"]["coding"][0]
+    assert (position["code"], position["display"]) == ("10904000", "Orthostatic body position")
+    assert "antropometri_balita.length_cm" not in sent
