@@ -35,7 +35,6 @@ def _given(ctx: VisitContext, resource_type: str, section: str, medicine: str) -
         "medicationCodeableConcept": _medicine(section, medicine),
         "subject": patient_reference(ctx.nik),
         "context": ctx.encounter_ref,
-        "performer": [{"actor": organization_reference(ctx.site)}],
     }
 
 
@@ -44,6 +43,7 @@ def vitamin_a(ctx: VisitContext) -> dict[str, Any] | None:
     done = ctx.sections.get(VITAMIN_A)
     if done is None or not isinstance(done.inputs, VitaminAInput) or done.inputs.today is not True:
         return None
+    # R4 names no Organization among who gave a medicine: the Encounter's Puskesmas is it.
     resource = _given(ctx, "MedicationAdministration", VITAMIN_A, CAPSULE)
     resource["effectiveDateTime"] = ctx.when
     return resource
@@ -55,6 +55,7 @@ def ttd(ctx: VisitContext) -> dict[str, Any] | None:
     if done is None or not isinstance(done.inputs, TtdInput) or not done.inputs.given:
         return None
     resource = _given(ctx, "MedicationDispense", TTD, section_title(TTD))
+    resource["performer"] = [{"actor": organization_reference(ctx.site)}]
     resource["quantity"] = {
         "value": done.inputs.given,
         "unit": "Tablet",

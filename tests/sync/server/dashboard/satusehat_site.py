@@ -37,8 +37,9 @@ SYSTEM_PATH = {
 # Where each resource type names its patient and its encounter.
 PATIENT_FIELD = {"Immunization": "patient"}
 ENCOUNTER_FIELD = {"MedicationAdministration": "context", "MedicationDispense": "context"}
-# Who did it, as ``performer`` holds it: the Puskesmas itself, or as the actor of a performer.
-ACTOR_PERFORMED = frozenset({"Immunization", "MedicationAdministration", "MedicationDispense"})
+# Who did it, as ``performer`` holds it: the Puskesmas itself, or as the actor of a performer
+# (R4 allows no Organization as the performer of a MedicationAdministration: none is sent).
+ACTOR_PERFORMED = frozenset({"Immunization", "MedicationDispense"})
 
 
 def configure(
@@ -201,6 +202,8 @@ def satusehat_problems(bundle: dict[str, Any], *, org: str = ORG) -> list[str]:
             {"actor": {"reference": f"Organization/{org}"}}
         ]:
             problems.append(f"{kind}: performer is not the Puskesmas")
+        if kind == "MedicationAdministration" and "performer" in resource:
+            problems.append(f"{kind}: an Organization cannot be its performer")
     return problems
 
 
