@@ -1,7 +1,8 @@
 """The code systems, codes and identifier systems of the SATUSEHAT export (docs/satusehat.md).
 
 Constants and small pure look-ups only: which LOINC code and display a measure is sent under,
-its category, how a class is interpreted, which encounter class a place is.
+its category, how a class is interpreted, which encounter class a place is; this product's own
+codes where no official one is known here (vaccines, medicines, growth indices, forms).
 """
 
 from __future__ import annotations
@@ -18,12 +19,54 @@ OBSERVATION_CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/observation
 INTERPRETATION: Final = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
 ACT_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 PARTICIPATION: Final = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
+IMMUNIZATION_ORIGIN: Final = "http://terminology.hl7.org/CodeSystem/immunization-origin"
+DRUG_FORM: Final = "http://terminology.hl7.org/CodeSystem/v3-orderableDrugForm"
 IDENTIFIER_BASE: Final = "http://sys-ids.kemkes.go.id"
 # Systems of this product (not resolvable): the class a section's rules gave, and the forms.
 CLASS_SYSTEM: Final = "urn:posyandu-kader:kelas-skrining"
 TB_CONTACT_SYSTEM: Final = "urn:posyandu-kader:kontak-tbc"
 SRQ20_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:srq20"
 TB_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:skrining-tbc"
+ADL_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:adl-barthel"
+SKILAS_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:skilas"
+DANGER_SIGNS_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:tanda-bahaya-kehamilan"
+SKILAS_DOMAIN_SYSTEM: Final = "urn:posyandu-kader:domain-skilas"
+WHISPER_SYSTEM: Final = "urn:posyandu-kader:tes-bisik"
+# SATUSEHAT's Immunization page: the vaccine as a KFA product (93xxxxxx, not recorded here), its
+# CVX group (in the KFA system, ``VG…``) and its CVX name; why the programme gave it.
+CVX: Final = "http://hl7.org/fhir/sid/cvx"
+KFA: Final = "http://sys-ids.kemkes.go.id/kfa"
+IMMUNIZATION_REASON: Final = "http://terminology.kemkes.go.id/CodeSystem/immunization-reason"
+IMMUNIZATION_TIMING: Final = (
+    "http://terminology.kemkes.go.id/CodeSystem/immunization-routine-timing"
+)
+# Each antigen of the ILP schedule (LIFECYCLE_RULES §g) as its CVX name: the formulation is not
+# recorded, so the "unspecified" code where CVX has one; DPT-HB-Hib is the pentavalent vaccine.
+VACCINE_CVX: Final = {
+    "hb0": ("08", "Hep B, adolescent or pediatric"),
+    "bcg": ("19", "BCG"),
+    "opv": ("182", "OPV, Unspecified"),
+    "dpt_hb_hib": ("198", "DTP-hepB-Hib Pentavalent Non-US"),
+    "rv": ("122", "rotavirus, unspecified formulation"),
+    "pcv": ("152", "Pneumococcal Conjugate, unspecified formulation"),
+    "ipv": ("10", "IPV"),
+    "mr": ("04", "M/R"),
+    "je": ("129", "Japanese Encephalitis, unspecified formulation"),
+}
+# The CVX group codes the playbook prints (HepB); the others are not known here.
+VACCINE_GROUP: Final = {"hb0": ("VG45", "HepB")}
+# A dose scheduled before 12 months is basic (dasar), a later one a booster under two (baduta).
+BASIC: Final = ("IM-Dasar", "Imunisasi Program Rutin Dasar")
+BOOSTER: Final = ("IM-Baduta", "Imunisasi Program Rutin Lanjutan Bawah Dua Tahun")
+ON_TIME: Final = ("IM-Ideal", "Imunisasi Ideal")
+CATCH_UP: Final = ("IM-Kejar", "Imunisasi Kejar")
+# The ILP antigen itself, in this product's system (the immunisation section's own codes).
+VACCINE_SYSTEM: Final = "urn:posyandu-kader:vaksin"
+# No KFA code for vitamin A or TTD is known here: named in this product's system, with text.
+MEDICINE_SYSTEM: Final = "urn:posyandu-kader:obat"
+# Growth indices (WHO z-scores) and the weight trend: no LOINC code for them is known here.
+GROWTH_INDEX_SYSTEM: Final = "urn:posyandu-kader:indeks-antropometri"
+GROWTH_TREND_SYSTEM: Final = "urn:posyandu-kader:tren-berat-badan"
 # The offset of the laptop's clock where the visit was measured (``+07:00`` in WIB).
 MEASURED_ZONE_URL: Final = "urn:posyandu-kader:zona-waktu-periksa"
 # The kader (profile on duty) who saved this version of the visit: not a Practitioner, so not a
@@ -45,8 +88,12 @@ LOINC_DISPLAY: Final = {
     "41653-7": "Glucose [Mass/volume] in Capillary blood by Glucometer",
     "41604-0": "Fasting glucose [Mass/volume] in Capillary blood by Glucometer",
     "2093-3": "Cholesterol [Mass/volume] in Serum or Plasma",
+    "718-7": "Hemoglobin [Mass/volume] in Blood",
 }
-LABORATORY: Final = frozenset({"2339-0", "41653-7", "41604-0", "2093-3"})
+LABORATORY: Final = frozenset({"2339-0", "41653-7", "41604-0", "2093-3", "718-7"})
+# Measures whose rules name no LOINC code, sent under the general code the reading supports:
+# a haemoglobin meter reads blood (capillary or venous: not recorded), so "in Blood".
+BY_MEASURE: Final = {("anemia", "hb_g_dl"): "718-7"}
 # A section that says which test its value came from (the measure ``kind``) is sent under the
 # more specific code: a Posyandu reads capillary blood on a glucometer.
 BY_KIND: Final = {
@@ -54,6 +101,31 @@ BY_KIND: Final = {
     ("2339-0", "puasa"): "41604-0",
 }
 KIND_MEASURE: Final = "kind"
+# The WHO z-scores a growth section reports (measure key → index, words of the index); each is
+# classified by its own index (``{index}_class`` among the values, else the section's class).
+Z_SCORES: Final = {
+    "wfa_z": ("wfa", "Z-skor berat badan menurut umur (BB/U)"),
+    "lhfa_z": ("lhfa", "Z-skor panjang/tinggi badan menurut umur (PB/U atau TB/U)"),
+    "wflh_z": ("wflh", "Z-skor berat badan menurut panjang/tinggi badan (BB/PB atau BB/TB)"),
+    "bmi_z": ("bmi", "Z-skor IMT menurut umur (IMT/U)"),
+    "hc_z": ("hc", "Z-skor lingkar kepala menurut umur (LK/U)"),
+}
+# What each index is computed from (measure keys of the same section): its derivedFrom.
+Z_INPUTS: Final = {
+    "wfa": ("weight_kg",),
+    "lhfa": ("length_cm", "height_cm"),
+    "wflh": ("weight_kg", "length_cm", "height_cm"),
+    "bmi": ("weight_kg", "length_cm", "height_cm", "bmi"),
+    "hc": ("head_cm",),
+}
+# How a length or height was measured, where the section records it (lying, PB; standing, TB),
+# in the core extension with its SNOMED CT finding.
+BODY_POSITION_URL: Final = "http://hl7.org/fhir/StructureDefinition/observation-bodyPosition"
+BODY_POSITION: Final = {
+    "recumbent": ("102538003", "Recumbent body position"),
+    "standing": ("10904000", "Orthostatic body position"),
+}
+LENGTH_CODES: Final = frozenset({"8302-2", "8306-3"})
 # Where a section reports a BMI, weight and height are its inputs: the class interprets the BMI.
 BMI: Final = "39156-5"
 BMI_INPUTS: Final = frozenset({"29463-7", "8302-2", "8306-3"})

@@ -18,14 +18,15 @@ from typing import Any
 
 from kader_app.core.rules.registry import section
 from sync.server.aggregates.facts import VisitFact
-from sync.server.fhir.identity import ResourceId, Site, conditional_url, full_url
+from sync.server.fhir.identity import EARLIEST, ResourceId, Site, conditional_url, full_url
+from sync.server.fhir.immunizations import immunizations
+from sync.server.fhir.medicines import medicines
+from sync.server.fhir.observations import section_observations
 from sync.server.fhir.questionnaires import questionnaire_responses
 from sync.server.fhir.referral import referral
-from sync.server.fhir.resources import VisitContext, encounter, section_observations
+from sync.server.fhir.resources import VisitContext, encounter
 from sync.server.sections import readable_sections
 
-# SATUSEHAT refuses dates before this (res-observation; docs/satusehat.md).
-EARLIEST = datetime(2014, 6, 3, tzinfo=UTC)
 HELD_REASONS = ("tanpa_nik", "waktu_di_depan", "sebelum_2014", "tanpa_lokasi", "tanpa_nakes")
 
 
@@ -84,6 +85,7 @@ def build(*, visit: VisitFact, nik: str, site: Site) -> Built:
     for code, response in questionnaire_responses(ctx).items():
         found.append(response)
         answered[code] = [ctx.url(rid_of(response))]
+    found += immunizations(ctx) + medicines(ctx)
     asked = referral(ctx, measured, answered)
     if asked is not None:
         found.append(asked)

@@ -21,7 +21,12 @@ SYSTEM_PATH = {
     "Observation": "observation",
     "ServiceRequest": "servicerequest",
     "QuestionnaireResponse": "questionnaireresponse",
+    "Immunization": "immunization",
+    "MedicationAdministration": "medicationadministration",
+    "MedicationDispense": "medicationdispense",
 }
+# SATUSEHAT refuses dates before this (res-encounter, res-observation; docs/satusehat.md).
+EARLIEST = datetime(2014, 6, 3, tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,16 @@ def observation_id(visit_key: str, section: str, measure: str) -> ResourceId:
 
 def questionnaire_id(visit_key: str, section: str) -> ResourceId:
     return ResourceId("QuestionnaireResponse", f"{visit_key}.{section}")
+
+
+def immunization_id(visit_key: str, dose: str) -> ResourceId:
+    """One dose recorded at this visit: ``{visit key}.imunisasi.{dose}``."""
+    return ResourceId("Immunization", f"{visit_key}.imunisasi.{dose}")
+
+
+def medicine_id(resource_type: str, visit_key: str, section: str) -> ResourceId:
+    """The medicine a section records as given at this visit: ``{visit key}.{section}``."""
+    return ResourceId(resource_type, f"{visit_key}.{section}")
 
 
 def referral_id(visit_key: str) -> ResourceId:

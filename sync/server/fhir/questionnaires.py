@@ -1,12 +1,13 @@
-"""The SRQ-20 and TB screening answers of one visit as QuestionnaireResponses, with their result.
+"""The answers of a visit's forms as QuestionnaireResponses, with their result.
 
-Answers are read by stable key (never by question number); the result (the section's class, and
-the SRQ-20 score) is the last item. Texts come from `kader_app.core.words`. Pure.
+SRQ-20 and TB here; ADL, SKILAS and the pregnancy danger signs in `forms`. Answers are read by
+stable key (never by question number); the result (the section's class, and the SRQ-20 or ADL
+score before it) is the last item. Texts come from `kader_app.core.words`. Pure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from kader_app.core.rules.registry import section
@@ -14,16 +15,26 @@ from kader_app.core.rules.srq20 import Srq20Input
 from kader_app.core.rules.tb import TB_RISKS, TB_SYMPTOMS, TbInput, derived_risks
 from kader_app.core.words import class_text, field_text, item_text, section_title
 from sync.server.fhir.codes import (
+    ADL_QUESTIONNAIRE,
     CLASS_SYSTEM,
+    DANGER_SIGNS_QUESTIONNAIRE,
+    SKILAS_QUESTIONNAIRE,
     SRQ20_QUESTIONNAIRE,
     TB_CONTACT_SYSTEM,
     TB_QUESTIONNAIRE,
 )
+from sync.server.fhir.forms import adl_items, danger_sign_items, skilas_items
 from sync.server.fhir.identity import organization_reference, patient_reference, questionnaire_id
 from sync.server.fhir.resources import VisitContext
 from sync.server.sections import CompleteSection, rule_context
 
-QUESTIONNAIRES = {"srq20": SRQ20_QUESTIONNAIRE, "tb": TB_QUESTIONNAIRE}
+QUESTIONNAIRES = {
+    "srq20": SRQ20_QUESTIONNAIRE,
+    "tb": TB_QUESTIONNAIRE,
+    "tanda_bahaya_hamil": DANGER_SIGNS_QUESTIONNAIRE,
+    "adl": ADL_QUESTIONNAIRE,
+    "skilas": SKILAS_QUESTIONNAIRE,
+}
 
 
 def _result_item(done: CompleteSection) -> dict[str, Any]:
@@ -133,13 +144,27 @@ def tb_items(ctx: VisitContext, done: CompleteSection) -> list[dict[str, Any]]:
     return items
 
 
+def _plain(
+    items: Callable[[CompleteSection], list[dict[str, Any]]],
+) -> Callable[[VisitContext, CompleteSection], list[dict[str, Any]]]:
+    return lambda _ctx, done: items(done)
+
+
+ITEMS: dict[str, Callable[[VisitContext, CompleteSection], list[dict[str, Any]]]] = {
+    "srq20": _plain(srq20_items),
+    "tb": tb_items,
+    "tanda_bahaya_hamil": _plain(danger_sign_items),
+    "adl": _plain(adl_items),
+    "skilas": _plain(skilas_items),
+}
+
+
 def questionnaire_responses(ctx: VisitContext) -> dict[str, dict[str, Any]]:
-    """The section code → its QuestionnaireResponse, for a complete SRQ-20 and TB screening."""
-    out: dict[str, dict[str, Any]] = {}
-    srq = ctx.sections.get("srq20")
-    if srq is not None and isinstance(srq.inputs, Srq20Input):
-        out["srq20"] = _response(ctx, srq, srq20_items(srq))
-    tb = ctx.sections.get("tb")
-    if tb is not None and isinstance(tb.inputs, TbInput) and ctx.visit.payload is not None:
-        out["tb"] = _response(ctx, tb, tb_items(ctx, tb))
-    return out
+    """The section code → its QuestionnaireResponse, for each complete form of the visit."""
+    if ctx.visit.payload is None:
+        return {}
+    return {
+        code: _response(ctx, ctx.sections[code], items(ctx, ctx.sections[code]))
+        for code, items in ITEMS.items()
+        if code in ctx.sections
+    }

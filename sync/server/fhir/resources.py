@@ -1,8 +1,8 @@
-"""The Encounter, Observations and referral (ServiceRequest) of one screened visit, as JSON dicts.
+"""What every resource of one screened visit shares, and its Encounter, as JSON dicts.
 
-Observations are read generically: one per LOINC-coded measure of each complete section, as the
-section's own ``measures`` report them, so a new section needs nothing here. Texts come from
-`kader_app.core.words`. Pure: no database, no clock.
+The visit's context (the visit, its complete sections, the NIK, the site), the Encounter, and
+the pieces the other resources are made of: values in UCUM, a class and its level as an
+interpretation. Texts come from `kader_app.core.words`. Pure: no database, no clock.
 """
 
 from __future__ import annotations
@@ -18,21 +18,14 @@ from kader_app.core.words import class_text, section_title
 from sync.server.aggregates.facts import VisitFact
 from sync.server.fhir.codes import (
     ACT_CODE,
-    BMI,
-    BMI_INPUTS,
-    BY_KIND,
     CLASS_SYSTEM,
     INTERPRETATION,
-    KIND_MEASURE,
     LEVEL_INTERPRETATION,
     MEASURED_ZONE_URL,
-    OBSERVATION_CATEGORY,
     PARTICIPATION,
     PLACE_CLASS,
     RECORDED_BY_URL,
     UCUM,
-    category_of,
-    loinc_coding,
 )
 from sync.server.fhir.identity import (
     ResourceId,
@@ -41,7 +34,6 @@ from sync.server.fhir.identity import (
     fhir_time,
     full_url,
     identifier,
-    observation_id,
     organization_reference,
     patient_reference,
     practitioner_reference,
@@ -78,6 +70,14 @@ class VisitContext:
     def encounter_ref(self) -> dict[str, str]:
         return {"reference": self.url(encounter_id(self.visit.key))}
 
+    @property
+    def location_ref(self) -> dict[str, str]:
+        """The Posyandu as SATUSEHAT knows it (a visit without a Location id is held back)."""
+        return {
+            "reference": f"Location/{self.site.location_id}",
+            "display": self.site.location_name,
+        }
+
 
 def _offset(moment: datetime) -> str:
     """``+07:00``: the offset the visit's local time was written with."""
@@ -102,14 +102,7 @@ def encounter(ctx: VisitContext) -> dict[str, Any]:
         "classHistory": [{"class": klass, "period": period}],
         "subject": patient_reference(ctx.nik),
         "period": period,
-        "location": [
-            {
-                "location": {
-                    "reference": f"Location/{ctx.site.location_id}",
-                    "display": ctx.site.location_name,
-                }
-            }
-        ],
+        "location": [{"location": ctx.location_ref}],
         "serviceProvider": organization_reference(ctx.site),
         # Every time is sent in UTC (rule 10132); the local clock's offset travels beside them.
         "extension": [{"url": MEASURED_ZONE_URL, "valueString": _offset(ctx.visit.measured_at)}],
@@ -131,7 +124,7 @@ def encounter(ctx: VisitContext) -> dict[str, Any]:
     return resource
 
 
-def _value(value: object, unit: str, loinc: str) -> dict[str, Any] | None:
+def quantity_value(value: object, unit: str, loinc: str) -> dict[str, Any] | None:
     """``valueQuantity`` in UCUM, or for a meter's LO / HI its bound or its word; else None."""
     number = plain_number(value)
     quantity: dict[str, Any] = {"unit": unit, "system": UCUM, "code": unit}
@@ -145,7 +138,7 @@ def _value(value: object, unit: str, loinc: str) -> dict[str, Any] | None:
     return {"valueQuantity": {**quantity, "value": number}}
 
 
-def _off_scale(value: object) -> list[dict[str, Any]]:
+def off_scale(value: object) -> list[dict[str, Any]]:
     found = OFF_SCALE.get(str(plain_number(value)))
     if found is None:
         return []
@@ -153,56 +146,30 @@ def _off_scale(value: object) -> list[dict[str, Any]]:
     return [{"coding": [{"system": INTERPRETATION, "code": code, "display": display}]}]
 
 
+def level_interpretation(level: Level | str) -> dict[str, Any]:
+    """A screening level as HL7 normal / abnormal (a kader's class says whether, not which way)."""
+    code, display = LEVEL_INTERPRETATION[Level(level)]
+    return {"coding": [{"system": INTERPRETATION, "code": code, "display": display}]}
+
+
+def class_concept(section_code: str, class_code: str) -> dict[str, Any]:
+    """A class the rules gave, in this product's system (``{section}.{class}``), with its words."""
+    words = class_text(section_code, class_code)
+    return {
+        "coding": [
+            {"system": CLASS_SYSTEM, "code": f"{section_code}.{class_code}", "display": words}
+        ],
+        "text": f"{section_title(section_code)}: {words}",
+    }
+
+
+def classified(section_code: str, class_code: str | None, level: Level | str | None) -> list[Any]:
+    """A class and its level as an Observation's interpretation: the HL7 level, then the class."""
+    if level is None or class_code is None:
+        return []
+    return [level_interpretation(level), class_concept(section_code, class_code)]
+
+
 def interpretation(done: CompleteSection) -> list[dict[str, Any]]:
     """The section's level as HL7 normal / abnormal, then its class in this product's system."""
-    if done.result.level is None or done.result.code is None:
-        return []
-    code, display = LEVEL_INTERPRETATION[Level(done.result.level)]
-    return [
-        {"coding": [{"system": INTERPRETATION, "code": code, "display": display}]},
-        {
-            "coding": [
-                {
-                    "system": CLASS_SYSTEM,
-                    "code": f"{done.code}.{done.result.code}",
-                    "display": class_text(done.code, done.result.code),
-                }
-            ],
-            "text": f"{section_title(done.code)}: {class_text(done.code, done.result.code)}",
-        },
-    ]
-
-
-def section_observations(ctx: VisitContext, done: CompleteSection) -> list[dict[str, Any]]:
-    """One Observation per LOINC-coded numeric measure of a complete section."""
-    kind = done.measures.get(KIND_MEASURE)
-    codes = {m.loinc for m in done.measures.values() if m.loinc}
-    out: list[dict[str, Any]] = []
-    for measure in done.measures.values():
-        if measure.loinc is None:
-            continue
-        code = (
-            BY_KIND.get((measure.loinc, str(kind.value)), measure.loinc) if kind else measure.loinc
-        )
-        value = _value(measure.value, measure.unit, code)
-        if value is None:
-            continue
-        resource: dict[str, Any] = {
-            "resourceType": "Observation",
-            "identifier": ctx.ident(observation_id(ctx.visit.key, done.code, measure.key)),
-            "status": "final",
-            "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": category_of(code)}]}],
-            "code": {"coding": [loinc_coding(code)]},
-            "subject": patient_reference(ctx.nik),
-            "encounter": ctx.encounter_ref,
-            "effectiveDateTime": ctx.when,
-            "performer": [organization_reference(ctx.site)],
-            **value,
-        }
-        # Weight and height are the inputs of a BMI the section reports: the class reads the BMI.
-        inputs_of_bmi = BMI in codes and measure.loinc in BMI_INPUTS
-        interpreted = _off_scale(measure.value) + ([] if inputs_of_bmi else interpretation(done))
-        if interpreted:
-            resource["interpretation"] = interpreted
-        out.append(resource)
-    return out
+    return classified(done.code, done.result.code, done.result.level)

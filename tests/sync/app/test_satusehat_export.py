@@ -1,7 +1,8 @@
 """A realistic SATUSEHAT export: the demo village (adults) and children recorded on a real
 Register, sent by the real sync engine to the REAL server process, exported through the
 dashboard, every resource validated by fhir.resources (R4B models) and checked against
-SATUSEHAT's rules; then a re-send, a correction and a void.
+SATUSEHAT's rules; then a re-send, a correction and a void. Then the life cycle on its own: a
+baby's monthly weighings and doses, a pregnant woman, an elderly man.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ for _path in (_SERVER_TESTS, _SERVER_TESTS / "dashboard"):
         sys.path.insert(0, str(_path))
 
 from dashboard_site import add_staff, logged_in_client  # noqa: E402
+from life_cycle_register import BIRTH, WEIGHINGS, record_life_cycle  # noqa: E402
 from satusehat_site import (  # noqa: E402
     configure,
     fhir_bundle,
@@ -38,7 +40,7 @@ from kader_app.core.register import Register  # noqa: E402
 from kader_app.core.rules.blood_pressure import BloodPressureInput  # noqa: E402
 from kader_app.core.rules.glucose import GlucoseInput  # noqa: E402
 from kader_app.core.rules.section import RuleSettings, Subject  # noqa: E402
-from kader_app.core.rules.visit import VisitInput  # noqa: E402
+from kader_app.core.rules.visit import VisitInput, parse_inputs  # noqa: E402
 from kader_app.settings import AppSettings  # noqa: E402
 from kader_app.sync_link import SyncSetup, build_sync, enroll_device  # noqa: E402
 
@@ -176,25 +178,35 @@ def test_a_demo_village_synced_for_real_is_a_valid_satusehat_export(
     )
     assert len(encounters) == demo.visits + children + 2 - without_nik
     assert len(first["entry"]) > 5 * len(encounters)
+    # Babies' doses, vitamin A capsules and pregnant women's TTD tablets too.
     assert {r["resourceType"] for r in (e["resource"] for e in first["entry"])} == {
         "Encounter",
         "Observation",
         "QuestionnaireResponse",
         "ServiceRequest",
+        "Immunization",
+        "MedicationAdministration",
+        "MedicationDispense",
     }
     # Sent again, the same resources under the same identifiers: a receiver updates, never adds.
     assert sorted(entry_ids(resent)) == sorted(entry_ids(first))
     assert len(set(entry_ids(first))) == len(first["entry"])
-    # Children's measurements go out with their own sections' codes.
+    # Children's measurements go out with their own sections' LOINC codes (their z-scores
+    # under the product's growth-index system).
     child_codes = {
-        o["code"]["coding"][0]["code"]
+        (o["code"]["coding"][0]["system"], o["code"]["coding"][0]["code"])
         for o in resources(first, "Observation")
         if ".antropometri_balita." in ident(o)[1]
         or ".tensi_anak." in ident(o)[1]
         or ".lila_balita." in ident(o)[1]
         or ".imt_u." in ident(o)[1]
     }
-    assert {"29463-7", "8480-6"} <= child_codes <= CHILD_LOINC
+    loinc = {code for system, code in child_codes if system == "http://loinc.org"}
+    assert {"29463-7", "8480-6"} <= loinc <= CHILD_LOINC
+    assert {system for system, _ in child_codes} == {
+        "http://loinc.org",
+        "urn:posyandu-kader:indeks-antropometri",
+    }
 
     # The changes: only Bu Sumi's two visits.
     corrected_key = register.visits.get(corrected_id).visit_key
@@ -215,3 +227,144 @@ def test_a_demo_village_synced_for_real_is_a_valid_satusehat_export(
     } == sent_for_void
     assert {s for k, s in states.items() if k.startswith(voided_key)} == {"entered-in-error"}
     assert quiet["entry"] == []
+
+
+def by_visit(bundle: dict[str, Any], visit_key: str) -> dict[str, dict[str, Any]]:
+    """One visit's resources by what follows the visit key in their identifier."""
+    out = {}
+    for entry in bundle["entry"]:
+        value = ident(entry["resource"])[1]
+        if value.startswith(visit_key):
+            out[value.removeprefix(visit_key).lstrip(".") or "encounter"] = entry["resource"]
+    return out
+
+
+def full_url(bundle: dict[str, Any], resource: dict[str, Any]) -> str:
+    return next(e["fullUrl"] for e in bundle["entry"] if e["resource"] is resource)
+
+
+def test_a_babys_weighings_and_doses_a_pregnancy_and_an_elder_go_out_as_recorded(
+    laptop: tuple[Register, SyncSetup, str], live_server: ServerProcess
+) -> None:
+    register, setup, area = laptop
+    recorded = record_life_cycle(register)
+    sync_all(register, setup)
+    keys = [register.visits.get(v).visit_key for v in recorded.baby]
+    period = {"dari": (TODAY - timedelta(days=90)).isoformat(), "sampai": TODAY.isoformat()}
+
+    with logged_in_client(live_server, add_staff(live_server)) as client:
+        configure(client, area=area, posyandu=["Posyandu Mawar"])
+        first = fhir_bundle(client, mode="perubahan", desa=area)
+        resent = fhir_bundle(client, mode="periode", desa=area, **period)
+        # The second month's IPV 1 was not given after all; the first visit was another baby's.
+        second = register.visits.get(recorded.baby[1]).inputs
+        doses = dict(recorded.doses[1])
+        del doses["ipv_1"]
+        raw = second.sections["imunisasi"].model_dump(mode="json")
+        imunisasi = parse_inputs(
+            "imunisasi", {**raw, "given": {k: str(v) for k, v in doses.items()}}
+        )
+        register.visits.correct(
+            visit_id=recorded.baby[1],
+            inputs=VisitInput(
+                subject=second.subject,
+                measured_on=second.measured_on,
+                sections={**second.sections, "imunisasi": imunisasi},
+            ),
+            settings=SETTINGS,
+        )
+        register.visits.void(visit_id=recorded.baby[0], reason="salah anak")
+        sync_all(register, setup)
+        changes = fhir_bundle(client, mode="perubahan", desa=area)
+
+    for bundle in (first, resent, changes):
+        assert validate_r4(bundle) == len(bundle["entry"])
+        assert satusehat_problems(bundle) == []
+    assert sorted(entry_ids(resent)) == sorted(entry_ids(first))
+
+    # One Immunization per dose entered, under the visit that entered it; none sent twice
+    # although every later visit carries the earlier doses.
+    shots = resources(first, "Immunization")
+    assert sorted(ident(r)[1] for r in shots) == sorted(
+        f"{key}.imunisasi.{dose}"
+        for key, given in zip(keys, recorded.doses, strict=True)
+        for dose in given
+    )
+    assert {r["status"] for r in shots} == {"completed"}
+    visits = [by_visit(first, key) for key in keys]
+    hb0 = visits[0]["imunisasi.hb0"]
+    assert [(c["system"], c["code"]) for c in hb0["vaccineCode"]["coding"]] == [
+        ("http://sys-ids.kemkes.go.id/kfa", "VG45"),
+        ("http://hl7.org/fhir/sid/cvx", "08"),
+        ("urn:posyandu-kader:vaksin", "hb0"),
+    ]
+    # From the KIA book: the day of birth, not given here; OPV 3 given at that visit.
+    assert (hb0["occurrenceDateTime"], hb0["primarySource"]) == (BIRTH.isoformat(), False)
+    opv_3 = visits[0]["imunisasi.opv_3"]
+    assert opv_3["primarySource"] is True
+    assert opv_3["occurrenceDateTime"] == visits[0]["encounter"]["period"]["start"]
+    assert opv_3["encounter"] == {"reference": full_url(first, visits[0]["encounter"])}
+    assert [p["doseNumberPositiveInt"] for p in opv_3["protocolApplied"]] == [3]
+
+    # Each weighing: weight, length (said to be lying), head under LOINC, as typed; the
+    # z-scores computed from them.
+    for sent, (weight, length, head) in zip(visits, WEIGHINGS, strict=True):
+        measured = {
+            k: (o["code"]["coding"][0]["code"], o["valueQuantity"]["value"])
+            for k, o in sent.items()
+            if k.startswith("antropometri_balita.") and not k.endswith("_z")
+        }
+        assert measured == {
+            "antropometri_balita.weight_kg": ("29463-7", float(weight)),
+            "antropometri_balita.length_cm": ("8306-3", float(length)),
+            "antropometri_balita.head_cm": ("9843-4", float(head)),
+        }
+        lying = sent["antropometri_balita.length_cm"]["extension"][0]["valueCodeableConcept"]
+        assert lying["coding"][0]["code"] == "102538003"
+        wfa = sent["antropometri_balita.wfa_z"]
+        assert wfa["code"]["coding"][0]["system"] == "urn:posyandu-kader:indeks-antropometri"
+        assert wfa["valueQuantity"]["code"] == "{Z-score}"
+        weight_url = full_url(first, sent["antropometri_balita.weight_kg"])
+        assert wfa["derivedFrom"] == [{"reference": weight_url}]
+    # From the second month the weight trend: 400 g gained each month, from that day's weight.
+    for sent in visits[1:]:
+        trend = sent["tren_bb.trend"]
+        gain = next(c for c in trend["component"] if c["code"]["coding"][0]["code"] == "gain_g")
+        assert gain["valueQuantity"]["value"] == 400
+    # The first weighing on record is B (baru): no gain to report.
+    first_trend = visits[0]["tren_bb.trend"]
+    assert first_trend["valueCodeableConcept"]["coding"][0]["code"] == "tren_bb.B"
+    assert "component" not in first_trend
+    # The capsule given at the third visit only; LiLA measured then.
+    assert [("vitamin_a" in sent) for sent in visits] == [False, False, True]
+    assert visits[2]["vitamin_a"]["resourceType"] == "MedicationAdministration"
+    assert visits[2]["lila_balita.lila_cm"]["code"]["coding"][0]["code"] == "56072-2"
+
+    # The pregnant woman: LiLA, tension, Hb, her 30 tablets and the danger signs asked.
+    mother = by_visit(first, register.visits.get(recorded.mother).visit_key)
+    assert mother["lila_hamil.lila_cm"]["code"]["coding"][0]["code"] == "56072-2"
+    assert mother["anemia.hb_g_dl"]["code"]["coding"][0]["code"] == "718-7"
+    assert mother["anemia.hb_g_dl"]["valueQuantity"]["value"] == 10.2
+    assert mother["ttd"]["resourceType"] == "MedicationDispense"
+    assert mother["ttd"]["quantity"]["value"] == 30
+    assert mother["tanda_bahaya_hamil"]["resourceType"] == "QuestionnaireResponse"
+    # The elderly man's ADL and SKILAS as answered forms, with their results.
+    elder = by_visit(first, register.visits.get(recorded.elder).visit_key)
+    results = {
+        code: next(i for i in elder[code]["item"] if i["linkId"] == "hasil")
+        for code in ("adl", "skilas")
+    }
+    assert results["adl"]["answer"][0]["valueCoding"]["code"] == "adl.ketergantungan_ringan"
+    assert results["skilas"]["answer"][0]["valueCoding"]["code"] == "skilas.normal"
+
+    # The changes: the IPV 1 withdrawn, the rest of that visit as it was; every resource of
+    # the voided visit withdrawn, each of its seven doses among them.
+    corrected = by_visit(changes, keys[1])
+    assert corrected["imunisasi.ipv_1"]["status"] == "entered-in-error"
+    assert corrected["imunisasi.opv_4"]["status"] == "completed"
+    assert corrected["imunisasi.dpt_hb_hib_3"]["status"] == "completed"
+    voided = by_visit(changes, keys[0])
+    assert sorted(voided) == sorted(visits[0])
+    assert {r["status"] for r in voided.values()} == {"entered-in-error"}
+    assert sum(r["resourceType"] == "Immunization" for r in voided.values()) == 7
+    assert {ident(e)[1] for e in resources(changes, "Encounter")} == {keys[0], keys[1]}

@@ -24,12 +24,22 @@ NAKES = "N10000001"
 NIK_SYSTEM = "https://fhir.kemkes.go.id/id/nik"
 TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$")
 PATIENT_BY_NIK = re.compile(r"^Patient\?identifier=https://fhir\.kemkes\.go\.id/id/nik\|\d{16}$")
+DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 SYSTEM_PATH = {
     "Encounter": "encounter",
     "Observation": "observation",
     "ServiceRequest": "servicerequest",
     "QuestionnaireResponse": "questionnaireresponse",
+    "Immunization": "immunization",
+    "MedicationAdministration": "medicationadministration",
+    "MedicationDispense": "medicationdispense",
 }
+# Where each resource type names its patient and its encounter.
+PATIENT_FIELD = {"Immunization": "patient"}
+ENCOUNTER_FIELD = {"MedicationAdministration": "context", "MedicationDispense": "context"}
+# Who did it, as ``performer`` holds it: the Puskesmas itself, or as the actor of a performer
+# (R4 allows no Organization as the performer of a MedicationAdministration: none is sent).
+ACTOR_PERFORMED = frozenset({"Immunization", "MedicationDispense"})
 
 
 def configure(
@@ -96,7 +106,16 @@ def ident(resource: dict[str, Any]) -> tuple[str, str]:
 
 
 def _times(resource: dict[str, Any]) -> list[str]:
-    found = [resource.get(k) for k in ("effectiveDateTime", "authored", "authoredOn")]
+    found = [
+        resource.get(k)
+        for k in ("effectiveDateTime", "authored", "authoredOn", "recorded", "whenHandedOver")
+    ]
+    # A dose copied from the KIA book has a day, not an hour (the only plain date sent).
+    occurred = resource.get("occurrenceDateTime")
+    if occurred is not None and not (
+        resource.get("primarySource") is False and DAY.match(occurred)
+    ):
+        found.append(occurred)
     for holder in [
         resource.get("period"),
         *(s["period"] for s in resource.get("statusHistory", [])),
@@ -152,7 +171,7 @@ def satusehat_problems(bundle: dict[str, Any], *, org: str = ORG) -> list[str]:
             problems.append(f"{kind}: identifier system {system}")
         if request != {"method": "PUT", "url": f"{kind}?identifier={system}|{value}"}:
             problems.append(f"{kind}: not a conditional update on its identifier")
-        if not PATIENT_BY_NIK.match(resource["subject"]["reference"]):
+        if not PATIENT_BY_NIK.match(resource[PATIENT_FIELD.get(kind, "subject")]["reference"]):
             problems.append(f"{kind}: subject is not a Patient by NIK")
         for ref in _references(resource):
             local = ref.startswith("urn:uuid:")
@@ -163,8 +182,12 @@ def satusehat_problems(bundle: dict[str, Any], *, org: str = ORG) -> list[str]:
         for moment in _times(resource):
             if not TIME.match(moment) or datetime.fromisoformat(moment) > stamp:
                 problems.append(f"{kind}: time {moment}")
-        if kind != "Encounter" and not resource["encounter"]["reference"].startswith("urn:uuid:"):
+        encounter = resource.get(ENCOUNTER_FIELD.get(kind, "encounter"), {})
+        if kind != "Encounter" and not str(encounter.get("reference")).startswith("urn:uuid:"):
             problems.append(f"{kind}: no encounter in the bundle")
+        day = resource.get("occurrenceDateTime", "")
+        if DAY.match(day) and (day < "2014-06-03" or day > bundle["timestamp"][:10]):
+            problems.append(f"{kind}: date {day}")
         if kind == "Encounter":
             problems += _encounter_problems(resource, org)
         kinds = {e["fullUrl"]: e["resource"]["resourceType"] for e in bundle["entry"]}
@@ -175,6 +198,12 @@ def satusehat_problems(bundle: dict[str, Any], *, org: str = ORG) -> list[str]:
             {"reference": f"Organization/{org}"}
         ]:
             problems.append("Observation: performer is not the Puskesmas")
+        if kind in ACTOR_PERFORMED and resource.get("performer") != [
+            {"actor": {"reference": f"Organization/{org}"}}
+        ]:
+            problems.append(f"{kind}: performer is not the Puskesmas")
+        if kind == "MedicationAdministration" and "performer" in resource:
+            problems.append(f"{kind}: an Organization cannot be its performer")
     return problems
 
 
