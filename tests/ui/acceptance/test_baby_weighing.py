@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from live_app import LiveApp
+from on_duty import NAME, PIN, open_with_pin, protect
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
@@ -41,12 +42,13 @@ def seeded(register_dir: Path, make_person_input: Callable[..., PersonInput]) ->
         )
     finally:
         register.close()
+    protect(register_dir)
     return register_dir
 
 
 @pytest.fixture
 def app(seeded: Path, x_display: str, tmp_path: Path) -> Iterator[LiveApp]:
-    with LiveApp(data_dir=seeded, display=x_display, work=tmp_path) as live:
+    with LiveApp(data_dir=seeded, display=x_display, work=tmp_path, pin=PIN) as live:
         yield live
 
 
@@ -94,13 +96,14 @@ def test_a_baby_weighed_last_month_and_today_gains_weight(app: LiveApp, seeded: 
     _weigh(app, kg="6,8", cm="63,5")
     app.quit()
 
-    register = Register.open(seeded)
+    register = open_with_pin(seeded)
     try:
         (person,) = register.search.people("Putri", limit=5)
         visits = sorted(register.visits.history(person.id), key=lambda v: v.inputs.measured_on)
     finally:
         register.close()
     assert [v.inputs.measured_on for v in visits] == [earlier, today]
+    assert [v.recorded_by for v in visits] == [NAME, NAME]  # the kader who signed in
     weights = []
     for visit in visits:
         growth = visit.inputs.sections["antropometri_balita"]
