@@ -1,0 +1,115 @@
+"""The flash-drive page: upload a kader's transfer file, see what it held, download its receipt.
+
+Thin handlers over `transfer_import` (the same import as `puskesmas-server import-transfer`)
+and `store.transfer_receipts`, scoped to the staff's Puskesmas. Nothing here logs a file.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse, Response
+
+from sync.server.dashboard.web import (
+    PREFIX,
+    SECURITY_HEADERS,
+    CsrfField,
+    LoginDep,
+    render,
+    require_csrf,
+)
+from sync.server.deps import SessionDep
+from sync.server.staff import StaffLogin
+from sync.server.store.transfer_receipts import load_receipts
+from sync.server.times import now_utc
+from sync.server.transfer_command import RECEIPT_SUFFIX, summary
+from sync.server.transfer_import import ImportRefusedError, import_transfer
+from sync.transfer import MAX_TRANSFER_BYTES
+
+router = APIRouter(prefix=PREFIX)
+NOT_FOUND = "Tanda terima tidak ditemukan."
+NO_FILE = "Pilih berkas kiriman dari flashdisk dulu."
+TOO_LARGE = "Berkas terlalu besar untuk berkas kiriman kader."
+
+
+def _page(
+    request: Request,
+    session: SessionDep,
+    login: StaffLogin,
+    *,
+    problem: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    return render(
+        request,
+        "transfers.html",
+        {
+            "login": login,
+            "page": "kiriman",
+            "problem": problem,
+            "receipts": load_receipts(session, puskesmas=login.puskesmas),
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/kiriman", response_class=HTMLResponse)
+def transfers(request: Request, session: SessionDep, login: LoginDep) -> HTMLResponse:
+    return _page(request, session, login)
+
+
+@router.post("/kiriman", response_class=HTMLResponse)
+async def upload(
+    request: Request,
+    session: SessionDep,
+    login: LoginDep,
+    csrf_token: CsrfField,
+    berkas: Annotated[UploadFile | None, File()] = None,
+) -> HTMLResponse:
+    require_csrf(login, csrf_token)
+    if berkas is None or not berkas.filename:
+        return _page(request, session, login, problem=NO_FILE, status_code=422)
+    data = await berkas.read(MAX_TRANSFER_BYTES + 1)
+    if len(data) > MAX_TRANSFER_BYTES:
+        return _page(request, session, login, problem=TOO_LARGE, status_code=413)
+    try:
+        done = import_transfer(
+            session=session,
+            data=data,
+            now=now_utc(),
+            imported_by=login.username,
+            puskesmas=login.puskesmas,
+        )
+    except ImportRefusedError as refused:
+        return _page(request, session, login, problem=refused.message, status_code=422)
+    return render(
+        request,
+        "transfer_done.html",
+        {
+            "login": login,
+            "page": "kiriman",
+            "done": done,
+            "summary": summary(done),
+            "filename": _receipt_name(berkas.filename),
+        },
+    )
+
+
+@router.get("/kiriman/{receipt_id}/tanda-terima")
+def download_receipt(receipt_id: int, session: SessionDep, login: LoginDep) -> Response:
+    found = load_receipts(session, puskesmas=login.puskesmas, receipt_id=receipt_id, limit=1)
+    if not found:
+        raise HTTPException(status_code=404, detail=NOT_FOUND)
+    name = f"kiriman-{found[0].device_id[:8]}-{found[0].id}{RECEIPT_SUFFIX}"
+    return Response(
+        content=found[0].receipt.encode("utf-8"),
+        media_type="application/octet-stream",
+        headers={"Content-Disposition": f'attachment; filename="{name}"', **SECURITY_HEADERS},
+    )
+
+
+def _receipt_name(uploaded: str) -> str:
+    """The name the kader will recognise: their file's own, plus ``.tanda-terima``."""
+    base = "".join(c for c in uploaded.rsplit("/", 1)[-1].rsplit("\\", 1)[-1] if c.isprintable())
+    return (base or "kiriman")[:150] + RECEIPT_SUFFIX
