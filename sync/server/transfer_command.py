@@ -11,7 +11,6 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -36,11 +35,12 @@ def summary(done: ImportDone) -> str:
     )
 
 
-def import_transfer_command(
-    *, engine: Engine, transfer: Path, receipt: Path | None, out: TextIO = sys.stdout
-) -> int:
-    """Import ``transfer`` and write its signed receipt; 0 when imported, 1 when nothing was."""
-    err = sys.stderr if out is sys.stdout else out
+def import_transfer_command(*, engine: Engine, transfer: Path, receipt: Path | None) -> int:
+    """Import ``transfer`` and write its signed receipt; 0 when imported, 1 when nothing was.
+
+    What was done goes to stdout, why nothing was to stderr (both looked up at call time).
+    """
+    out, err = sys.stdout, sys.stderr
     try:
         with transfer.open("rb") as handle:
             data = handle.read(MAX_TRANSFER_BYTES + 1)
