@@ -83,7 +83,7 @@ def enroll(session: SessionDep, body: RawBodyDep) -> EnrollResponse:
         code=request.code,
         device_name=request.device_name,
         now=now_utc(),
-        recovery_key=request.recovery_key,
+        recovery_key=request.recovery_key or None,
     )
     if answer is None:
         raise HTTPException(status_code=401, detail=BAD_CODE)

@@ -24,6 +24,8 @@ from kader_work import Kader, PersonFactory, VisitFactory
 from killable_server import KillableServer
 from transfer_campaign import Imported, Laptop, Puskesmas, Row, keys_of, run_cli
 
+from kader_app.core.profiles import new_recovery_key
+from kader_app.core.register import Register
 from sync.client import SyncError
 from sync.server.database import make_engine, migrate, sqlite_url
 from sync.server.store.server_keys import ServerKeys
@@ -65,7 +67,8 @@ class Campaign:
         self.faults: Counter[str] = Counter()
         self.refusals: Counter[str] = Counter()
         self.harmless: Counter[str] = Counter()
-        self.read: list[Path] = []
+        # Receipts already read, with the device they were for (re-enrolling makes a new one).
+        self.read: list[tuple[Path, str]] = []
         self.network_errors: Counter[str] = Counter()
 
     @property
@@ -93,7 +96,7 @@ class Campaign:
     def read_all(self, receipt: Path, sent: set[Row]) -> None:
         """Transfer-in of a receipt for ``sent``: afterwards none of it is unsent."""
         self.laptop.read(receipt)
-        self.read.append(receipt)
+        self.read.append((receipt, self.laptop.device_id))
         assert not (sent & self.laptop.unsent()), "an entry the server holds is still unsent"
 
     def network(self) -> None:
@@ -135,14 +138,21 @@ class Campaign:
         self.rng.shuffle(receipts)
         for receipt in receipts:
             self.laptop.read(receipt)
-            self.read.append(receipt)
+            self.read.append((receipt, self.laptop.device_id))
         assert not ((sent_older | sent_newer) & self.laptop.unsent())
 
     def old_receipt(self) -> None:
         if not self.read:
             self.double_import()
         before = self.laptop.unsent()
-        assert self.laptop.read(self.rng.choice(self.read)) == 0
+        receipt, device_id = self.rng.choice(self.read)
+        if device_id == self.laptop.device_id:
+            assert self.laptop.read(receipt) == 0
+        else:
+            with pytest.raises(TransferError) as other:
+                self.laptop.read(receipt)
+            assert other.value.code == "other_device"
+            self.harmless["old_receipt_other_device"] += 1
         assert self.laptop.unsent() == before
 
     def foreign_receipt(self) -> None:
@@ -295,6 +305,10 @@ def test_transfer_faults_lose_nothing_and_duplicate_nothing(
     drive = tmp_path / "flashdisk"
     drive.mkdir()
     kader = Kader(rng=rng, make_person=make_person_input, make_visit=make_visit_input)
+    recovery_key = new_recovery_key()
+    first = Register.open(register_dir)
+    first.sync.keep_recovery_key(recovery_key)
+    first.close()
     code = killable_server.enroll_code(posyandu=POSYANDU, area=AREA)
     laptop = Laptop(
         data_dir=register_dir,
@@ -311,6 +325,9 @@ def test_transfer_faults_lose_nothing_and_duplicate_nothing(
         puskesmas.keys.box_public,
         puskesmas.keys.sign_public,
     )
+    # ...and the laptop deposited its recovery key with the Puskesmas on the way.
+    assert laptop.register.sync.recovery_key_to_deposit() is None
+    assert puskesmas.recovery_key(laptop.device_id) == recovery_key
     campaign = Campaign(laptop=laptop, puskesmas=puskesmas, stranger=stranger, rng=rng)
     try:
         plan = list(WEIGHTS) + rng.choices(
@@ -338,7 +355,7 @@ def test_transfer_faults_lose_nothing_and_duplicate_nothing(
             "total_faults": campaign.faults.total(),
             "imports": dict(puskesmas.channels),
             "refused_imports": dict(campaign.refusals),
-            "harmless_flips": dict(campaign.harmless),
+            "notes": dict(campaign.harmless),
             "network_errors": dict(campaign.network_errors),
             "made": dict(kader.made),
             "entries": len(server_rows),

@@ -33,6 +33,7 @@ from sync.transfer import open_transfer
 PASSWORD = "sandi-kiriman-123"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 PROBLEM = re.compile(r'id="problem">(.*?)</p>', re.S)
+RECOVERY = re.compile(r'id="recovery-key">([^<]+)<')
 RECEIPT_LINK = re.compile(r'id="receipt" href="([^"]+)"')
 Row = tuple[str, int, str]
 
@@ -93,6 +94,17 @@ class Puskesmas:
 
     def rows(self) -> list[Row]:
         return self.server.entries()
+
+    def recovery_key(self, device_id: str) -> str | None:
+        """What the devices page reveals for this laptop (the audited reveal, as an admin)."""
+        ask = self.client.get(f"/dashboard/perangkat/{device_id}/kunci-pemulihan")
+        assert ask.status_code == 200
+        shown = self.client.post(
+            f"/dashboard/perangkat/{device_id}/kunci-pemulihan", data={"csrf_token": self.csrf}
+        )
+        assert shown.status_code == 200
+        found = RECOVERY.search(shown.text)
+        return None if found is None else found.group(1)
 
     def import_file(self, path: Path, *, rng: random.Random) -> Imported:
         """Import through the dashboard or the CLI (in this process or its own), at random."""
