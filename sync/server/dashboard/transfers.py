@@ -6,9 +6,10 @@ and `store.transfer_receipts`, scoped to the staff's Puskesmas. Nothing here log
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from fastapi import APIRouter, File, HTTPException, Request, UploadFile
+from fastapi import APIRouter, File, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from sync.server.dashboard.web import (
@@ -31,6 +32,7 @@ router = APIRouter(prefix=PREFIX)
 NOT_FOUND = "Tanda terima tidak ditemukan."
 NO_FILE = "Pilih berkas kiriman dari flashdisk dulu."
 TOO_LARGE = "Berkas terlalu besar untuk berkas kiriman kader."
+SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
 
 
 def _page(
@@ -97,11 +99,17 @@ async def upload(
 
 
 @router.get("/kiriman/{receipt_id}/tanda-terima")
-def download_receipt(receipt_id: int, session: SessionDep, login: LoginDep) -> Response:
+def download_receipt(
+    receipt_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    session: SessionDep,
+    login: LoginDep,
+    nama: Annotated[str | None, Query(max_length=200)] = None,
+) -> Response:
+    """The signed receipt as a file, named after the kader's file (``nama``) when given."""
     found = load_receipts(session, puskesmas=login.puskesmas, receipt_id=receipt_id, limit=1)
     if not found:
         raise HTTPException(status_code=404, detail=NOT_FOUND)
-    name = f"kiriman-{found[0].device_id[:8]}-{found[0].id}{RECEIPT_SUFFIX}"
+    name = _receipt_name(nama or f"kiriman-{found[0].device_id[:8]}-{found[0].id}")
     return Response(
         content=found[0].receipt.encode("utf-8"),
         media_type="application/octet-stream",
@@ -110,6 +118,10 @@ def download_receipt(receipt_id: int, session: SessionDep, login: LoginDep) -> R
 
 
 def _receipt_name(uploaded: str) -> str:
-    """The name the kader will recognise: their file's own, plus ``.tanda-terima``."""
-    base = "".join(c for c in uploaded.rsplit("/", 1)[-1].rsplit("\\", 1)[-1] if c.isprintable())
-    return (base or "kiriman")[:150] + RECEIPT_SUFFIX
+    """The name the kader will recognise: their file's own plus ``.tanda-terima``.
+
+    Letters, digits, dots, dashes and underscores only: it goes into a header.
+    """
+    base = SAFE_NAME.sub("_", uploaded.rsplit("/", 1)[-1].rsplit("\\", 1)[-1])[:150]
+    base = base.strip("._") or "kiriman"
+    return base if base.endswith(RECEIPT_SUFFIX) else base + RECEIPT_SUFFIX
