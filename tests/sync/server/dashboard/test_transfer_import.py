@@ -11,6 +11,7 @@ import sys
 import uuid
 from pathlib import Path
 
+import nacl.public
 import sqlalchemy as sa
 from dashboard_site import PASSWORD, csrf_of, logged_in_client
 from payloads import item, person_payload
@@ -90,6 +91,10 @@ def test_damaged_foreign_and_revoked_files_store_nothing_and_get_no_receipt(
         "berubah.kader": (data[:60] + bytes([data[60] ^ 0x10]) + data[61:], "rusak, terpotong"),
         "bukan.kader": (b"PK\x03\x04 lembar kerja", "bukan berkas kiriman kader"),
         "asing.kader": (laptop.file(people(1), token="token-lain"), "tidak terdaftar"),
+        "server-lain.kader": (
+            laptop.file(people(1), box_key=bytes(nacl.public.PrivateKey.generate().public_key)),
+            "dibuat untuk server Puskesmas lain",
+        ),
     }
     for name, (content, words) in cases.items():
         (tmp_path / name).write_bytes(content)

@@ -49,7 +49,13 @@ class Laptop:
         self.box_key = base64.b64decode(body["box_key"])
         self.sign_key = base64.b64decode(body["sign_key"])
 
-    def file(self, items: list[dict[str, Any]], *, token: str | None = None) -> bytes:
+    def file(
+        self,
+        items: list[dict[str, Any]],
+        *,
+        token: str | None = None,
+        box_key: bytes | None = None,
+    ) -> bytes:
         body = TransferBody(
             batch_id=str(uuid.uuid4()),
             device_id=self.device.device_id,
@@ -59,7 +65,7 @@ class Laptop:
             written_at=datetime(2026, 11, 28, 8, tzinfo=UTC),
             items=[PushItem.model_validate(i) for i in items],
         )
-        return seal_transfer(body, server_box_key=self.box_key)
+        return seal_transfer(body, server_box_key=box_key or self.box_key)
 
 
 def people(count: int) -> list[dict[str, Any]]:
