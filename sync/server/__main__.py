@@ -1,4 +1,4 @@
-"""`puskesmas-server`: serve the API and dashboard, make enrolment codes, revoke devices, add staff.
+"""`puskesmas-server`: serve the API and dashboard, enrol, revoke, add staff, import transfer files.
 
 Command-line glue only: the database work is in `store`, the API in `app`. Output is for the
 Puskesmas admin, in Bahasa Indonesia.
@@ -20,6 +20,7 @@ from sqlmodel import Session
 from sync.server import staff, store
 from sync.server.database import make_engine, migrate, sqlite_url
 from sync.server.store.summary_rebuild import rebuild_now
+from sync.server.transfer_command import import_transfer_command
 
 APP_NAME = "puskesmas-server"
 
@@ -67,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--password-stdin", action="store_true", help="baca kata sandi dari baris pertama stdin"
     )
     add_staff.add_argument("--data-dir", dest="sub_data_dir", default=None)
+    transfer = commands.add_parser(
+        "import-transfer", help="impor berkas kiriman kader (flashdisk) dan tulis tanda terimanya"
+    )
+    transfer.add_argument("file", type=Path)
+    transfer.add_argument(
+        "--receipt", type=Path, default=None, help="tanda terima (bawaan: FILE.tanda-terima)"
+    )
+    transfer.add_argument("--data-dir", dest="sub_data_dir", default=None)
     return parser
 
 
@@ -93,6 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     engine = make_engine(url)
     migrate(engine)
     now = datetime.now(UTC)
+    if args.command == "import-transfer":
+        try:
+            return import_transfer_command(engine=engine, transfer=args.file, receipt=args.receipt)
+        finally:
+            engine.dispose()
     if args.command == "rebuild-summaries":
         try:
             unreadable = rebuild_now(engine)

@@ -103,3 +103,5 @@ class ReconcileBody(_Strict):
 class EnrollBody(_Strict):
     code: Annotated[Text, Field(max_length=64)]
     device_name: Annotated[Text, Field(max_length=200)]
+    # Deposited with the Puskesmas (docs/recovery.md); never echoed or logged.
+    recovery_key: Annotated[Text, Field(max_length=64)] | None = None

@@ -56,6 +56,8 @@ class Device(ServerTable, table=True):
     audit_break_seq: int | None = Field(default=None, sa_type=sa.BigInteger)
     audit_break_kind: str | None = Field(default=None, max_length=20)
     audit_break_at: datetime | None = Field(default=None, sa_type=UTC_DATETIME)
+    # The laptop's recovery key, deposited at enrolment; shown only on the devices page.
+    recovery_key: str | None = Field(default=None, max_length=64)
 
 
 class EnrollCode(ServerTable, table=True):
@@ -243,6 +245,24 @@ class FhirSent(ServerTable, table=True):
     state: str = Field(max_length=20)
     digest: str = Field(default="", max_length=64)
     resources: list[str] = Field(sa_type=sa.JSON)
+
+
+class TransferReceipt(ServerTable, table=True):
+    """A transfer file imported from a flash drive, and the signed receipt it was answered with.
+
+    ``counts`` holds how many entries were accepted, duplicates or refused; the receipt names
+    entries by id, version and hash only, never a value.
+    """
+
+    __tablename__ = "transfer_receipt"
+
+    id: int | None = Field(default=None, primary_key=True)
+    device_id: str = Field(max_length=36, index=True)
+    batch_id: str = Field(max_length=100)
+    imported_at: datetime = Field(sa_type=UTC_DATETIME)
+    imported_by: str = Field(max_length=100)
+    counts: dict[str, Any] = Field(sa_type=sa.JSON)
+    receipt: str = Field(sa_type=sa.Text)
 
 
 # The summary tables and the audit links share this metadata (defined apart for size).

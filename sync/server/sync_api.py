@@ -79,7 +79,11 @@ def health(session: SessionDep) -> HealthResponse:
 def enroll(session: SessionDep, body: RawBodyDep) -> EnrollResponse:
     request: EnrollBody = parse_body(EnrollBody, decode_body(body))
     answer = store.enroll_device(
-        session=session, code=request.code, device_name=request.device_name, now=now_utc()
+        session=session,
+        code=request.code,
+        device_name=request.device_name,
+        now=now_utc(),
+        recovery_key=request.recovery_key or None,
     )
     if answer is None:
         raise HTTPException(status_code=401, detail=BAD_CODE)

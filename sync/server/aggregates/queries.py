@@ -126,6 +126,8 @@ class DeviceRow:
     audit_break_seq: int | None = None
     audit_break_kind: str | None = None
     audit_break_at: datetime | None = None
+    # Whether a recovery key was deposited (the key itself is read only when revealed).
+    has_recovery_key: bool = False
 
 
 def load_devices(
@@ -154,6 +156,7 @@ def load_devices(
             audit_break_seq=r.audit_break_seq,
             audit_break_kind=r.audit_break_kind,
             audit_break_at=utc(r.audit_break_at) if r.audit_break_at else None,
+            has_recovery_key=r.recovery_key is not None,
         )
         for r in rows
     ]

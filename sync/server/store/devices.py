@@ -16,6 +16,7 @@ from sync.protocol import EnrollResponse
 from sync.server.auth import hash_secret, new_enroll_code, new_token, normalize_code
 from sync.server.database import begin_write
 from sync.server.models import SERVER_METADATA, Device, EnrollCode
+from sync.server.store.server_keys import load_server_keys
 from sync.server.store.tables import DEVICE, ENROLL_CODE, add_audit
 from sync.server.times import utc
 
@@ -71,9 +72,18 @@ def create_enroll_code(
 
 
 def enroll_device(
-    *, session: Session, code: str, device_name: str, now: datetime
+    *,
+    session: Session,
+    code: str,
+    device_name: str,
+    now: datetime,
+    recovery_key: str | None = None,
 ) -> EnrollResponse | None:
-    """Turn an unused, unexpired code into a device and a token; None when the code is not good."""
+    """Turn an unused, unexpired code into a device and a token; None when the code is not good.
+
+    The laptop's ``recovery_key`` is kept on its row (for the devices page only); the answer
+    carries the server's public transfer keys.
+    """
     code_hash = hash_secret(normalize_code(code))
     row = session.get(EnrollCode, code_hash)
     if row is None or row.used_at is not None or utc(row.expires_at) <= now:
@@ -101,24 +111,38 @@ def enroll_device(
             puskesmas=row.puskesmas,
             token_hash=hash_secret(token),
             created_at=now,
+            recovery_key=recovery_key,
         )
     )
     add_audit(session=session, kind="enroll", device_id=device_id, counts={}, now=now)
-    answer = EnrollResponse(device_id=device_id, token=token, posyandu=row.posyandu, area=row.area)
+    keys = load_server_keys(session.connection())
+    answer = EnrollResponse(
+        device_id=device_id,
+        token=token,
+        posyandu=row.posyandu,
+        area=row.area,
+        box_key=keys.box_public,
+        sign_key=keys.sign_public,
+    )
     session.commit()
     return answer
 
 
 def device_for_token(session: Session, token: str) -> Device | None:
     """The enrolled, unrevoked device holding this token (a read: it takes no write lock)."""
-    device = (
+    device = device_of_token(session, token)
+    if device is None:
+        return None
+    return device if device.revoked_at is None else None
+
+
+def device_of_token(session: Session, token: str) -> Device | None:
+    """The device this token was given to, revoked or not (for telling the two apart)."""
+    return (
         session.execute(sa.select(Device).where(DEVICE.c.token_hash == hash_secret(token)))
         .scalars()
         .first()
     )
-    if device is None:
-        return None
-    return device if device.revoked_at is None else None
 
 
 def revoke_device(*, session: Session, device_id: str, now: datetime) -> bool:

@@ -40,9 +40,17 @@ _STALE_WHEN = '"status":"conflict"'
 
 
 def record_batch(
-    *, session: Session, device: Device, request: PushEnvelope, now: datetime
+    *,
+    session: Session,
+    device: Device,
+    request: PushEnvelope,
+    now: datetime,
+    from_file: bool = False,
 ) -> PushAnswer:
     """Store a push batch and answer every item: the `PushResponse` JSON, serialised once.
+
+    ``from_file``: the batch came on a transfer file, written at ``client_time`` and carried
+    here since, so neither the laptop's clock nor its unsent count is read from it.
 
     Replaying a batch id returns the stored answer. Idempotent under concurrency: writers are
     serialised and (id, version) is unique, so an IntegrityError can only mean another request
@@ -53,7 +61,12 @@ def record_batch(
     for attempt in (1, 2):
         try:
             return _record_batch_once(
-                session=session, device=device, request=request, checked=checked, now=now
+                session=session,
+                device=device,
+                request=request,
+                checked=checked,
+                now=now,
+                from_file=from_file,
             )
         except IntegrityError:
             session.rollback()
@@ -69,6 +82,7 @@ def _record_batch_once(
     request: PushEnvelope,
     checked: Sequence[CheckedItem | dict[str, Any]],
     now: datetime,
+    from_file: bool,
 ) -> PushAnswer:
     connection = session.connection()
     lock_writes(connection)
@@ -115,18 +129,15 @@ def _record_batch_once(
     for result in results:
         counts[result["status"]] = counts.get(result["status"], 0) + 1
     connection.execute(
-        sa.insert(AUDIT).values(kind="push", device_id=device.id, counts=counts, at=now)
-    )
-    connection.execute(
-        sa.update(DEVICE)
-        .where(DEVICE.c.id == device.id)
-        .values(
-            last_seen=now,
-            last_pending=request.pending_count,
-            clock_skew_s=(utc(request.client_time) - now).total_seconds(),
-            app_version=request.app_version[:50],
+        sa.insert(AUDIT).values(
+            kind="transfer" if from_file else "push", device_id=device.id, counts=counts, at=now
         )
     )
+    seen: dict[str, Any] = {"last_seen": now, "app_version": request.app_version[:50]}
+    if not from_file:
+        seen["last_pending"] = request.pending_count
+        seen["clock_skew_s"] = (utc(request.client_time) - now).total_seconds()
+    connection.execute(sa.update(DEVICE).where(DEVICE.c.id == device.id).values(**seen))
     audit_seq = take_links(connection, device_id=device.id, raw=request.audit, now=now)
     session.commit()
     return PushAnswer(body=body, audit_seq=audit_seq)

@@ -24,6 +24,9 @@ from payloads import (
 )
 from server_api import pull, push
 from server_process import REPO, ServerProcess
+from transfer_site import RECOVERY_KEY, Laptop, people
+
+from sync.transfer import verify_receipt
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -141,4 +144,44 @@ def test_staff_sees_the_numbers_follows_up_and_downloads(
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     names = sorted(r[rows[0].index("Nama")] for r in rows[1:])
     assert names == ["Budi Santoso", "Dewi Sartika", "Sri Wahyuni"]
+    context.close()
+
+
+def test_staff_imports_a_flash_drive_file_and_reveals_a_recovery_key(
+    browser: object, live_server: ServerProcess, tmp_path: Path
+) -> None:
+    tag = uuid.uuid4().hex[:6]
+    laptop = Laptop(live_server, puskesmas=f"Puskesmas {tag}", area=f"Desa {tag}")
+    items = people(2)
+    (tmp_path / "kirim.kader").write_bytes(laptop.file(items))
+    username = add_staff(live_server)
+    context = browser.new_context(accept_downloads=True, locale="id-ID")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{live_server.url}/dashboard/masuk")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("button:has-text('Masuk')")
+    page.wait_for_url(f"{live_server.url}/dashboard")
+
+    page.click("nav a:has-text('Kiriman flashdisk')")
+    page.set_input_files("#berkas", str(tmp_path / "kirim.kader"))
+    page.click("#impor button:has-text('Impor')")
+    result = page.locator("#result")
+    assert "2 data diterima, 0 sudah ada sebelumnya, 0 ditolak" in result.inner_text()
+    with page.expect_download() as waiting:
+        page.click("#receipt")
+    assert waiting.value.suggested_filename == "kirim.kader.tanda-terima"
+    target = tmp_path / waiting.value.suggested_filename
+    waiting.value.save_as(str(target))
+    receipt = verify_receipt(
+        target.read_bytes(), server_verify_key=laptop.sign_key, device_id=laptop.device.device_id
+    )
+    assert sorted(ln.id for ln in receipt.lines) == sorted(i["id"] for i in items)
+
+    page.click("nav a:has-text('Perangkat')")
+    row = page.locator(f"tr[data-device='{laptop.device.device_id}']")
+    assert RECOVERY_KEY not in page.content()
+    row.locator("a:has-text('Kunci pemulihan')").click()
+    page.click("button:has-text('Tampilkan kunci pemulihan')")
+    assert page.locator("#recovery-key").inner_text() == RECOVERY_KEY
     context.close()
