@@ -1,14 +1,22 @@
 """The dashboard for Puskesmas staff, assembled from one router module per page group.
 
-`login`, `pws` (overview, referrals, follow-ups), `devices`, `downloads` (spreadsheets),
-`fhir_downloads` and `satusehat` (its settings), all under `PREFIX`.
+`login`, `pws` (overview, referrals, follow-ups), `coverage` (SPM, S-K-D-N), `devices`,
+`downloads` (spreadsheets), `fhir_downloads` and `satusehat` (its settings), all under `PREFIX`.
 """
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 
-from sync.server.dashboard import devices, downloads, fhir_downloads, login, pws, satusehat
+from sync.server.dashboard import (
+    coverage,
+    devices,
+    downloads,
+    fhir_downloads,
+    login,
+    pws,
+    satusehat,
+)
 from sync.server.dashboard.web import HERE, PREFIX, LoginRequiredError
 
 __all__ = ["HERE", "PREFIX", "LoginRequiredError", "make_router"]
@@ -19,6 +27,7 @@ def make_router() -> APIRouter:
     router = APIRouter()
     router.include_router(login.make_router())
     router.include_router(pws.make_router())
+    router.include_router(coverage.router)
     router.include_router(devices.router)
     router.include_router(downloads.router)
     router.include_router(fhir_downloads.router)

@@ -1,0 +1,137 @@
+"""The SPM coverage page on the real server: S-K-D-N, served / sasaran, Puskesmas estimates."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import httpx
+from coverage_site import add_staff, seed_coverage
+from dashboard_site import cells, csrf_of, logged_in_client
+from server_process import ServerProcess
+
+from kader_app.core.rules.coverage import SEEN_OUTCOME_WORDS, SEEN_OUTCOMES
+from sync.server.dashboard.labels import FOLLOW_UP_OUTCOMES
+
+MARCH = {"bulan": "2026-03"}
+
+
+def spm_line(html: str, posyandu: str, indicator: str) -> dict[str, str]:
+    row = re.search(
+        rf'<tr data-area="[^"]*" data-posyandu="{re.escape(posyandu)}" '
+        rf'data-indicator="{indicator}">(.*?)</tr>',
+        html,
+        re.S,
+    )
+    assert row is not None, f"no {indicator} line for {posyandu}"
+    found = re.findall(r'<td[^>]*data-key="([^"]+)"[^>]*>(.*?)</td>', row.group(1), re.S)
+    return {key: text.strip() for key, text in found}
+
+
+def page(client: httpx.Client, area: str) -> str:
+    answer = client.get("/dashboard/cakupan", params={**MARCH, "desa": area})
+    assert answer.status_code == 200, answer.text
+    return answer.text
+
+
+def test_the_page_counts_skdn_and_spm_per_posyandu_from_the_pushed_registers(
+    live_server: ServerProcess,
+) -> None:
+    site = seed_coverage(live_server)
+    with logged_in_client(live_server, add_staff(live_server, puskesmas=site.puskesmas)) as c:
+        html = page(c, site.area)
+    assert "<h1>Cakupan SPM Maret 2026" in html
+    mawar = cells(html.split('id="skdn-table"')[1], posyandu="Posyandu Mawar")
+    assert mawar == {
+        "s": "3",
+        "k": "1",
+        "d": "2",
+        "n": "1",
+        "d_s": "66,7%",
+        "n_d": "50,0%",
+        "t": "0",
+        "two_t": "0",
+        "bgm": "1",
+    }
+    assert cells(html.split('id="skdn-table"')[1], posyandu="Posyandu Melati")["s"] == "0"
+    spm = html.split('id="spm-table"')[1]
+    assert spm_line(spm, "Posyandu Mawar", "usia_produktif_skrining") == {
+        "served": "1",
+        "target": "2",
+        "percent": "50,0%",
+        "source": "dari register",
+    }
+    assert spm_line(spm, "Posyandu Mawar", "hipertensi_dipantau")["served"] == "1"
+    assert spm_line(spm, "Posyandu Mawar", "ibu_hamil_dilayani")["target"] == "1"
+    assert spm_line(spm, "Posyandu Mawar", "lansia_skrining")["percent"] == "0,0%"
+    assert spm_line(spm, "Posyandu Melati", "usia_produktif_skrining")["target"] == "1"
+
+
+def test_a_puskesmas_estimate_replaces_the_register_and_the_page_says_so(
+    live_server: ServerProcess,
+) -> None:
+    site = seed_coverage(live_server)
+    with logged_in_client(live_server, add_staff(live_server, puskesmas=site.puskesmas)) as c:
+        form = {
+            "csrf_token": csrf_of(page(c, site.area)),
+            "posyandu": json.dumps([site.area, "Posyandu Mawar"]),
+            "group": "usia_produktif",
+            "year": "2026",
+            "sasaran": "40",
+            "bulan": "2026-03",
+            "desa": site.area,
+        }
+        saved = c.post("/dashboard/cakupan/perkiraan", data=form)
+        assert saved.status_code == 303
+        html = c.get(saved.headers["location"]).text
+        assert "Perkiraan sasaran disimpan." in html
+        line = spm_line(html, "Posyandu Mawar", "usia_produktif_skrining")
+        assert line == {
+            "served": "1",
+            "target": "40",
+            "percent": "2,5%",
+            "source": "perkiraan Puskesmas",
+        }
+        # Melati keeps its register; another year is untouched.
+        melati = spm_line(html, "Posyandu Melati", "usia_produktif_skrining")
+        assert melati["source"] == "dari register"
+        other_year = c.get("/dashboard/cakupan", params={"bulan": "2025-03", "desa": site.area})
+        assert "perkiraan Puskesmas" not in other_year.text.split('id="spm-table"')[1]
+
+        cleared = c.post("/dashboard/cakupan/perkiraan", data={**form, "sasaran": ""})
+        assert cleared.status_code == 303
+        line = spm_line(page(c, site.area), "Posyandu Mawar", "usia_produktif_skrining")
+        assert (line["target"], line["source"]) == ("2", "dari register")
+
+        refused = c.post("/dashboard/cakupan/perkiraan", data={**form, "sasaran": "banyak"})
+        assert refused.status_code == 422
+        forged = c.post("/dashboard/cakupan/perkiraan", data={**form, "csrf_token": "x"})
+        assert forged.status_code == 403
+
+
+def test_staff_of_another_puskesmas_neither_see_nor_set_its_posyandu(
+    live_server: ServerProcess,
+) -> None:
+    site = seed_coverage(live_server)
+    other = seed_coverage(live_server)
+    with logged_in_client(live_server, add_staff(live_server, puskesmas=other.puskesmas)) as c:
+        html = page(c, site.area)
+        assert 'data-posyandu="Posyandu Mawar"' not in html
+        answer = c.post(
+            "/dashboard/cakupan/perkiraan",
+            data={
+                "csrf_token": csrf_of(html),
+                "posyandu": json.dumps([site.area, "Posyandu Mawar"]),
+                "group": "lansia",
+                "year": "2026",
+                "sasaran": "99",
+            },
+        )
+        assert answer.status_code == 404
+    with logged_in_client(live_server, add_staff(live_server, puskesmas=site.puskesmas)) as c:
+        line = spm_line(page(c, site.area), "Posyandu Mawar", "lansia_skrining")
+        assert (line["target"], line["source"]) == ("1", "dari register")
+
+
+def test_the_follow_ups_the_dashboard_records_as_seen_are_counted_as_seen() -> None:
+    assert {FOLLOW_UP_OUTCOMES[code] for code in SEEN_OUTCOMES} == SEEN_OUTCOME_WORDS
