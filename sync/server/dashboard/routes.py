@@ -1,6 +1,6 @@
 """The dashboard for Puskesmas staff, assembled from one router module per page group.
 
-`login`, `pws` (overview, referrals, follow-ups), `coverage` (SPM, S-K-D-N), `devices`,
+`login`, `pws` (overview, referrals, follow-ups), `coverage` (SPM, S-K-D-N), `resident`, `devices`,
 `downloads` (spreadsheets), `fhir_downloads` and `satusehat` (its settings), all under `PREFIX`.
 """
 
@@ -15,6 +15,7 @@ from sync.server.dashboard import (
     fhir_downloads,
     login,
     pws,
+    resident,
     satusehat,
 )
 from sync.server.dashboard.web import HERE, PREFIX, LoginRequiredError
@@ -28,6 +29,7 @@ def make_router() -> APIRouter:
     router.include_router(login.make_router())
     router.include_router(pws.make_router())
     router.include_router(coverage.router)
+    router.include_router(resident.router)
     router.include_router(devices.router)
     router.include_router(downloads.router)
     router.include_router(fhir_downloads.router)

@@ -153,6 +153,4 @@ def seed_coverage(server: ServerProcess) -> CoverageSite:
         push(melati, [person("Dewi", "P", adult)]),
     ]
     assert all(r["status"] == "accepted" for a in answers for r in a["results"]), answers
-    return CoverageSite(
-        puskesmas=puskesmas, area=area, mawar=mawar, melati=melati, people=people
-    )
+    return CoverageSite(puskesmas=puskesmas, area=area, mawar=mawar, melati=melati, people=people)

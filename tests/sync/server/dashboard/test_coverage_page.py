@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
+from decimal import Decimal
 
 import httpx
-from coverage_site import add_staff, seed_coverage
+from coverage_site import CHILD_BORN, add_staff, seed_coverage
 from dashboard_site import cells, csrf_of, logged_in_client
 from server_process import ServerProcess
 
 from kader_app.core.rules.coverage import SEEN_OUTCOME_WORDS, SEEN_OUTCOMES
+from kader_app.core.rules.kms_curves import kms_curves
 from sync.server.dashboard.labels import FOLLOW_UP_OUTCOMES
 
 MARCH = {"bulan": "2026-03"}
@@ -135,3 +138,34 @@ def test_staff_of_another_puskesmas_neither_see_nor_set_its_posyandu(
 
 def test_the_follow_ups_the_dashboard_records_as_seen_are_counted_as_seen() -> None:
     assert {FOLLOW_UP_OUTCOMES[code] for code in SEEN_OUTCOMES} == SEEN_OUTCOME_WORDS
+
+
+def test_a_childs_page_draws_the_kms_chart_from_the_same_numbers_as_the_app(
+    live_server: ServerProcess,
+) -> None:
+    site = seed_coverage(live_server)
+    adi = site.people["Adi"]
+    with logged_in_client(live_server, add_staff(live_server, puskesmas=site.puskesmas)) as c:
+        answer = c.get(f"/dashboard/warga/{adi}")
+    assert answer.status_code == 200, answer.text
+    html = answer.text
+    svg = html.split('<svg class="kms"')[1].split("</svg>")[0]
+    assert 'data-index="wfa"' in svg and "Berat badan menurut umur (BB/U) · Laki-laki" in svg
+    points = re.findall(r'class="point"[^>]*data-on="([^"]+)" data-value="([^"]+)"', svg)
+    assert points == [("2026-02-10", "7.0"), ("2026-03-10", "7.9")]
+    assert re.findall(r'class="mark"[^>]*>([^<]+)<', svg) == ["B", "N"]
+    expected = kms_curves(
+        "wfa",
+        sex="L",
+        birth_date=CHILD_BORN,
+        measurements=[(date(2026, 2, 10), Decimal("7.0")), (date(2026, 3, 10), Decimal("7.9"))],
+    )
+    for curve in expected.curves:
+        drawn = re.search(rf'class="z-line" data-z="{curve.z}" points="([^"]+)"', svg)
+        assert drawn is not None and len(drawn.group(1).split()) == len(curve.points)
+    # An adult has no chart; another Puskesmas cannot open the child at all.
+    with logged_in_client(live_server, add_staff(live_server, puskesmas=site.puskesmas)) as c:
+        adult = c.get(f"/dashboard/warga/{site.people['Sri']}").text
+    assert '<svg class="kms"' not in adult and "Hipertensi derajat 1" in adult
+    with logged_in_client(live_server, add_staff(live_server, puskesmas="Puskesmas Lain")) as c:
+        assert c.get(f"/dashboard/warga/{adi}").status_code == 404
