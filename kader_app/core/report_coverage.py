@@ -2,8 +2,8 @@
 
 The register is the Posyandu's target population; `kader_app.core.rules.coverage` counts the
 S-K-D-N and the SPM lines from it. Read-only and Qt-free; nothing here logs a name or a value.
-Visits before this year are read only for the sections that decide who is followed monthly
-(tensi, gula darah), so a report over years of visits stays quick.
+Visits before this year are read only when referred, and only for the sections that decide who
+is followed monthly (tensi, gula darah), so a report over years of visits stays quick.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 
 from kader_app.core.database import read_connection
-from kader_app.core.models import FOLLOW_UP_TABLE, PERSON_TABLE, VISIT_TABLE
-from kader_app.core.rules.common import Level
+from kader_app.core.models import FOLLOW_UP_TABLE, PERSON_TABLE
 from kader_app.core.rules.coverage import (
+    COUNTED_SECTIONS,
     Coverage,
     FollowUpFact,
     Resident,
@@ -31,8 +31,7 @@ from kader_app.core.rules.section import SectionResult, SectionState
 
 # Sections read from visits of earlier years: the ones deciding who is followed each month.
 EARLIER_YEARS_SECTIONS = frozenset({"blood_pressure", "glucose"})
-# Values the counts read; other values of a section are not kept.
-KEPT_VALUES = {"antropometri_balita": ("weight_kg", "wfa_class")}
+GROWTH = "antropometri_balita"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,21 +46,6 @@ def _day(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
-
-
-def _result(code: str, stored: Mapping[str, Any]) -> SectionResult | None:
-    if stored.get("state") != "complete" or stored.get("class") is None:
-        return None
-    values = stored.get("values") or {}
-    kept = {key: values.get(key) for key in KEPT_VALUES.get(code, ())}
-    level = stored.get("level")
-    return SectionResult(
-        section=code,
-        state=SectionState.COMPLETE,
-        code=stored["class"],
-        level=None if level is None else Level(level),
-        values=kept,
-    )
 
 
 def read_residents(engine: Engine, *, until: date) -> list[Resident]:
@@ -91,32 +75,64 @@ def read_residents(engine: Engine, *, until: date) -> list[Resident]:
     ]
 
 
+# Each visit's complete sections as "code class,code class" and its growth values, read by
+# SQLite: far quicker than decoding every payload (codes are stable: no space, no comma).
+_SCREENINGS = text(
+    """
+    SELECT v.person_id, v.measured_at,
+      (SELECT group_concat(s.key || ' ' || (s.value ->> '$.class'), ',')
+         FROM json_each(v.payload, '$.sections') AS s
+        WHERE s.value ->> '$.state' = 'complete' AND s.value ->> '$.class' IS NOT NULL)
+        AS classes,
+      v.payload ->> '$.sections.antropometri_balita.values.weight_kg' AS weight_kg,
+      v.payload ->> '$.sections.antropometri_balita.values.wfa_class' AS wfa_class
+    FROM visit AS v
+    WHERE v.is_current = 1 AND v.voided = 0 AND v.measured_at < :before
+      AND (v.measured_at >= :year_start OR v.level IN ('refer', 'urgent'))
+    """
+)
+
+
 def read_screenings(engine: Engine, *, before: date, year_start: date) -> list[Screening]:
-    """Current, non-voided visits measured before ``before`` with their complete sections."""
-    visit = VISIT_TABLE
-    condition = (
-        visit.c.is_current.is_(True)
-        & visit.c.voided.is_(False)
-        & (visit.c.measured_at < before.isoformat())
-    )
+    """Current, non-voided visits measured before ``before`` with their complete sections.
+
+    Only the sections coverage reads. Of visits before ``year_start`` only the referred ones
+    (every hypertension class and a suspected diabetes refers, so none is missed), and of them
+    only tensi and gula darah. Results without values are shared: one object per class.
+    """
+    params = {"before": before.isoformat(), "year_start": year_start.isoformat()}
+    shared: dict[tuple[str, str], SectionResult] = {}
+    days: dict[str, date] = {}
     out: list[Screening] = []
     with read_connection(engine) as conn:
-        rows = conn.execute(
-            select(visit.c.person_id, visit.c.measured_at, visit.c.payload).where(condition)
-        )
-        for row in rows:
-            on = date.fromisoformat(str(row.measured_at)[:10])
-            stored = (row.payload or {}).get("sections") or {}
-            wanted = stored if on >= year_start else EARLIER_YEARS_SECTIONS
-            results = {}
-            for code in wanted:
-                found = stored.get(code)
-                result = None if found is None else _result(code, found)
-                if result is not None:
-                    results[code] = result
+        for person_id, measured_at, classes, weight_kg, wfa_class in conn.execute(
+            _SCREENINGS, params
+        ):
+            if not classes:
+                continue
+            day = str(measured_at)[:10]
+            on = days.get(day) or days.setdefault(day, date.fromisoformat(day))
+            wanted = COUNTED_SECTIONS if on >= year_start else EARLIER_YEARS_SECTIONS
+            results: dict[str, SectionResult] = {}
+            for pair in str(classes).split(","):
+                code, _, class_code = pair.partition(" ")
+                if code not in wanted or not class_code:
+                    continue
+                if code == GROWTH:
+                    values = {"weight_kg": weight_kg, "wfa_class": wfa_class}
+                    results[code] = _complete(code, class_code, values)
+                    continue
+                found = shared.get((code, class_code))
+                if found is None:
+                    found = shared[(code, class_code)] = _complete(code, class_code, {})
+                results[code] = found
             if results:
-                out.append(Screening(row.person_id, on, results))
+                out.append(Screening(person_id, on, results))
     return out
+
+
+def _complete(code: str, class_code: str, values: dict[str, Any]) -> SectionResult:
+    return SectionResult(section=code, state=SectionState.COMPLETE, code=class_code, values=values)
 
 
 def read_follow_ups(engine: Engine, *, since: date) -> list[FollowUpFact]:

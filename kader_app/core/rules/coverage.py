@@ -32,6 +32,10 @@ GROUPS: Final = (
 ADULT_SCREENING: Final = frozenset({"bmi", "waist", "blood_pressure", "glucose", "cholesterol"})
 ELDERLY_SCREENING: Final = ADULT_SCREENING | {"adl", "skilas"}
 PREGNANCY_SECTIONS: Final = frozenset({"lila_hamil", "tanda_bahaya_hamil", "ttd", "tensi_hamil"})
+COUNTED_SECTIONS: Final = (
+    ELDERLY_SCREENING | PREGNANCY_SECTIONS | {"antropometri_balita", "tren_bb", "tb"}
+)
+"""Every section some coverage line or S-K-D-N reads; visits' other sections may be left out."""
 HYPERTENSION: Final = frozenset({"hipertensi_1", "hipertensi_2", "hipertensi_3"})
 # Puskesmas follow-up outcomes that mean the person was seen (so a presumptive TB was examined).
 SEEN_OUTCOMES: Final = frozenset({"datang", "dikunjungi", "dirujuk_lanjut"})
