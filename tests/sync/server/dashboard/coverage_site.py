@@ -93,18 +93,21 @@ def weighing(
     )
 
 
-def seed_coverage(server: ServerProcess) -> CoverageSite:
+def seed_coverage(
+    server: ServerProcess, *, area: str | None = None, puskesmas: str | None = None
+) -> CoverageSite:
     """One desa of one Puskesmas; March 2026, by hand:
 
     Mawar: balita Adi (Buku KIA) 7.0 kg in Feb → 7.9 in Mar (N), Bela 4.6 kg in Mar only (B,
     BGM), Cici not weighed: S 3, K 1, D 2, N 1, BGM 1, D/S 66,7%, N/D 50,0%. Sri (1975,
     hipertensi in Jan, tensi again in Mar) and Rina (pregnant since Jan, not seen): usia
     produktif 1/2, ibu hamil 0/1, hipertensi followed 1/1. Lansia Budi, not screened: 0/1.
-    Melati: Dewi (1975), not screened: usia produktif 0/1.
+    Melati: Dewi (1975), not screened: usia produktif 0/1. ``area`` and ``puskesmas`` are
+    unique names unless given (an area belongs to one Puskesmas only).
     """
     tag = uuid.uuid4().hex[:6]
-    puskesmas = f"Puskesmas {tag}"
-    area = f"Desa {tag}"
+    puskesmas = puskesmas or f"Puskesmas {tag}"
+    area = area or f"Desa {tag}"
     mawar = enroll(server, puskesmas=puskesmas, posyandu="Posyandu Mawar", area=area)
     melati = enroll(server, puskesmas=puskesmas, posyandu="Posyandu Melati", area=area)
     names = ("Adi", "Bela", "Cici", "Sri", "Rina", "Budi", "Dewi")

@@ -36,7 +36,8 @@ def shot_path(name: str, tmp_path: Path) -> Path:
 def test_staff_read_coverage_enter_an_estimate_and_open_a_childs_kms(
     browser: object, live_server: ServerProcess, tmp_path: Path
 ) -> None:
-    site = seed_coverage(live_server)
+    # Names as a Puskesmas would see them, for the docs' picture; used by no other test.
+    site = seed_coverage(live_server, area="Desa Sukamaju", puskesmas="Puskesmas Depok I")
     username = add_staff(live_server, puskesmas=site.puskesmas)
     context = browser.new_context(  # type: ignore[attr-defined]
         viewport={"width": 1366, "height": 768}, locale="id-ID"
