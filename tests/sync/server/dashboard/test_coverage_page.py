@@ -1,4 +1,7 @@
-"""The SPM coverage page on the real server: S-K-D-N, served / sasaran, Puskesmas estimates."""
+"""The SPM coverage page on the real server: S-K-D-N, served / sasaran, Puskesmas estimates.
+
+The counting and the estimates run on both SQLite and PostgreSQL servers (`server`).
+"""
 
 from __future__ import annotations
 
@@ -38,10 +41,10 @@ def page(client: httpx.Client, area: str) -> str:
 
 
 def test_the_page_counts_skdn_and_spm_per_posyandu_from_the_pushed_registers(
-    live_server: ServerProcess,
+    server: ServerProcess,
 ) -> None:
-    site = seed_coverage(live_server)
-    with logged_in_client(live_server, add_staff(live_server, puskesmas=site.puskesmas)) as c:
+    site = seed_coverage(server)
+    with logged_in_client(server, add_staff(server, puskesmas=site.puskesmas)) as c:
         html = page(c, site.area)
     assert "<h1>Cakupan SPM Maret 2026" in html
     mawar = cells(html.split('id="skdn-table"')[1], posyandu="Posyandu Mawar")
@@ -71,10 +74,10 @@ def test_the_page_counts_skdn_and_spm_per_posyandu_from_the_pushed_registers(
 
 
 def test_a_puskesmas_estimate_replaces_the_register_and_the_page_says_so(
-    live_server: ServerProcess,
+    server: ServerProcess,
 ) -> None:
-    site = seed_coverage(live_server)
-    with logged_in_client(live_server, add_staff(live_server, puskesmas=site.puskesmas)) as c:
+    site = seed_coverage(server)
+    with logged_in_client(server, add_staff(server, puskesmas=site.puskesmas)) as c:
         form = {
             "csrf_token": csrf_of(page(c, site.area)),
             "posyandu": json.dumps([site.area, "Posyandu Mawar"]),
