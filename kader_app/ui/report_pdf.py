@@ -2,8 +2,9 @@
 
 Lays out `kader_app.core.report_document` itself with QPainter (a first pass counts the pages
 for "Halaman 1 dari 3"): each table's header row is repeated on every page it runs onto, a row
-is moved whole to the next page rather than split, a table's title stays with its first row, a short table is kept on one page,
-and the signatures stay together. Runs on a worker (QPdfWriter is not a widget).
+is moved whole to the next page rather than split, a table's title stays with its first row,
+a short table is kept on one page, and the signatures stay together. Runs on a worker
+(QPdfWriter is not a widget).
 """
 
 from __future__ import annotations
