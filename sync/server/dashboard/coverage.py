@@ -1,7 +1,7 @@
 """The SPM coverage page: S-K-D-N and served / sasaran per Posyandu and group, and the estimates.
 
 Figures come from `aggregates.coverage` (the same counting as the laptop's monthly report),
-scoped to the staff member's Puskesmas (or the kabupaten). A Puskesmas-entered sasaran is kept
+scoped to the staff member's Puskesmas (or the kabupaten), one desa at a time. A Puskesmas-entered sasaran is kept
 per Posyandu, year and group and replaces the register's count; the page says which is used.
 Nothing here logs names or measurements.
 """
@@ -57,9 +57,13 @@ def coverage_page(
     tersimpan: int = 0,
 ) -> HTMLResponse:
     month = parse_month(bulan)
-    scope = scope_of(login, puskesmas=puskesmas, area=desa)
-    rows = figures.coverage_rows(session, scope=scope, month=month)
-    entered = figures.estimates(session, scope=scope, year=month.year)
+    areas = queries.load_areas(session, puskesmas=scope_of(login, puskesmas=puskesmas).puskesmas)
+    # One desa at a time: coverage is counted from the entries themselves, so a page costs
+    # one desa's register, never the whole kabupaten's.
+    area = desa if desa in areas else (areas[0] if areas else None)
+    scope = scope_of(login, puskesmas=puskesmas, area=area)
+    rows = figures.coverage_rows(session, scope=scope, month=month) if area else []
+    entered = figures.estimates(session, scope=scope, year=month.year) if area else {}
     return render(
         request,
         "coverage.html",
@@ -69,8 +73,8 @@ def coverage_page(
             "month_value": f"{month:%Y-%m}",
             "previous_month": f"{indicators.shift_month(month, -1):%Y-%m}",
             "next_month": f"{indicators.shift_month(month, 1):%Y-%m}",
-            "areas": queries.load_areas(session, puskesmas=scope.puskesmas),
-            "area": desa or "",
+            "areas": areas,
+            "area": area or "",
             "puskesmas_list": queries.load_puskesmas(session) if login.puskesmas is None else [],
             "puskesmas": scope.puskesmas or "",
             "rows": rows,

@@ -122,7 +122,9 @@ def test_staff_of_another_puskesmas_neither_see_nor_set_its_posyandu(
     other = seed_coverage(live_server)
     with logged_in_client(live_server, add_staff(live_server, puskesmas=other.puskesmas)) as c:
         html = page(c, site.area)
-        assert 'data-posyandu="Posyandu Mawar"' not in html
+        # Another Puskesmas's desa is not offered: the page shows the staff member's own.
+        assert f'data-area="{site.area}"' not in html
+        assert f'data-area="{other.area}" data-posyandu="Posyandu Mawar"' in html
         answer = c.post(
             "/dashboard/cakupan/perkiraan",
             data={
