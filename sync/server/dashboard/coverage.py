@@ -1,8 +1,9 @@
 """The SPM coverage page: S-K-D-N and served / sasaran per Posyandu and group, and the estimates.
 
 Figures come from `aggregates.coverage` (the same counting as the laptop's monthly report),
-scoped to the staff member's Puskesmas (or the kabupaten), one desa at a time. A Puskesmas-entered sasaran is kept
-per Posyandu, year and group and replaces the register's count; the page says which is used.
+scoped to the staff member's Puskesmas (or the kabupaten), one desa at a time. A
+Puskesmas-entered sasaran is kept per Posyandu, year and group and replaces the register's
+count; the page says which is used.
 Nothing here logs names or measurements.
 """
 
