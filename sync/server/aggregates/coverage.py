@@ -1,23 +1,26 @@
 """Sasaran and SPM coverage per Posyandu, from the server's own copy of every register.
 
 Each Posyandu's residents (its devices' current person entries) are its sasaran; its current,
-non-voided visits and the Puskesmas follow-ups are who was served. The counting itself is
-`kader_app.core.rules.coverage`, the same as the laptop's monthly report. A Puskesmas-entered
-estimate replaces the register's count of a group, and the line says so. Reads only, except
-`save_estimate`; nothing here logs a name or a value.
+non-voided visits and the Puskesmas follow-ups are who was served. An entry holds one current
+row per resident or visit (corrections replace it), so no versions are resolved here. The
+counting itself is `kader_app.core.rules.coverage`, the same as the laptop's monthly report. A
+Puskesmas-entered estimate replaces the register's count of a group, and the line says so.
+Reads only, except `save_estimate`; nothing here logs a name or a value.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, Final
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from kader_app.core.rules.coverage import (
+    COUNTED_SECTIONS,
     Coverage,
     FollowUpFact,
     Resident,
@@ -38,6 +41,7 @@ ESTIMATE = SERVER_METADATA.tables["sasaran_estimate"]
 ESTIMATE_GROUPS = ("balita", "ibu_hamil", "usia_produktif", "lansia")
 """The groups an SPM line takes its sasaran from, so the ones an estimate may be entered for."""
 KEPT_VALUES = {"antropometri_balita": ("weight_kg", "wfa_class")}
+SCHEMA: Final = 2
 
 Place = tuple[str, str, str]
 """(puskesmas, desa, Posyandu)."""
@@ -66,70 +70,103 @@ def _scoped(query: sa.Select[tuple[object, ...]], scope: Scope) -> sa.Select[tup
 
 
 def _entries(session: Session, scope: Scope, kind: str) -> Iterable[sa.Row[tuple[object, ...]]]:
+    """The current entries of ``kind`` in ``scope``: one per resident or per visit (its key)."""
     query = (
-        sa.select(
-            ENTRY.c.id,
-            ENTRY.c.version,
-            ENTRY.c.seq,
-            sa.cast(ENTRY.c.payload, sa.Text).label("payload"),
-            ENTRY.c.area,
-            DEVICE.c.puskesmas,
-            DEVICE.c.posyandu,
-        )
+        sa.select(ENTRY.c.payload, ENTRY.c.area, DEVICE.c.puskesmas, DEVICE.c.posyandu)
         .join(DEVICE, DEVICE.c.id == ENTRY.c.device_id)
         .where(ENTRY.c.type == kind, ENTRY.c.is_current.is_(True))
     )
     return session.execute(_scoped(query, scope))
 
 
-def _results(visit: VisitPayload) -> dict[str, SectionResult]:
-    found = {}
-    for code, stored in visit.sections.items():
-        if stored.state != "complete" or stored.class_code is None:
-            continue
-        kept = {key: stored.values.get(key) for key in KEPT_VALUES.get(code, ())}
-        found[code] = SectionResult(
-            section=code, state=SectionState.COMPLETE, code=stored.class_code, values=kept
-        )
-    return found
+class _Shared:
+    """One result object per (section, class): visits repeat a few hundred of them."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[str, str], SectionResult] = {}
+
+    def result(self, code: str, class_code: str, values: Mapping[str, Any]) -> SectionResult:
+        if values:
+            return SectionResult(
+                section=code, state=SectionState.COMPLETE, code=class_code, values=dict(values)
+            )
+        found = self._found.get((code, class_code))
+        if found is None:
+            found = self._found[(code, class_code)] = SectionResult(
+                section=code, state=SectionState.COMPLETE, code=class_code
+            )
+        return found
+
+
+def _screening(raw: Any, shared: _Shared) -> Screening | None:
+    """A visit's complete sections; None for a void or a payload that does not read.
+
+    Payloads of the current schema were checked strictly when pushed and are read as stored;
+    an older one goes through the typed model (which upgrades it).
+    """
+    if not isinstance(raw, Mapping) or raw.get("schema_version") != SCHEMA:
+        visit = parse_stored(VisitPayload, raw if isinstance(raw, Mapping) else str(raw))
+        if visit is None:
+            return None
+        raw = visit.model_dump(mode="json", by_alias=True)
+    try:
+        if raw.get("voided"):
+            return None
+        on = date.fromisoformat(str(raw["measured_at"])[:10])
+        results = {}
+        for code, stored in raw["sections"].items():
+            class_code = stored.get("class")
+            if code not in COUNTED_SECTIONS or class_code is None:
+                continue
+            if stored.get("state") != "complete":
+                continue
+            values = stored.get("values") or {}
+            kept = {key: values.get(key) for key in KEPT_VALUES.get(code, ())}
+            results[code] = shared.result(code, str(class_code), kept)
+        return Screening(str(raw["person_id"]), on, results)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def _current_visits(session: Session, scope: Scope) -> dict[Place, list[Screening]]:
-    """Each visit's winning version (highest version, then latest stored), voids left out."""
-    best: dict[str, tuple[tuple[int, int], Place, VisitPayload]] = {}
-    for row in _entries(session, scope, "visit"):
-        visit = parse_stored(VisitPayload, str(row.payload))
-        if visit is None:
-            continue
-        rank = (max(visit.version, int(row.version)), int(row.seq))
-        held = best.get(visit.visit_key)
-        if held is None or rank > held[0]:
-            place = (str(row.puskesmas), str(row.area), str(row.posyandu))
-            best[visit.visit_key] = (rank, place, visit)
     out: dict[Place, list[Screening]] = defaultdict(list)
-    for _, place, visit in best.values():
-        if not visit.voided:
-            on = visit.measured_at.date()
-            out[place].append(Screening(visit.person_id, on, _results(visit)))
+    shared = _Shared()
+    for row in _entries(session, scope, "visit"):
+        found = _screening(row.payload, shared)
+        if found is not None and found.results:
+            out[(str(row.puskesmas), str(row.area), str(row.posyandu))].append(found)
     return out
+
+
+def _day(value: Any) -> date | None:
+    return None if value is None else date.fromisoformat(str(value)[:10])
+
+
+def _resident(raw: Any) -> Resident | None:
+    if not isinstance(raw, Mapping) or raw.get("schema_version") != SCHEMA:
+        person = parse_stored(PersonPayload, raw if isinstance(raw, Mapping) else str(raw))
+        if person is None:
+            return None
+        raw = person.model_dump(mode="json")
+    try:
+        return Resident(
+            id=str(raw["id"]),
+            sex=str(raw["sex"]),
+            birth_date=date.fromisoformat(str(raw["birth_date"])),
+            pregnancy_start=_day(raw.get("pregnancy_start")),
+            pregnancy_end=_day(raw.get("pregnancy_end")),
+            kia_book=bool(raw.get("kia_book")),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _residents(session: Session, scope: Scope) -> dict[Place, list[Resident]]:
     out: dict[Place, list[Resident]] = defaultdict(list)
     for row in _entries(session, scope, "person"):
-        person = parse_stored(PersonPayload, str(row.payload))
-        if person is None:
-            continue
-        out[(str(row.puskesmas), str(row.area), str(row.posyandu))].append(
-            Resident(
-                id=person.id,
-                sex=person.sex,
-                birth_date=person.birth_date,
-                pregnancy_start=person.pregnancy_start,
-                pregnancy_end=person.pregnancy_end,
-                kia_book=person.kia_book,
-            )
-        )
+        found = _resident(row.payload)
+        if found is not None:
+            out[(str(row.puskesmas), str(row.area), str(row.posyandu))].append(found)
     return out
 
 
