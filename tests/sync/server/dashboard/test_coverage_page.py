@@ -13,7 +13,9 @@ from decimal import Decimal
 import httpx
 from coverage_site import CHILD_BORN, add_staff, seed_coverage
 from dashboard_site import cells, csrf_of, logged_in_client
-from server_process import ServerProcess
+from server_api import push
+from server_process import ServerFactory, ServerProcess, enroll_on
+from test_first_schema import fixture_item
 
 from kader_app.core.rules.coverage import SEEN_OUTCOME_WORDS, SEEN_OUTCOMES
 from kader_app.core.rules.kms_curves import kms_curves
@@ -174,3 +176,23 @@ def test_a_childs_page_draws_the_kms_chart_from_the_same_numbers_as_the_app(
     assert '<svg class="kms"' not in adult and "Hipertensi derajat 1" in adult
     with logged_in_client(live_server, add_staff(live_server, puskesmas="Puskesmas Lain")) as c:
         assert c.get(f"/dashboard/warga/{adi}").status_code == 404
+
+
+def test_first_schema_visits_are_counted_upgraded(server_factory: ServerFactory) -> None:
+    # The fixtures' record ids are fixed, so on a server of their own.
+    fresh = server_factory("sqlite")
+    device = enroll_on(fresh, posyandu="Posyandu Contoh", area="Desa Contoh")
+    people = ["person_3025_v1", "person_3ebb_v1", "person_c743_v1"]
+    visits = ["visit_full", "visit_partial", "visit_untouched", "visit_child"]
+    push(device, [fixture_item(n) for n in people + visits])
+    push(device, [fixture_item("visit_corrected", base_version=1)])
+    with logged_in_client(fresh, add_staff(fresh, puskesmas=None)) as c:
+        pages = {
+            m: c.get("/dashboard/cakupan", params={"bulan": m, "desa": "Desa Contoh"}).text
+            for m in ("2025-02", "2025-04")
+        }
+    # Ani: hipertensi derajat 1 in February; Budi's corrected April visit: hipertensi 1 too.
+    february = spm_line(pages["2025-02"], "Posyandu Contoh", "hipertensi_dipantau")
+    assert (february["served"], february["target"]) == ("1", "1")
+    april = spm_line(pages["2025-04"], "Posyandu Contoh", "hipertensi_dipantau")
+    assert (april["served"], april["target"]) == ("1", "2")
