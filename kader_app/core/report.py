@@ -7,12 +7,13 @@ here logs names or measurements.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import Engine
 
+from kader_app.core.report_coverage import CoverageFigures, coverage_figures
 from kader_app.core.report_queries import (
     EarlierReferral,
     ReportVisit,
@@ -101,6 +102,8 @@ class MonthlyReport:
     referral_list: tuple[ReferralLine, ...]
     earlier_referrals: tuple[EarlierReferral, ...] = ()
     identity: ReportIdentity = field(default_factory=ReportIdentity)
+    # Sasaran and SPM: the S-K-D-N and served / sasaran per group (None: not computed).
+    coverage: CoverageFigures | None = None
 
 
 def _by_sex(sexes: Sequence[str]) -> BySex:
@@ -127,6 +130,7 @@ def compute_report(
     desa: str = "",
     earlier: Sequence[EarlierReferral] = (),
     identity: ReportIdentity | None = None,
+    coverage: CoverageFigures | None = None,
 ) -> MonthlyReport:
     """The report from the month's visits (oldest first). Pure.
 
@@ -231,6 +235,7 @@ def compute_report(
             sorted(earlier, key=lambda r: (r.outcome is not None, r.measured_at, r.name))
         ),
         identity=identity or ReportIdentity(desa=desa, posyandu=posyandu),
+        coverage=coverage,
     )
 
 
@@ -242,8 +247,12 @@ def build_report(
     desa: str = "",
     progress: Progress | None = None,
     identity: ReportIdentity | None = None,
+    estimates: Mapping[str, int] | None = None,
 ) -> MonthlyReport:
-    """Read the month from the local database and compute its report (runs on a worker)."""
+    """Read the month from the local database and compute its report (runs on a worker).
+
+    ``estimates`` are a Puskesmas-entered sasaran per group, used instead of the register's.
+    """
     first = month.replace(day=1)
     following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
     last = date.fromordinal(following.toordinal() - 1)
@@ -261,4 +270,5 @@ def build_report(
         desa=desa,
         earlier=earlier,
         identity=identity,
+        coverage=coverage_figures(engine, month=first, estimates=estimates),
     )

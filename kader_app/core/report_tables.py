@@ -1,6 +1,6 @@
 """The monthly report's tables and words: one builder per table, in print order (``TABLES``).
 
-A new table (e.g. coverage per life-cycle group) is one more builder here; every output
+A new table is one more builder here (as the S-K-D-N and SPM coverage are); every output
 (`report_document`: HTML, XLSX, and the GUI's PDF) prints it. Qt-free; Bahasa Indonesia or
 English.
 """
@@ -13,6 +13,7 @@ from datetime import date
 
 from kader_app.core.report import AGE_GROUPS, EARLIER_MONTHS, BySex, MonthlyReport
 from kader_app.core.words import Language, W, class_text, level_text, section_title
+from kader_app.core.words import coverage as coverage_words
 
 Cell = str | int
 
@@ -81,6 +82,21 @@ T = {
     "place_date": W("{place}, tanggal ..........................", "{place}, date ............"),
     "empty": W("Tidak ada.", "None."),
     "page": W("Halaman {page} dari {pages}", "Page {page} of {pages}"),
+    "skdn": W(
+        "S-K-D-N: penimbangan balita, Posyandu {posyandu}",
+        "S-K-D-N: weighing of under-fives, Posyandu {posyandu}",
+    ),
+    "item": W("Uraian", "Item"),
+    "count": W("Jumlah", "Count"),
+    "share": W("Persentase", "Percentage"),
+    "spm": W(
+        "Cakupan SPM: dilayani / sasaran per kelompok", "SPM coverage: served / target per group"
+    ),
+    "indicator": W("Indikator SPM", "SPM indicator"),
+    "group": W("Kelompok sasaran", "Target group"),
+    "served": W("Dilayani", "Served"),
+    "target": W("Sasaran", "Target"),
+    "source": W("Sumber sasaran", "Target from"),
 }
 
 AGE_GROUP_EN = {
@@ -231,13 +247,72 @@ def earlier_table(report: MonthlyReport, lang: Language) -> ReportTable:
     )
 
 
+def percent_text(part: int, whole: int, lang: Language) -> str:
+    """``66,7%`` (``66.7%`` in English); a dash when there is nothing to divide by."""
+    if whole <= 0:
+        return "–"
+    text = f"{100 * part / whole:.1f}%"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def skdn_table(report: MonthlyReport, lang: Language) -> ReportTable:
+    t = {k: w.get(lang) for k, w in T.items()}
+    name = report.identity.posyandu or report.posyandu or "-"
+    name = name.removeprefix("Posyandu ").strip() or name
+    rows: tuple[tuple[Cell, ...], ...] = ()
+    if report.coverage is not None:
+        f = report.coverage.skdn
+        word = {k: w.get(lang) for k, w in coverage_words.SKDN.items()}
+        rows = (
+            (word["s"], f.s, ""),
+            (word["k"], f.k, f"K/S {percent_text(f.k, f.s, lang)}"),
+            (word["d"], f.d, f"D/S {percent_text(f.d, f.s, lang)}"),
+            (word["n"], f.n, f"N/D {percent_text(f.n, f.d, lang)}"),
+            (word["t"], f.t, ""),
+            (word["two_t"], f.two_t, ""),
+            (word["bgm"], f.bgm, ""),
+            (word["o"], f.o, ""),
+            (word["b"], f.b, ""),
+        )
+    return ReportTable(
+        key="skdn",
+        title=t["skdn"].format(posyandu=name),
+        header=(t["item"], t["count"], t["share"]),
+        rows=rows,
+        widths=(10, 3, 5),
+    )
+
+
+def spm_table(report: MonthlyReport, lang: Language) -> ReportTable:
+    t = {k: w.get(lang) for k, w in T.items()}
+    lines = report.coverage.lines if report.coverage is not None else ()
+    return ReportTable(
+        key="spm",
+        title=t["spm"],
+        header=(t["indicator"], t["group"], t["served"], t["target"], "%", t["source"]),
+        rows=tuple(
+            (
+                coverage_words.indicator_text(c.indicator, lang),
+                coverage_words.group_text(c.group, lang),
+                c.served,
+                c.target,
+                percent_text(c.served, c.target, lang),
+                coverage_words.SOURCES[c.source].get(lang),
+            )
+            for c in lines
+        ),
+        widths=(12, 9, 3, 3, 3, 5),
+    )
+
+
 TableBuilder = Callable[[MonthlyReport, Language], ReportTable]
-# The report's tables in print order; a new table (e.g. coverage per life-cycle group) is one
-# more builder here.
+# The report's tables in print order; a new table is one more builder here.
 TABLES: tuple[TableBuilder, ...] = (
     summary_table,
     section_table,
     age_table,
+    skdn_table,
+    spm_table,
     class_table,
     referral_count_table,
     referral_list_table,

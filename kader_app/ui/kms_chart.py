@@ -24,19 +24,37 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from kader_app.ui.kms_curves import KmsCurve, KmsCurves
+from kader_app.core.rules.kms_curves import (
+    BAND_COLOUR,
+    LINE_COLOUR,
+    MARK_COLOUR,
+    OTHER_MARK_COLOUR,
+    POINT_COLOUR,
+    Z_TEXT,
+    KmsCurve,
+    KmsCurves,
+)
 from kader_app.ui.labels import number_text, sex_text
 from kader_app.ui.lifecycle_words import word
 
-LINE_COLOUR = {-3: "#222222", -2: "#c62828", 0: "#2e7d32", 2: "#c62828", 3: "#222222"}
-BAND_COLOUR = {"outside": "#fcebeb", "near": "#fff3c4", "middle": "#dff0dc"}
-POINT_COLOUR = "#0d47a1"
-MARK_COLOUR = {"N": "#1b7f3b", "T": "#b3001b", "2T": "#b3001b"}
-OTHER_MARK_COLOUR = "#555555"
+__all__ = [
+    "BAND_COLOUR",
+    "LINE_COLOUR",
+    "MARK_COLOUR",
+    "POINT_COLOUR",
+    "KmsChart",
+    "KmsFrame",
+    "KmsTexts",
+    "kms_frame",
+    "kms_texts",
+    "paint_kms",
+    "render_kms",
+    "save_kms_png",
+]
+
 POINT_RADIUS = 4.5
 _MARGINS = (58.0, 40.0, 30.0, 46.0)  # left, top, right, bottom
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_Z_TEXT = {-3: "−3", -2: "−2", 0: "0", 2: "+2", 3: "+3"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +241,7 @@ def paint_kms(
         end = frame.at(*curve.points[-1])
         if frame.plot.top() <= end.y() <= frame.plot.bottom():
             painter.setPen(QColor(LINE_COLOUR[curve.z]))
-            painter.drawText(QPointF(frame.plot.right() + 4, end.y() + 4), _Z_TEXT[curve.z])
+            painter.drawText(QPointF(frame.plot.right() + 4, end.y() + 4), Z_TEXT[curve.z])
     _points(painter, frame, curves)
     painter.restore()
     return frame

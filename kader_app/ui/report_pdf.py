@@ -3,7 +3,8 @@
 Lays out `kader_app.core.report_document` itself with QPainter (a first pass counts the pages
 for "Halaman 1 dari 3"): each table's header row is repeated on every page it runs onto, a row
 is moved whole to the next page rather than split, a table's title stays with its first row,
-and the signatures stay together. Runs on a worker (QPdfWriter is not a widget).
+a short table is kept on one page, and the signatures stay together. Runs on a worker
+(QPdfWriter is not a widget).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from kader_app.core.report_tables import ReportTable
 from kader_app.core.words import Language
 
 RESOLUTION = 150
+# A table of at most this many rows (the S-K-D-N, the SPM lines) moves whole to the next page.
+KEEP_WHOLE_ROWS = 12
 PAD = 6.0
 WRAP = int(Qt.TextFlag.TextWordWrap)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -54,6 +57,7 @@ class _Pages:
         self.bold = _font(8.5, bold=True)
         self.small = _font(7.5)
         self.y = 0.0
+        self.top = 0.0
         self.new_page()
 
     def text_height(self, text: str, width: float, font: QFont) -> float:
@@ -88,6 +92,7 @@ class _Pages:
             foot = QRectF(area.left(), area.bottom() - foot_h, area.width(), foot_h)
             self.draw(foot, footer, self.small, RIGHT)
         self.y += 10
+        self.top = self.y
 
     @property
     def bottom(self) -> float:
@@ -139,15 +144,17 @@ def _table(pages: _Pages, table: ReportTable) -> None:
     title_h = pages.text_height(table.title, pages.area.width(), pages.bold) + 4
     head_h = _row_height(pages, table.header, widths, True)
     rows = table.rows or ((pages.doc.empty, *[""] * (len(table.header) - 1)),)
-    first_h = _row_height(pages, rows[0], widths, False)
-    pages.ensure(title_h + head_h + first_h)
+    heights = [_row_height(pages, row, widths, False) for row in rows]
+    whole = title_h + head_h + sum(heights)
+    if len(rows) <= KEEP_WHOLE_ROWS and whole <= pages.bottom - pages.top:
+        pages.ensure(whole)  # a short table is read at a glance: never split over two pages
+    pages.ensure(title_h + head_h + heights[0])
     pages.draw(
         QRectF(pages.area.left(), pages.y, pages.area.width(), title_h), table.title, pages.bold
     )
     pages.y += title_h
     _draw_row(pages, table.header, widths, head_h, head=True)
-    for row in rows:
-        height = _row_height(pages, row, widths, False)
+    for row, height in zip(rows, heights, strict=True):
         if pages.y + height > pages.bottom:
             pages.new_page()
             _draw_row(pages, table.header, widths, head_h, head=True)

@@ -266,4 +266,5 @@ class TransferReceipt(ServerTable, table=True):
 
 
 # The summary tables and the audit links share this metadata (defined apart for size).
+from sync.server import coverage_tables as _coverage_tables  # noqa: E402, F401
 from sync.server import summary_tables as _summary_tables  # noqa: E402, F401

@@ -32,9 +32,21 @@ GROUPS: Final = (
 ADULT_SCREENING: Final = frozenset({"bmi", "waist", "blood_pressure", "glucose", "cholesterol"})
 ELDERLY_SCREENING: Final = ADULT_SCREENING | {"adl", "skilas"}
 PREGNANCY_SECTIONS: Final = frozenset({"lila_hamil", "tanda_bahaya_hamil", "ttd", "tensi_hamil"})
+COUNTED_SECTIONS: Final = (
+    ELDERLY_SCREENING | PREGNANCY_SECTIONS | {"antropometri_balita", "tren_bb", "tb"}
+)
+"""Every section some coverage line or S-K-D-N reads; visits' other sections may be left out."""
 HYPERTENSION: Final = frozenset({"hipertensi_1", "hipertensi_2", "hipertensi_3"})
 # Puskesmas follow-up outcomes that mean the person was seen (so a presumptive TB was examined).
 SEEN_OUTCOMES: Final = frozenset({"datang", "dikunjungi", "dirujuk_lanjut"})
+# The same outcomes as the dashboard records and sends them (its words, not its codes).
+SEEN_OUTCOME_WORDS: Final = frozenset(
+    {
+        "Sudah datang ke Puskesmas/Pustu",
+        "Sudah dikunjungi nakes di rumah",
+        "Dirujuk lanjut ke rumah sakit",
+    }
+)
 
 Period = Literal["month", "year"]
 
@@ -67,6 +79,11 @@ class FollowUpFact:
     person_id: str
     on: date
     outcome: str
+
+
+def was_seen(outcome: str) -> bool:
+    """Whether a follow-up outcome (its code, or the words the dashboard stored) means seen."""
+    return outcome in SEEN_OUTCOMES or outcome in SEEN_OUTCOME_WORDS
 
 
 def groups_of(resident: Resident, on: date) -> frozenset[str]:
@@ -255,9 +272,7 @@ def spm_coverage(
         and (r := s.results.get("tb")) is not None
         and r.code == "terduga_tbc"
     }
-    seen = {
-        f.person_id for f in follow_ups if f.outcome in SEEN_OUTCOMES and _in(f.on, year_start, end)
-    }
+    seen = {f.person_id for f in follow_ups if was_seen(f.outcome) and _in(f.on, year_start, end)}
     weighed = _screened_with(this_month, members["balita"], frozenset({"antropometri_balita"}))
     return (
         line(

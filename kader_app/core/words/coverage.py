@@ -51,7 +51,7 @@ SKDN = {
     "k": W("K: punya Buku KIA", "K: with a KIA book"),
     "d": W("D: ditimbang bulan ini", "D: weighed this month"),
     "n": W("N: berat badan naik", "N: gained weight"),
-    "t": W("T: tidak naik", "T: did not gain"),
+    "t": W("T: tidak naik (termasuk 2T)", "T: did not gain (2T included)"),
     "two_t": W("2T: tidak naik dua kali", "2T: did not gain twice"),
     "bgm": W("BGM: di bawah garis merah", "BGM: below the red line"),
     "o": W("O: bulan lalu tidak ditimbang", "O: not weighed last month"),

@@ -1,6 +1,7 @@
 """The dashboard for Puskesmas staff, assembled from one router module per page group.
 
-`login`, `pws` (overview, referrals, follow-ups), `devices`, `transfers` (flash-drive files),
+`login`, `pws` (overview, referrals, follow-ups), `coverage` (SPM, S-K-D-N), `resident`, `devices`,
+`transfers` (flash-drive files),
 `downloads` (spreadsheets), `fhir_downloads` and `satusehat` (its settings), all under `PREFIX`.
 """
 
@@ -9,11 +10,13 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from sync.server.dashboard import (
+    coverage,
     devices,
     downloads,
     fhir_downloads,
     login,
     pws,
+    resident,
     satusehat,
     transfers,
 )
@@ -27,6 +30,8 @@ def make_router() -> APIRouter:
     router = APIRouter()
     router.include_router(login.make_router())
     router.include_router(pws.make_router())
+    router.include_router(coverage.router)
+    router.include_router(resident.router)
     router.include_router(devices.router)
     router.include_router(transfers.router)
     router.include_router(downloads.router)

@@ -15,10 +15,10 @@ from typing import Final
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kader_app.core.rules.common import RuleInputError
+from kader_app.core.rules.kms_curves import kms_curves, weight_marks
 from kader_app.core.rules.section import InputModel, RuleContext, SectionResult
 from kader_app.core.rules.tren_bb import TrenBbInput
 from kader_app.ui.kms_chart import KmsChart
-from kader_app.ui.kms_curves import kms_curves, weight_marks
 from kader_app.ui.labels import field_text, month_title, number_text
 from kader_app.ui.lifecycle_words import none_listed
 from kader_app.ui.visit.fields import FieldWidget

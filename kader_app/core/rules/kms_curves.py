@@ -2,7 +2,7 @@
 
 The z-lines come from the WHO 2006 tables for the child's sex (`kader_app.core.rules.growth`),
 each weighing's mark from the weight-trend rule (`tren_bb`); nothing here classifies. No Qt, so
-the Puskesmas dashboard can draw the same picture from the same numbers.
+the Puskesmas dashboard draws the same picture (as SVG) from the same numbers and colours.
 """
 
 from __future__ import annotations
@@ -24,6 +24,13 @@ KmsIndex = Literal["wfa", "lhfa"]
 """Weight-for-age (the KMS itself) or length/height-for-age."""
 
 Z_LINES: Final = (-3, -2, 0, 2, 3)
+# The picture's colours, the same in the app's chart (QPainter) and the dashboard's (SVG).
+LINE_COLOUR: Final = {-3: "#222222", -2: "#c62828", 0: "#2e7d32", 2: "#c62828", 3: "#222222"}
+BAND_COLOUR: Final = {"outside": "#fcebeb", "near": "#fff3c4", "middle": "#dff0dc"}
+POINT_COLOUR: Final = "#0d47a1"
+MARK_COLOUR: Final = {"N": "#1b7f3b", "T": "#b3001b", "2T": "#b3001b"}
+OTHER_MARK_COLOUR: Final = "#555555"
+Z_TEXT: Final = {-3: "−3", -2: "−2", 0: "0", 2: "+2", 3: "+3"}
 DAYS_PER_MONTH: Final = 487 / 16
 """WHO's month (30.4375 days), as LIFECYCLE_RULES §a counts age."""
 FIRST_CHART_MONTHS: Final = 24

@@ -1,0 +1,169 @@
+"""The monthly report's sasaran and SPM figures, read from the register on the laptop.
+
+The register is the Posyandu's target population; `kader_app.core.rules.coverage` counts the
+S-K-D-N and the SPM lines from it. Read-only and Qt-free; nothing here logs a name or a value.
+Visits before this year are read only when referred, and only for the sections that decide who
+is followed monthly (tensi, gula darah), so a report over years of visits stays quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, select, text
+
+from kader_app.core.database import read_connection
+from kader_app.core.models import FOLLOW_UP_TABLE, PERSON_TABLE
+from kader_app.core.rules.coverage import (
+    COUNTED_SECTIONS,
+    Coverage,
+    FollowUpFact,
+    Resident,
+    Screening,
+    Skdn,
+    skdn,
+    spm_coverage,
+)
+from kader_app.core.rules.section import SectionResult, SectionState
+
+# Sections read from visits of earlier years: the ones deciding who is followed each month.
+EARLIER_YEARS_SECTIONS = frozenset({"blood_pressure", "glucose"})
+GROWTH = "antropometri_balita"
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageFigures:
+    """S-K-D-N of the month and the SPM lines (served / sasaran), in report order."""
+
+    skdn: Skdn
+    lines: tuple[Coverage, ...]
+
+
+def _day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def read_residents(engine: Engine, *, until: date) -> list[Resident]:
+    """Everyone on the register born by ``until``, with what their groups are told by."""
+    person = PERSON_TABLE
+    with read_connection(engine) as conn:
+        rows = conn.execute(
+            select(
+                person.c.id,
+                person.c.sex,
+                person.c.birth_date,
+                person.c.pregnancy_start,
+                person.c.pregnancy_end,
+                person.c.kia_book,
+            ).where(person.c.birth_date <= until)
+        ).all()
+    return [
+        Resident(
+            id=r.id,
+            sex=r.sex,
+            birth_date=_day(r.birth_date) or until,
+            pregnancy_start=_day(r.pregnancy_start),
+            pregnancy_end=_day(r.pregnancy_end),
+            kia_book=bool(r.kia_book),
+        )
+        for r in rows
+    ]
+
+
+# Each visit's complete sections as "code class,code class" and its growth values, read by
+# SQLite: far quicker than decoding every payload (codes are stable: no space, no comma).
+_SCREENINGS = text(
+    """
+    SELECT v.person_id, v.measured_at,
+      (SELECT group_concat(s.key || ' ' || (s.value ->> '$.class'), ',')
+         FROM json_each(v.payload, '$.sections') AS s
+        WHERE s.value ->> '$.state' = 'complete' AND s.value ->> '$.class' IS NOT NULL)
+        AS classes,
+      v.payload ->> '$.sections.antropometri_balita.values.weight_kg' AS weight_kg,
+      v.payload ->> '$.sections.antropometri_balita.values.wfa_class' AS wfa_class
+    FROM visit AS v
+    WHERE v.is_current = 1 AND v.voided = 0 AND v.measured_at < :before
+      AND (v.measured_at >= :year_start OR v.level IN ('refer', 'urgent'))
+    """
+)
+
+
+def read_screenings(engine: Engine, *, before: date, year_start: date) -> list[Screening]:
+    """Current, non-voided visits measured before ``before`` with their complete sections.
+
+    Only the sections coverage reads. Of visits before ``year_start`` only the referred ones
+    (every hypertension class and a suspected diabetes refers, so none is missed), and of them
+    only tensi and gula darah. Results without values are shared: one object per class.
+    """
+    params = {"before": before.isoformat(), "year_start": year_start.isoformat()}
+    shared: dict[tuple[str, str], SectionResult] = {}
+    days: dict[str, date] = {}
+    out: list[Screening] = []
+    with read_connection(engine) as conn:
+        for person_id, measured_at, classes, weight_kg, wfa_class in conn.execute(
+            _SCREENINGS, params
+        ):
+            if not classes:
+                continue
+            day = str(measured_at)[:10]
+            on = days.get(day) or days.setdefault(day, date.fromisoformat(day))
+            wanted = COUNTED_SECTIONS if on >= year_start else EARLIER_YEARS_SECTIONS
+            results: dict[str, SectionResult] = {}
+            for pair in str(classes).split(","):
+                code, _, class_code = pair.partition(" ")
+                if code not in wanted or not class_code:
+                    continue
+                if code == GROWTH:
+                    values = {"weight_kg": weight_kg, "wfa_class": wfa_class}
+                    results[code] = _complete(code, class_code, values)
+                    continue
+                found = shared.get((code, class_code))
+                if found is None:
+                    found = shared[(code, class_code)] = _complete(code, class_code, {})
+                results[code] = found
+            if results:
+                out.append(Screening(person_id, on, results))
+    return out
+
+
+def _complete(code: str, class_code: str, values: dict[str, Any]) -> SectionResult:
+    return SectionResult(section=code, state=SectionState.COMPLETE, code=class_code, values=values)
+
+
+def read_follow_ups(engine: Engine, *, since: date) -> list[FollowUpFact]:
+    """Follow-ups the Puskesmas sent for residents, recorded on or after ``since``."""
+    follow_up = FOLLOW_UP_TABLE
+    with read_connection(engine) as conn:
+        rows = conn.execute(
+            select(follow_up.c.person_id, follow_up.c.outcome, follow_up.c.recorded_at).where(
+                follow_up.c.person_id.is_not(None)
+            )
+        ).all()
+    found = []
+    for r in rows:
+        on = r.recorded_at.date() if isinstance(r.recorded_at, datetime) else _day(r.recorded_at)
+        if on is not None and on >= since:
+            found.append(FollowUpFact(str(r.person_id), on, str(r.outcome)))
+    return found
+
+
+def coverage_figures(
+    engine: Engine, *, month: date, estimates: Mapping[str, int] | None = None
+) -> CoverageFigures:
+    """The month's S-K-D-N and SPM lines from the register (``estimates`` replace sasaran)."""
+    first = month.replace(day=1)
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    last = date.fromordinal(following.toordinal() - 1)
+    year_start = date(first.year, 1, 1)
+    residents = read_residents(engine, until=last)
+    screenings = read_screenings(engine, before=following, year_start=year_start)
+    follow_ups = read_follow_ups(engine, since=year_start)
+    return CoverageFigures(
+        skdn=skdn(residents, screenings, first),
+        lines=spm_coverage(residents, screenings, follow_ups, month=first, estimates=estimates),
+    )
