@@ -21,7 +21,7 @@ from kader_app.core import outbox
 from kader_app.core.register import Register
 from kader_app.core.sync_state import ProblemEntry, SyncCredentials
 from kader_app.settings import AppSettings
-from sync.client import SyncClient
+from sync.client import SyncClient, SyncError
 from sync.engine import Clock, DayDigest, EngineStatus, OutboxEntry, SyncEngine
 from sync.protocol import AuditLink, ItemResult, ServerMark, day_digest
 
@@ -237,9 +237,29 @@ class SyncSetup:
     store: RegisterOutboxStore
     client: SyncClient
     engine: SyncEngine
+    register: Register
 
     def close(self) -> None:
         self.client.close()
+
+    def deposit_recovery_key(self) -> bool:
+        """Network lane: hand a recovery key made after enrolment to the Puskesmas, once.
+
+        A laptop enrolled before its first kader profile deposits the key this way; while the
+        server cannot be reached the key stays pending and is tried after the next good sync.
+        """
+        register = self.register
+        key = register.sync.recovery_key_to_deposit()
+        if key is None:
+            return False
+        try:
+            self.client.deposit_recovery_key(key)
+        except SyncError as error:
+            log.info("recovery key not deposited yet (%s)", error.code)
+            return False
+        register.sync.recovery_key_deposited()
+        log.info("recovery key deposited")
+        return True
 
 
 def build_sync(
@@ -274,4 +294,4 @@ def build_sync(
     engine = SyncEngine(
         store, client, clock=clock, rng=rng, progress=progress, on_status=on_status, stop=stop
     )
-    return SyncSetup(store=store, client=client, engine=engine)
+    return SyncSetup(store=store, client=client, engine=engine, register=register)

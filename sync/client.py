@@ -23,6 +23,7 @@ from sync.protocol import (
     PULL_PATH,
     PUSH_PATH,
     RECONCILE_PATH,
+    RECOVERY_KEY_PATH,
     EnrollRequest,
     EnrollResponse,
     HealthResponse,
@@ -31,6 +32,8 @@ from sync.protocol import (
     PushResponse,
     ReconcileRequest,
     ReconcileResponse,
+    RecoveryKeyRequest,
+    RecoveryKeyResponse,
 )
 
 log = logging.getLogger(__name__)
@@ -216,6 +219,11 @@ class SyncClient:
             raise EnrollCodeError("enroll: code refused") from None
         self.set_credentials(token=answer.token, device_id=answer.device_id)
         return answer
+
+    def deposit_recovery_key(self, recovery_key: str) -> None:
+        """Deposit the laptop's recovery key with the Puskesmas (after enrolment)."""
+        body = RecoveryKeyRequest(recovery_key=recovery_key)
+        self._call("POST", RECOVERY_KEY_PATH, body=body, model=RecoveryKeyResponse)
 
     def push(self, batch: PushRequest) -> PushResponse:
         answer = self._call("POST", PUSH_PATH, body=batch, model=PushResponse)

@@ -36,6 +36,7 @@ ENROLL_PATH = "/api/v1/devices/enroll"
 PUSH_PATH = "/api/v1/sync/push"
 PULL_PATH = "/api/v1/sync/pull"
 RECONCILE_PATH = "/api/v1/sync/reconcile"
+RECOVERY_KEY_PATH = "/api/v1/devices/recovery-key"
 HEALTH_PATH = "/api/v1/health"
 
 ItemType = Literal["person", "visit"]
@@ -435,6 +436,20 @@ class EnrollRequest(BaseModel):
     code: str
     device_name: str
     recovery_key: str | None = Field(default=None, max_length=64)
+
+
+class RecoveryKeyRequest(BaseModel):
+    """`POST /api/v1/devices/recovery-key`: an enrolled laptop deposits its recovery key.
+
+    For a laptop enrolled before its kader had profiles (the key is made with the first
+    profile); the answer is `RecoveryKeyResponse`.
+    """
+
+    recovery_key: str = Field(min_length=1, max_length=64)
+
+
+class RecoveryKeyResponse(BaseModel):
+    deposited: bool
 
 
 class EnrollResponse(BaseModel):

@@ -206,6 +206,8 @@ class SyncController(QObject):
         succeeded = status.state is EngineState.IDLE and status.last_success_at is not None
         if setup is not None and succeeded and status.last_success_at is not None:
             setup.store.record_success(status.last_success_at)
+            # A recovery key made after enrolment (the first kader profile) goes to the server.
+            setup.deposit_recovery_key()
         self._emit_snapshot(status=status, finished=status.state is not EngineState.SYNCING)
 
     def _emit_snapshot(self, *, status: EngineStatus | None, finished: bool) -> None:

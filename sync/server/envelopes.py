@@ -100,6 +100,11 @@ class ReconcileBody(_Strict):
         )
 
 
+class RecoveryKeyBody(_Strict):
+    # Deposited with the Puskesmas (docs/recovery.md); never echoed or logged.
+    recovery_key: Annotated[Text, Field(min_length=1, max_length=64)]
+
+
 class EnrollBody(_Strict):
     code: Annotated[Text, Field(max_length=64)]
     device_name: Annotated[Text, Field(max_length=200)]

@@ -18,6 +18,7 @@ from sync.protocol import (
     PULL_PATH,
     PUSH_PATH,
     RECONCILE_PATH,
+    RECOVERY_KEY_PATH,
     EnrollRequest,
     EnrollResponse,
     HealthResponse,
@@ -26,6 +27,8 @@ from sync.protocol import (
     PushResponse,
     ReconcileRequest,
     ReconcileResponse,
+    RecoveryKeyRequest,
+    RecoveryKeyResponse,
 )
 from sync.server import store
 from sync.server.bodies import (
@@ -36,7 +39,7 @@ from sync.server.bodies import (
     too_large,
 )
 from sync.server.deps import DeviceDep, SessionDep, parse_body
-from sync.server.envelopes import EnrollBody, PushEnvelope, ReconcileBody
+from sync.server.envelopes import EnrollBody, PushEnvelope, ReconcileBody, RecoveryKeyBody
 from sync.server.times import now_utc
 
 BAD_CODE = "Kode pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa."
@@ -88,6 +91,22 @@ def enroll(session: SessionDep, body: RawBodyDep) -> EnrollResponse:
     if answer is None:
         raise HTTPException(status_code=401, detail=BAD_CODE)
     return answer
+
+
+@router.post(
+    RECOVERY_KEY_PATH,
+    response_model=RecoveryKeyResponse,
+    openapi_extra=_body_schema(RecoveryKeyRequest),
+)
+def deposit_recovery_key(
+    session: SessionDep, device: DeviceDep, body: RawBodyDep
+) -> RecoveryKeyResponse:
+    """An enrolled laptop's recovery key, for the devices page (never echoed or logged)."""
+    request: RecoveryKeyBody = parse_body(RecoveryKeyBody, decode_body(body))
+    store.deposit_recovery_key(
+        session=session, device=device, recovery_key=request.recovery_key, now=now_utc()
+    )
+    return RecoveryKeyResponse(deposited=True)
 
 
 @router.post(PUSH_PATH, response_model=PushResponse, openapi_extra=_body_schema(PushRequest))

@@ -11,6 +11,7 @@ from sync.server.refusals import MESSAGES
 from sync.server.store.devices import (
     AreaTakenError,
     create_enroll_code,
+    deposit_recovery_key,
     device_for_token,
     enroll_device,
     revoke_device,
@@ -30,6 +31,7 @@ __all__ = [
     "add_follow_up",
     "audit_rows",
     "create_enroll_code",
+    "deposit_recovery_key",
     "device_for_token",
     "enroll_device",
     "entry_versions",

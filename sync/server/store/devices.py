@@ -160,3 +160,15 @@ def revoke_device(*, session: Session, device_id: str, now: datetime) -> bool:
         add_audit(session=session, kind="revoke", device_id=device_id, counts={}, now=now)
     session.commit()
     return True
+
+
+def deposit_recovery_key(
+    *, session: Session, device: Device, recovery_key: str, now: datetime
+) -> None:
+    """Keep an enrolled laptop's recovery key on its row (a later deposit replaces it)."""
+    begin_write(session.connection())
+    session.execute(
+        sa.update(DEVICE).where(DEVICE.c.id == device.id).values(recovery_key=recovery_key)
+    )
+    add_audit(session=session, kind="recovery_deposit", device_id=device.id, counts={}, now=now)
+    session.commit()

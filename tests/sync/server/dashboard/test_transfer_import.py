@@ -264,3 +264,55 @@ def test_the_recovery_key_shows_only_on_a_reveal_that_is_audited(server: ServerP
         ).all()
     assert [row.counts["by"] for row in looks] == [username]
     assert RECOVERY_KEY not in server.log_path.read_text(errors="replace")
+
+
+def test_a_laptop_enrolled_before_its_first_profile_deposits_its_recovery_key_after_a_sync(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    from kader_app.core.profiles import new_recovery_key
+    from kader_app.core.register import Register
+    from kader_app.settings import AppSettings
+    from kader_app.sync_link import build_sync, enroll_device
+
+    tag = uuid.uuid4().hex[:6]
+    puskesmas = f"Puskesmas {tag}"
+    code = server.cli(
+        "enroll-code", "--puskesmas", puskesmas, "--posyandu", "Posyandu Kenanga",
+        "--area", f"Desa {tag}",
+    )  # fmt: skip
+    register = Register.open(tmp_path / "laptop")
+    try:
+        # Enrolled while the laptop had no kader profiles: no recovery key went with it.
+        enrolled = enroll_device(
+            register, server_url=server.url, code=code.stdout.strip().splitlines()[-1]
+        )
+        username = staff(server, puskesmas=puskesmas)
+        page = f"/dashboard/perangkat/{enrolled.device_id}/kunci-pemulihan"
+        with logged_in_client(server, username) as client:
+            assert page not in client.get("/dashboard/perangkat").text
+        # Then the first profile is made (as the app does) and its recovery key kept to deposit.
+        key = new_recovery_key()
+        register.sync.keep_recovery_key(key)
+        setup = build_sync(register, settings=AppSettings())
+        assert setup is not None
+        try:
+            assert not setup.engine.run_once().rejected
+            assert setup.deposit_recovery_key() is True
+            assert register.sync.recovery_key_to_deposit() is None
+            assert setup.deposit_recovery_key() is False  # deposited once, nothing pending
+        finally:
+            setup.close()
+    finally:
+        register.close()
+    with logged_in_client(server, username) as client:
+        assert page in client.get("/dashboard/perangkat").text
+        ask = client.get(page)
+        shown = client.post(page, data={"csrf_token": csrf_of(ask.text)})
+        assert key in shown.text
+    with server.session() as session:
+        audit = SERVER_METADATA.tables["audit"]
+        kinds = session.execute(
+            sa.select(audit.c.kind).where(audit.c.device_id == enrolled.device_id)
+        ).scalars()
+        assert "recovery_deposit" in set(kinds)
+    assert key not in server.log_path.read_text(errors="replace")
