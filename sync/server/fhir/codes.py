@@ -124,6 +124,7 @@ PLACE_CLASS: Final = {
     "kunjungan_rumah": ("HH", "home health"),
 }
 REFERRAL_CODE: Final = ("3457005", "Patient referral")
+REFERRAL_LEVELS: Final = frozenset({Level.REFER, Level.URGENT})
 # The life-cycle sections (LIFECYCLE_RULES §b-§h), whose classes have no code: "z-scores/classes
 # are not sent until a code exists" (LIFECYCLE_RULES §j). Their measures go out under LOINC with
 # their values (a WHO z-score has no LOINC code, so none goes out), their answers as answered
@@ -148,7 +149,6 @@ UNCODED: Final = frozenset(
         "vitamin_a",
     }
 )
-REFERRAL_LEVELS: Final = frozenset({Level.REFER, Level.URGENT})
 
 
 def category_of(loinc: str) -> str:
