@@ -1,8 +1,9 @@
 """The code systems, codes and identifier systems of the SATUSEHAT export (docs/satusehat.md).
 
 Constants and small pure look-ups only: which LOINC code and display a measure is sent under,
-its category, how a class is interpreted, which encounter class a place is; this product's own
-codes where no official one is known here (vaccines, medicines, growth indices, forms).
+its category, how a class is interpreted and which sections' classes are never sent, which
+encounter class a place is; this product's own codes where no official one is known here
+(vaccines, medicines, forms).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ IMMUNIZATION_ORIGIN: Final = "http://terminology.hl7.org/CodeSystem/immunization
 DRUG_FORM: Final = "http://terminology.hl7.org/CodeSystem/v3-orderableDrugForm"
 IDENTIFIER_BASE: Final = "http://sys-ids.kemkes.go.id"
 # Systems of this product (not resolvable): the class a section's rules gave, and the forms.
+# Only the classes of the screening sections (SCREENING_RULES §8) go out under it: see UNCODED.
 CLASS_SYSTEM: Final = "urn:posyandu-kader:kelas-skrining"
 TB_CONTACT_SYSTEM: Final = "urn:posyandu-kader:kontak-tbc"
 SRQ20_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:srq20"
@@ -30,7 +32,6 @@ TB_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:skrining-tbc"
 ADL_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:adl-barthel"
 SKILAS_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:skilas"
 DANGER_SIGNS_QUESTIONNAIRE: Final = "urn:posyandu-kader:questionnaire:tanda-bahaya-kehamilan"
-SKILAS_DOMAIN_SYSTEM: Final = "urn:posyandu-kader:domain-skilas"
 WHISPER_SYSTEM: Final = "urn:posyandu-kader:tes-bisik"
 # SATUSEHAT's Immunization page: the vaccine as a KFA product (93xxxxxx, not recorded here), its
 # CVX group (in the KFA system, ``VG…``) and its CVX name; why the programme gave it.
@@ -64,9 +65,6 @@ CATCH_UP: Final = ("IM-Kejar", "Imunisasi Kejar")
 VACCINE_SYSTEM: Final = "urn:posyandu-kader:vaksin"
 # No KFA code for vitamin A or TTD is known here: named in this product's system, with text.
 MEDICINE_SYSTEM: Final = "urn:posyandu-kader:obat"
-# Growth indices (WHO z-scores) and the weight trend: no LOINC code for them is known here.
-GROWTH_INDEX_SYSTEM: Final = "urn:posyandu-kader:indeks-antropometri"
-GROWTH_TREND_SYSTEM: Final = "urn:posyandu-kader:tren-berat-badan"
 # The offset of the laptop's clock where the visit was measured (``+07:00`` in WIB).
 MEASURED_ZONE_URL: Final = "urn:posyandu-kader:zona-waktu-periksa"
 # The kader (profile on duty) who saved this version of the visit: not a Practitioner, so not a
@@ -101,23 +99,6 @@ BY_KIND: Final = {
     ("2339-0", "puasa"): "41604-0",
 }
 KIND_MEASURE: Final = "kind"
-# The WHO z-scores a growth section reports (measure key → index, words of the index); each is
-# classified by its own index (``{index}_class`` among the values, else the section's class).
-Z_SCORES: Final = {
-    "wfa_z": ("wfa", "Z-skor berat badan menurut umur (BB/U)"),
-    "lhfa_z": ("lhfa", "Z-skor panjang/tinggi badan menurut umur (PB/U atau TB/U)"),
-    "wflh_z": ("wflh", "Z-skor berat badan menurut panjang/tinggi badan (BB/PB atau BB/TB)"),
-    "bmi_z": ("bmi", "Z-skor IMT menurut umur (IMT/U)"),
-    "hc_z": ("hc", "Z-skor lingkar kepala menurut umur (LK/U)"),
-}
-# What each index is computed from (measure keys of the same section): its derivedFrom.
-Z_INPUTS: Final = {
-    "wfa": ("weight_kg",),
-    "lhfa": ("length_cm", "height_cm"),
-    "wflh": ("weight_kg", "length_cm", "height_cm"),
-    "bmi": ("weight_kg", "length_cm", "height_cm", "bmi"),
-    "hc": ("head_cm",),
-}
 # How a length or height was measured, where the section records it (lying, PB; standing, TB),
 # in the core extension with its SNOMED CT finding.
 BODY_POSITION_URL: Final = "http://hl7.org/fhir/StructureDefinition/observation-bodyPosition"
@@ -144,10 +125,39 @@ PLACE_CLASS: Final = {
 }
 REFERRAL_CODE: Final = ("3457005", "Patient referral")
 REFERRAL_LEVELS: Final = frozenset({Level.REFER, Level.URGENT})
+# The life-cycle sections (LIFECYCLE_RULES §b-§h), whose classes have no code: "z-scores/classes
+# are not sent until a code exists" (LIFECYCLE_RULES §j). Their measures go out under LOINC with
+# their values (a WHO z-score has no LOINC code, so none goes out), their answers as answered
+# forms, doses and medicines as given; never a class or its level (the weight trend is only a
+# class, so it sends nothing). A referral still names their readings as its reason. The
+# screening sections (SCREENING_RULES §8) are not here: they send their classes.
+UNCODED: Final = frozenset(
+    {
+        "antropometri_balita",
+        "imt_u",
+        "tren_bb",
+        "lila_balita",
+        "lila_hamil",
+        "tensi_hamil",
+        "tanda_bahaya_hamil",
+        "ttd",
+        "anemia",
+        "tensi_anak",
+        "adl",
+        "skilas",
+        "imunisasi",
+        "vitamin_a",
+    }
+)
 
 
 def category_of(loinc: str) -> str:
     return "laboratory" if loinc in LABORATORY else "vital-signs"
+
+
+def sends_class(section_code: str) -> bool:
+    """Whether the section's class (and its level) may go out: not for an `UNCODED` one."""
+    return section_code not in UNCODED
 
 
 def loinc_coding(code: str) -> dict[str, str]:

@@ -1,7 +1,8 @@
 """The answers of the life-cycle forms, as QuestionnaireResponse items: ADL, SKILAS, danger signs.
 
 Like SRQ-20 and TB (`questionnaires`): every answer by its stable key, in the form's order, with
-its words from `kader_app.core.words`; `questionnaires` adds the result as the last item. Only a
+its words from `kader_app.core.words`. No result: the rules' class, or SKILAS's domains found
+positive, has no code (LIFECYCLE_RULES §j); the ADL total is the sum of the answers. Only a
 complete section is read; an answer not given is left without an answer. Pure.
 """
 
@@ -14,7 +15,7 @@ from kader_app.core.rules.adl import ADL_ITEMS, AdlInput
 from kader_app.core.rules.skilas import ANSWERS, SkilasInput
 from kader_app.core.rules.tanda_bahaya_hamil import SIGNS, TandaBahayaHamilInput
 from kader_app.core.words import field_text, item_text
-from sync.server.fhir.codes import SKILAS_DOMAIN_SYSTEM, UCUM, WHISPER_SYSTEM
+from sync.server.fhir.codes import UCUM, WHISPER_SYSTEM
 from sync.server.sections import CompleteSection
 
 
@@ -53,7 +54,7 @@ def _skilas_answer(key: str, value: object) -> dict[str, Any]:
 
 
 def skilas_items(done: CompleteSection) -> list[dict[str, Any]]:
-    """Each answer grouped by its domain, then the domains found positive."""
+    """Each answer grouped by its domain (the rules' positive domains are a class: not sent)."""
     assert isinstance(done.inputs, SkilasInput)
     answers = done.inputs.answers()
     domains: dict[str, list[dict[str, Any]]] = {}
@@ -62,29 +63,10 @@ def skilas_items(done: CompleteSection) -> list[dict[str, Any]]:
         if key in answers:
             item["answer"] = [_skilas_answer(key, answers[key])]
         domains.setdefault(domain, []).append(item)
-    items: list[dict[str, Any]] = [
+    return [
         {"linkId": domain, "text": item_text("skilas", domain), "item": found}
         for domain, found in domains.items()
     ]
-    positive = done.result.values.get("positive_domains")
-    if isinstance(positive, list) and positive:
-        items.append(
-            {
-                "linkId": "domain_positif",
-                "text": "Domain dengan penurunan",
-                "answer": [
-                    {
-                        "valueCoding": {
-                            "system": SKILAS_DOMAIN_SYSTEM,
-                            "code": str(domain),
-                            "display": item_text("skilas", str(domain)),
-                        }
-                    }
-                    for domain in positive
-                ],
-            }
-        )
-    return items
 
 
 def danger_sign_items(done: CompleteSection) -> list[dict[str, Any]]:

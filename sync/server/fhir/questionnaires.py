@@ -1,8 +1,10 @@
-"""The answers of a visit's forms as QuestionnaireResponses, with their result.
+"""The answers of a visit's forms as QuestionnaireResponses, with their result where it is sent.
 
 SRQ-20 and TB here; ADL, SKILAS and the pregnancy danger signs in `forms`. Answers are read by
-stable key (never by question number); the result (the section's class, and the SRQ-20 or ADL
-score before it) is the last item. Texts come from `kader_app.core.words`. Pure.
+stable key (never by question number); the SRQ-20 and TB result (the section's class, and the
+SRQ-20 score before it) is the last item. The life-cycle forms send their answers (and the ADL
+total) without a class: theirs have no code (`codes.UNCODED`, LIFECYCLE_RULES §j). Texts come
+from `kader_app.core.words`. Pure.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sync.server.fhir.codes import (
     SRQ20_QUESTIONNAIRE,
     TB_CONTACT_SYSTEM,
     TB_QUESTIONNAIRE,
+    sends_class,
 )
 from sync.server.fhir.forms import adl_items, danger_sign_items, skilas_items
 from sync.server.fhir.identity import organization_reference, patient_reference, questionnaire_id
@@ -37,8 +40,11 @@ QUESTIONNAIRES = {
 }
 
 
-def _result_item(done: CompleteSection) -> dict[str, Any]:
-    return {
+def _result_item(done: CompleteSection) -> list[dict[str, Any]]:
+    """The section's class as the last item, where it may be sent and the section has one."""
+    if done.result.code is None or not sends_class(done.code):
+        return []
+    item = {
         "linkId": "hasil",
         "text": f"Hasil {section_title(done.code)}",
         "answer": [
@@ -51,6 +57,7 @@ def _result_item(done: CompleteSection) -> dict[str, Any]:
             }
         ],
     }
+    return [item]
 
 
 def _response(
@@ -67,7 +74,7 @@ def _response(
         # Asked and written down by a kader of the Puskesmas' Posyandu; answered by the person.
         "author": organization_reference(ctx.site),
         "source": patient_reference(ctx.nik),
-        "item": [*items, _result_item(done)],
+        "item": [*items, *_result_item(done)],
     }
 
 

@@ -24,7 +24,8 @@ def referral(
 
     ``observations`` and ``answers`` map each section to the full URLs of its Observations and
     QuestionnaireResponses in the bundle: the first are the reason (``reasonReference`` takes
-    Observations), the second its support.
+    Observations), the second its support. The classes of the referring sections are its
+    ``reasonCode`` where they may be sent (`codes.UNCODED`).
     """
     level = ctx.visit.level
     if level is None or Level(level) not in REFERRAL_LEVELS:
@@ -50,8 +51,11 @@ def referral(
         "authoredOn": ctx.when,
         "requester": organization_reference(ctx.site),
         "performer": [organization_reference(ctx.site)],
-        "reasonCode": [reason for done in referring for reason in interpretation(done)[1:]],
     }
+    # The referring sections' classes, where they may be sent (a life-cycle class has no code).
+    classes = [reason for done in referring for reason in interpretation(done)[1:]]
+    if classes:
+        resource["reasonCode"] = classes
     reasons = [url for done in referring for url in observations.get(done.code, [])]
     if reasons:
         resource["reasonReference"] = [{"reference": url} for url in reasons]

@@ -2,7 +2,8 @@
 
 The visit's context (the visit, its complete sections, the NIK, the site), the Encounter, and
 the pieces the other resources are made of: values in UCUM, a class and its level as an
-interpretation. Texts come from `kader_app.core.words`. Pure: no database, no clock.
+interpretation (for the sections whose classes may be sent). Texts come from
+`kader_app.core.words`. Pure: no database, no clock.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sync.server.fhir.codes import (
     PLACE_CLASS,
     RECORDED_BY_URL,
     UCUM,
+    sends_class,
 )
 from sync.server.fhir.identity import (
     ResourceId,
@@ -163,13 +165,12 @@ def class_concept(section_code: str, class_code: str) -> dict[str, Any]:
     }
 
 
-def classified(section_code: str, class_code: str | None, level: Level | str | None) -> list[Any]:
-    """A class and its level as an Observation's interpretation: the HL7 level, then the class."""
-    if level is None or class_code is None:
-        return []
-    return [level_interpretation(level), class_concept(section_code, class_code)]
-
-
 def interpretation(done: CompleteSection) -> list[dict[str, Any]]:
-    """The section's level as HL7 normal / abnormal, then its class in this product's system."""
-    return classified(done.code, done.result.code, done.result.level)
+    """The section's level as HL7 normal / abnormal, then its class in this product's system.
+
+    Nothing for a section whose classes have no code (`codes.UNCODED`, LIFECYCLE_RULES §j).
+    """
+    level, code = done.result.level, done.result.code
+    if level is None or code is None or not sends_class(done.code):
+        return []
+    return [level_interpretation(level), class_concept(done.code, code)]

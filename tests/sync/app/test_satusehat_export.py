@@ -2,11 +2,14 @@
 Register, sent by the real sync engine to the REAL server process, exported through the
 dashboard, every resource validated by fhir.resources (R4B models) and checked against
 SATUSEHAT's rules; then a re-send, a correction and a void. Then the life cycle on its own: a
-baby's monthly weighings and doses, a pregnant woman, an elderly man.
+baby's monthly weighings and doses, a pregnant woman, an elderly man. The life-cycle sections send
+what was measured, answered and given, never a class, level or z-score (LIFECYCLE_RULES §j); the
+adults' screening sections keep their classes.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import sys
 import uuid
@@ -26,6 +29,7 @@ for _path in (_SERVER_TESTS, _SERVER_TESTS / "dashboard"):
 from dashboard_site import add_staff, logged_in_client  # noqa: E402
 from life_cycle_register import BIRTH, WEIGHINGS, record_life_cycle  # noqa: E402
 from satusehat_site import (  # noqa: E402
+    LIFE_CYCLE,
     configure,
     fhir_bundle,
     ident,
@@ -47,6 +51,7 @@ from kader_app.sync_link import SyncSetup, build_sync, enroll_device  # noqa: E4
 TODAY = date.today() - timedelta(days=1)
 SETTINGS = RuleSettings()
 CHILD_LOINC = {"29463-7", "8306-3", "8302-2", "9843-4", "56072-2", "8480-6", "8462-4", "39156-5"}
+CLASS_SYSTEM = "urn:posyandu-kader:kelas-skrining"
 
 
 @pytest.fixture
@@ -137,6 +142,20 @@ def entry_ids(bundle: dict[str, Any]) -> list[tuple[str, str]]:
     return [ident(e["resource"]) for e in bundle["entry"]]
 
 
+def section_of(resource: dict[str, Any]) -> str:
+    """The section a resource comes from (``{visit key}.{section}…``; "" for the Encounter)."""
+    parts = ident(resource)[1].split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+def interpreted(resource: dict[str, Any]) -> list[str]:
+    return [c["code"] for i in resource.get("interpretation", []) for c in i["coding"]]
+
+
+def result_items(response: dict[str, Any]) -> list[dict[str, Any]]:
+    return [i for i in response["item"] if i["linkId"] == "hasil"]
+
+
 def test_a_demo_village_synced_for_real_is_a_valid_satusehat_export(
     laptop: tuple[Register, SyncSetup, str], live_server: ServerProcess
 ) -> None:
@@ -191,22 +210,46 @@ def test_a_demo_village_synced_for_real_is_a_valid_satusehat_export(
     # Sent again, the same resources under the same identifiers: a receiver updates, never adds.
     assert sorted(entry_ids(resent)) == sorted(entry_ids(first))
     assert len(set(entry_ids(first))) == len(first["entry"])
-    # Children's measurements go out with their own sections' LOINC codes (their z-scores
-    # under the product's growth-index system).
-    child_codes = {
-        (o["code"]["coding"][0]["system"], o["code"]["coding"][0]["code"])
-        for o in resources(first, "Observation")
-        if ".antropometri_balita." in ident(o)[1]
-        or ".tensi_anak." in ident(o)[1]
-        or ".lila_balita." in ident(o)[1]
-        or ".imt_u." in ident(o)[1]
+    # Children's measurements go out with their own sections' LOINC codes and values only: no
+    # z-score, no class (no code exists for them, LIFECYCLE_RULES §j).
+    observations = resources(first, "Observation")
+    children_measured = [
+        o
+        for o in observations
+        if section_of(o) in {"antropometri_balita", "tensi_anak", "lila_balita", "imt_u"}
+    ]
+    assert {section_of(o) for o in children_measured} == {
+        "antropometri_balita",
+        "tensi_anak",
+        "lila_balita",
+        "imt_u",
     }
+    child_codes = {(c["system"], c["code"]) for o in children_measured for c in o["code"]["coding"]}
     loinc = {code for system, code in child_codes if system == "http://loinc.org"}
-    assert {"29463-7", "8480-6"} <= loinc <= CHILD_LOINC
-    assert {system for system, _ in child_codes} == {
-        "http://loinc.org",
-        "urn:posyandu-kader:indeks-antropometri",
+    assert {"29463-7", "8480-6", "39156-5"} <= loinc <= CHILD_LOINC
+    assert {system for system, _ in child_codes} == {"http://loinc.org"}
+    assert not any(ident(o)[1].endswith("_z") for o in observations)
+    # Every life-cycle section the village was screened for: nothing of it carries a class.
+    life_cycle = [e["resource"] for e in first["entry"] if section_of(e["resource"]) in LIFE_CYCLE]
+    assert {section_of(r) for r in life_cycle} >= {
+        "antropometri_balita",
+        "tensi_anak",
+        "imt_u",
+        "lila_hamil",
+        "tensi_hamil",
+        "imunisasi",
     }
+    assert [interpreted(r) for r in life_cycle if interpreted(r)] == []
+    assert [r for r in life_cycle if CLASS_SYSTEM in json.dumps(r)] == []
+    # The adults' screening sections keep their classes: a tension, a BMI, an SRQ-20 result.
+    adult = {section_of(o): o for o in observations if interpreted(o)}
+    assert {"blood_pressure", "bmi"} <= set(adult)
+    tension = interpreted(adult["blood_pressure"])
+    assert tension[0] in {"N", "A", "AA"} and tension[1].startswith("blood_pressure.")
+    srq20 = [r for r in resources(first, "QuestionnaireResponse") if section_of(r) == "srq20"]
+    assert srq20 and all(
+        result_items(r)[0]["answer"][0]["valueCoding"]["code"].startswith("srq20.") for r in srq20
+    )
 
     # The changes: only Bu Sumi's two visits.
     corrected_key = register.visits.get(corrected_id).visit_key
@@ -281,6 +324,10 @@ def test_a_babys_weighings_and_doses_a_pregnancy_and_an_elder_go_out_as_recorded
         assert validate_r4(bundle) == len(bundle["entry"])
         assert satusehat_problems(bundle) == []
     assert sorted(entry_ids(resent)) == sorted(entry_ids(first))
+    # Sent again, each resource is the same, field for field.
+    assert sorted(resent["entry"], key=lambda e: e["fullUrl"]) == sorted(
+        first["entry"], key=lambda e: e["fullUrl"]
+    )
 
     # One Immunization per dose entered, under the visit that entered it; none sent twice
     # although every later visit carries the earlier doses.
@@ -306,35 +353,26 @@ def test_a_babys_weighings_and_doses_a_pregnancy_and_an_elder_go_out_as_recorded
     assert opv_3["encounter"] == {"reference": full_url(first, visits[0]["encounter"])}
     assert [p["doseNumberPositiveInt"] for p in opv_3["protocolApplied"]] == [3]
 
-    # Each weighing: weight, length (said to be lying), head under LOINC, as typed; the
-    # z-scores computed from them.
+    # Each weighing: weight, length (said to be lying), head under LOINC, as typed; nothing
+    # else of the section (no z-score) and no class; no weight trend, though the laptop showed
+    # one from the second month (LIFECYCLE_RULES §j: no code exists for them).
     for sent, (weight, length, head) in zip(visits, WEIGHINGS, strict=True):
         measured = {
             k: (o["code"]["coding"][0]["code"], o["valueQuantity"]["value"])
             for k, o in sent.items()
-            if k.startswith("antropometri_balita.") and not k.endswith("_z")
+            if k.startswith("antropometri_balita.")
         }
         assert measured == {
             "antropometri_balita.weight_kg": ("29463-7", float(weight)),
             "antropometri_balita.length_cm": ("8306-3", float(length)),
             "antropometri_balita.head_cm": ("9843-4", float(head)),
         }
+        assert [k for k, o in sent.items() if "interpretation" in o] == []
         lying = sent["antropometri_balita.length_cm"]["extension"][0]["valueCodeableConcept"]
         assert lying["coding"][0]["code"] == "102538003"
-        wfa = sent["antropometri_balita.wfa_z"]
-        assert wfa["code"]["coding"][0]["system"] == "urn:posyandu-kader:indeks-antropometri"
-        assert wfa["valueQuantity"]["code"] == "{Z-score}"
-        weight_url = full_url(first, sent["antropometri_balita.weight_kg"])
-        assert wfa["derivedFrom"] == [{"reference": weight_url}]
-    # From the second month the weight trend: 400 g gained each month, from that day's weight.
-    for sent in visits[1:]:
-        trend = sent["tren_bb.trend"]
-        gain = next(c for c in trend["component"] if c["code"]["coding"][0]["code"] == "gain_g")
-        assert gain["valueQuantity"]["value"] == 400
-    # The first weighing on record is B (baru): no gain to report.
-    first_trend = visits[0]["tren_bb.trend"]
-    assert first_trend["valueCodeableConcept"]["coding"][0]["code"] == "tren_bb.B"
-    assert "component" not in first_trend
+        assert not any(k.startswith("tren_bb") for k in sent)
+    shown = register.visits.get(recorded.baby[1]).evaluation.sections
+    assert next(s for s in shown if s.section == "tren_bb").code == "N"
     # The capsule given at the third visit only; LiLA measured then.
     assert [("vitamin_a" in sent) for sent in visits] == [False, False, True]
     assert visits[2]["vitamin_a"]["resourceType"] == "MedicationAdministration"
@@ -348,14 +386,25 @@ def test_a_babys_weighings_and_doses_a_pregnancy_and_an_elder_go_out_as_recorded
     assert mother["ttd"]["resourceType"] == "MedicationDispense"
     assert mother["ttd"]["quantity"]["value"] == 30
     assert mother["tanda_bahaya_hamil"]["resourceType"] == "QuestionnaireResponse"
-    # The elderly man's ADL and SKILAS as answered forms, with their results.
+    assert [k for k, o in mother.items() if "interpretation" in o] == []
+    # The elderly man's ADL and SKILAS as answered forms: the answers and the ADL total, not the
+    # classes the laptop showed (ketergantungan ringan, normal); nor the danger signs' result.
     elder = by_visit(first, register.visits.get(recorded.elder).visit_key)
-    results = {
-        code: next(i for i in elder[code]["item"] if i["linkId"] == "hasil")
-        for code in ("adl", "skilas")
-    }
-    assert results["adl"]["answer"][0]["valueCoding"]["code"] == "adl.ketergantungan_ringan"
-    assert results["skilas"]["answer"][0]["valueCoding"]["code"] == "skilas.normal"
+    adl = {i["linkId"]: i for i in elder["adl"]["item"]}
+    assert adl["skor"]["answer"] == [{"valueInteger": 19}]
+    assert adl["stairs"]["answer"] == [{"valueInteger": 1}]
+    assert [i["linkId"] for i in elder["skilas"]["item"]] == [
+        "kognitif",
+        "mobilisasi",
+        "malnutrisi",
+        "penglihatan",
+        "pendengaran",
+        "depresi",
+    ]
+    for response in (elder["adl"], elder["skilas"], mother["tanda_bahaya_hamil"]):
+        assert result_items(response) == []
+    shown = {s.section: s.code for s in register.visits.get(recorded.elder).evaluation.sections}
+    assert (shown["adl"], shown["skilas"]) == ("ketergantungan_ringan", "normal")
 
     # The changes: the IPV 1 withdrawn, the rest of that visit as it was; every resource of
     # the voided visit withdrawn, each of its seven doses among them.

@@ -2,7 +2,8 @@
 forms, validate a bundle with fhir.resources (R4B models) and check it against SATUSEHAT's rules.
 
 Test support only. `satusehat_problems` lists every rule a bundle breaks (empty when none), as
-docs/satusehat.md states them.
+docs/satusehat.md states them, LIFECYCLE_RULES §j among them (no class, level or z-score of a
+life-cycle section: `life_cycle_problems`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,28 @@ SYSTEM_PATH = {
 # Where each resource type names its patient and its encounter.
 PATIENT_FIELD = {"Immunization": "patient"}
 ENCOUNTER_FIELD = {"MedicationAdministration": "context", "MedicationDispense": "context"}
+LOINC = "http://loinc.org"
+CLASS_SYSTEM = "urn:posyandu-kader:kelas-skrining"
+OFF_SCALE = frozenset({"<", ">"})
+# LIFECYCLE_RULES §j: the classes and z-scores of these sections are not sent (no code exists).
+LIFE_CYCLE = frozenset(
+    {
+        "antropometri_balita",
+        "imt_u",
+        "tren_bb",
+        "lila_balita",
+        "lila_hamil",
+        "tensi_hamil",
+        "tanda_bahaya_hamil",
+        "ttd",
+        "anemia",
+        "tensi_anak",
+        "adl",
+        "skilas",
+        "imunisasi",
+        "vitamin_a",
+    }
+)
 # Who did it, as ``performer`` holds it: the Puskesmas itself, or as the actor of a performer
 # (R4 allows no Organization as the performer of a MedicationAdministration: none is sent).
 ACTOR_PERFORMED = frozenset({"Immunization", "MedicationDispense"})
@@ -147,6 +170,37 @@ def _strings(value: Any) -> Iterable[str]:
         yield value
 
 
+def _codings(value: Any) -> Iterable[dict[str, Any]]:
+    if isinstance(value, dict):
+        if isinstance(value.get("system"), str) and "code" in value:
+            yield value
+        for inner in value.values():
+            yield from _codings(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _codings(inner)
+
+
+def life_cycle_problems(resource: dict[str, Any]) -> list[str]:
+    """A class, level or z-score of a life-cycle section (LIFECYCLE_RULES §j), wherever it is."""
+    kind = resource["resourceType"]
+    problems = [
+        f"{kind}: the class {c['code']} of a life-cycle section"
+        for c in _codings(resource)
+        if c["system"] == CLASS_SYSTEM and str(c["code"]).split(".")[0] in LIFE_CYCLE
+    ]
+    if kind != "Observation":
+        return problems
+    # Every Observation is a LOINC-coded measure (a z-score or a trend has no LOINC code).
+    if {c["system"] for c in resource["code"]["coding"]} != {LOINC}:
+        problems.append(f"Observation: code {resource['code']['coding']} is not LOINC")
+    section = ident(resource)[1].split(".")[1]
+    said = {c["code"] for i in resource.get("interpretation", []) for c in i["coding"]}
+    if section in LIFE_CYCLE and not said <= OFF_SCALE:
+        problems.append(f"Observation: {section} interpreted as {sorted(said)}")
+    return problems
+
+
 def satusehat_problems(bundle: dict[str, Any], *, org: str = ORG) -> list[str]:
     """Every SATUSEHAT rule the bundle breaks (see docs/satusehat.md)."""
     problems: list[str] = []
@@ -204,6 +258,7 @@ def satusehat_problems(bundle: dict[str, Any], *, org: str = ORG) -> list[str]:
             problems.append(f"{kind}: performer is not the Puskesmas")
         if kind == "MedicationAdministration" and "performer" in resource:
             problems.append(f"{kind}: an Organization cannot be its performer")
+        problems += life_cycle_problems(resource)
     return problems
 
 

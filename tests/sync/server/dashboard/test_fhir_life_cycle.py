@@ -1,9 +1,10 @@
 """FHIR for the whole life cycle: a baby, a pregnant woman and an elderly man, through the real
 server (SQLite and PostgreSQL) and its dashboard.
 
-Growth measures with their LOINC codes and the WHO z-scores beside them, immunisation doses as
-Immunizations, vitamin A and TTD as the medicines given, ADL / SKILAS / danger signs as answered
-forms; every bundle validated with fhir.resources' R4B models and SATUSEHAT's rules.
+Growth measures with their LOINC codes and values, immunisation doses as Immunizations, vitamin A
+and TTD as the medicines given, ADL / SKILAS / danger signs as answered forms; no class, level or
+WHO z-score of these sections (LIFECYCLE_RULES §j: none has a code yet); every bundle validated
+with fhir.resources' R4B models and SATUSEHAT's rules.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from satusehat_site import (
     configure,
     fhir_bundle,
     ident,
+    life_cycle_problems,
     satusehat_problems,
     validate_r4,
 )
@@ -35,6 +37,12 @@ from server_process import ServerProcess
 
 MARCH = {"mode": "periode", "dari": "2025-03-01", "sampai": "2025-03-31"}
 LOINC = "http://loinc.org"
+# The product's own systems the z-scores, the weight trend and the classes once went under.
+PRODUCT_SYSTEMS = (
+    "urn:posyandu-kader:indeks-antropometri",
+    "urn:posyandu-kader:tren-berat-badan",
+    "urn:posyandu-kader:kelas-skrining",
+)
 
 
 def by_id(bundle: dict[str, Any], visit_key: str) -> dict[str, dict[str, Any]]:
@@ -53,6 +61,16 @@ def url_of(bundle: dict[str, Any], resource: dict[str, Any]) -> str:
 
 def classes(resource: dict[str, Any]) -> list[str]:
     return [i["coding"][0]["code"] for i in resource.get("interpretation", [])]
+
+
+def systems(value: Any) -> set[str]:
+    """Every code system named anywhere in a resource."""
+    if isinstance(value, dict):
+        own = {value["system"]} if isinstance(value.get("system"), str) else set()
+        return own.union(*(systems(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(systems(v) for v in value))
+    return set()
 
 
 def reason_codes(resource: dict[str, Any]) -> list[str]:
@@ -112,41 +130,27 @@ def test_a_baby_weighed_and_vaccinated_goes_out_with_its_codes(server: ServerPro
     assert head["code"]["coding"][0]["code"] == "9843-4" and quantity(head) == (43.0, "cm")
     lila = sent["lila_balita.lila_cm"]
     assert lila["code"]["coding"][0]["code"] == "56072-2" and quantity(lila) == (13.5, "cm")
-    assert classes(lila) == ["N", "lila_balita.normal"]
-    # The measures are the indices' inputs: each z-score carries its own index's class.
-    assert [classes(sent[f"antropometri_balita.{k}"]) for k in ("weight_kg", "length_cm")] == [
-        [],
-        [],
+    # Only what was measured: no class, no level, no z-score, no weight trend (no code exists
+    # for them, LIFECYCLE_RULES §j), though the rules gave them on the laptop.
+    assert stored["wfa_z"] is not None and visit["sections"]["tren_bb"]["class"] == "N"
+    for measured in (weight, length, head, lila):
+        assert "interpretation" not in measured
+        assert measured["category"][0]["coding"][0]["code"] == "vital-signs"
+    observations = [r for r in sent.values() if r["resourceType"] == "Observation"]
+    assert [o["code"]["coding"][0]["code"] for o in observations] == [
+        "29463-7",
+        "8306-3",
+        "9843-4",
+        "56072-2",
     ]
-    z_scores = {
-        k: sent[f"antropometri_balita.{k}"] for k in ("wfa_z", "lhfa_z", "wflh_z", "bmi_z", "hc_z")
-    }
-    for key, observation in z_scores.items():
-        assert observation["code"]["coding"][0] == {
-            "system": "urn:posyandu-kader:indeks-antropometri",
-            "code": key,
-            "display": observation["code"]["text"],
-        }
-        assert observation["category"][0]["coding"][0]["code"] == "exam"
-        # The z the kader saw on the laptop, exactly.
-        assert quantity(observation) == (stored[key], "{Z-score}")
-    assert classes(z_scores["wfa_z"]) == ["N", "antropometri_balita.bb_normal"]
-    assert classes(z_scores["lhfa_z"]) == ["N", "antropometri_balita.normal"]
-    assert classes(z_scores["wflh_z"]) == ["N", "antropometri_balita.gizi_baik"]
-    assert z_scores["wfa_z"]["derivedFrom"] == [{"reference": url_of(bundle, weight)}]
-    assert z_scores["wflh_z"]["derivedFrom"] == [
-        {"reference": url_of(bundle, weight)},
-        {"reference": url_of(bundle, length)},
+    assert not any(key.endswith("_z") or key.startswith("tren_bb") for key in sent)
+    assert not systems(bundle) & set(PRODUCT_SYSTEMS)
+    # (The bundle check would have named a class there: it is no check that cannot fail.)
+    normal = {"system": PRODUCT_SYSTEMS[2], "code": "lila_balita.normal"}
+    assert life_cycle_problems({**lila, "interpretation": [{"coding": [normal]}]}) == [
+        "Observation: the class lila_balita.normal of a life-cycle section",
+        "Observation: lila_balita interpreted as ['lila_balita.normal']",
     ]
-    assert z_scores["hc_z"]["derivedFrom"] == [{"reference": url_of(bundle, head)}]
-    # The weight trend: N, 400 g gained against a KBM of 400 g, from today's weight.
-    trend = sent["tren_bb.trend"]
-    assert trend["valueCodeableConcept"]["coding"][0]["code"] == "tren_bb.N"
-    assert [(c["code"]["coding"][0]["code"], quantity(c)) for c in trend["component"]] == [
-        ("gain_g", (400, "g")),
-        ("kbm_g", (400, "g")),
-    ]
-    assert trend["derivedFrom"] == [{"reference": url_of(bundle, weight)}]
 
     # One Immunization per dose entered at this visit; the doses carried from earlier visits
     # (HB0, BCG, OPV 1) were those visits' to send.
@@ -206,8 +210,6 @@ def test_a_baby_weighed_and_vaccinated_goes_out_with_its_codes(server: ServerPro
         [
             "encounter",
             *(f"antropometri_balita.{k}" for k in ("weight_kg", "length_cm", "head_cm")),
-            *(f"antropometri_balita.{k}" for k in z_scores),
-            "tren_bb.trend",
             "lila_balita.lila_cm",
             *(f"imunisasi.{d}" for d in doses),
             "vitamin_a",
@@ -224,7 +226,6 @@ def test_a_pregnant_womans_visit_goes_out_with_its_codes(server: ServerProcess) 
 
     lila = sent["lila_hamil.lila_cm"]
     assert lila["code"]["coding"][0]["code"] == "56072-2" and quantity(lila) == (22.8, "cm")
-    assert classes(lila) == ["A", "lila_hamil.kek"]
     systolic, diastolic = sent["tensi_hamil.systolic"], sent["tensi_hamil.diastolic"]
     assert (systolic["code"]["coding"][0]["code"], quantity(systolic)) == (
         "8480-6",
@@ -234,13 +235,14 @@ def test_a_pregnant_womans_visit_goes_out_with_its_codes(server: ServerProcess) 
         "8462-4",
         (91, "mm[Hg]"),
     )
-    assert classes(systolic) == ["A", "tensi_hamil.hipertensi_kehamilan"]
     hb = sent["anemia.hb_g_dl"]
     assert hb["code"]["coding"] == [
         {"system": LOINC, "code": "718-7", "display": "Hemoglobin [Mass/volume] in Blood"}
     ]
     assert hb["category"][0]["coding"][0]["code"] == "laboratory"
-    assert quantity(hb) == (10.4, "g/dL") and classes(hb) == ["A", "anemia.anemia_ringan"]
+    assert quantity(hb) == (10.4, "g/dL")
+    # KEK, hypertension in pregnancy, anaemia: the readings go out, not the classes.
+    assert [classes(o) for o in (lila, systolic, diastolic, hb)] == [[], [], [], []]
     # 30 tablets handed over today (not the pregnancy's total of 60).
     tablets = sent["ttd"]
     assert tablets["resourceType"] == "MedicationDispense" and tablets["status"] == "completed"
@@ -250,19 +252,17 @@ def test_a_pregnant_womans_visit_goes_out_with_its_codes(server: ServerProcess) 
     signs = sent["tanda_bahaya_hamil"]
     assert signs["resourceType"] == "QuestionnaireResponse"
     answers = {i["linkId"]: i["answer"][0] for i in signs["item"]}
-    assert answers.pop("hasil")["valueCoding"]["code"] == "tanda_bahaya_hamil.tidak_ada"
-    assert len(answers) == 7
+    assert len(answers) == 7 and "hasil" not in answers
     assert all(answer == {"valueBoolean": False} for answer in answers.values())
-    # KEK, hypertension in pregnancy and anaemia refer: their readings are the reason.
+    # KEK, hypertension in pregnancy and anaemia refer: their readings are the reason, with
+    # no class beside them.
     referral = sent["rujukan"]
+    assert referral["code"]["coding"][0]["code"] == "3457005"
     assert {r["reference"] for r in referral["reasonReference"]} == {
         url_of(bundle, o) for o in (lila, systolic, diastolic, hb)
     }
-    assert {c["coding"][0]["code"] for c in referral["reasonCode"]} == {
-        "lila_hamil.kek",
-        "tensi_hamil.hipertensi_kehamilan",
-        "anemia.anemia_ringan",
-    }
+    assert "reasonCode" not in referral
+    assert not systems(bundle) & set(PRODUCT_SYSTEMS)
 
 
 def test_an_elderly_mans_forms_go_out_as_answers(server: ServerProcess) -> None:
@@ -282,8 +282,9 @@ def test_an_elderly_mans_forms_go_out_as_answers(server: ServerProcess) -> None:
     assert adl["questionnaire"] == "urn:posyandu-kader:questionnaire:adl-barthel"
     answers = {i["linkId"]: i["answer"][0] for i in adl["item"]}
     assert answers["stairs"] == {"valueInteger": 1} and answers["transfer"] == {"valueInteger": 3}
+    # The total of the answers, not the dependence class the rules read from it.
     assert answers["skor"] == {"valueInteger": 19}
-    assert answers["hasil"]["valueCoding"]["code"] == "adl.ketergantungan_ringan"
+    assert len(answers) == 11 and "hasil" not in answers
     skilas = sent["skilas"]
     domains = {i["linkId"]: i for i in skilas["item"]}
     mobility = domains["mobilisasi"]["item"]
@@ -307,7 +308,16 @@ def test_an_elderly_mans_forms_go_out_as_answers(server: ServerProcess) -> None:
     ]
     whisper = domains["pendengaran"]["item"][0]["answer"][0]["valueCoding"]
     assert (whisper["code"], whisper["display"]) == ("heard", "Mendengar")
-    assert [a["valueCoding"]["code"] for a in domains["domain_positif"]["answer"]] == ["mobilisasi"]
+    # The six domains as answered; neither the class nor the domains the rules found positive.
+    assert list(domains) == [
+        "kognitif",
+        "mobilisasi",
+        "malnutrisi",
+        "penglihatan",
+        "pendengaran",
+        "depresi",
+    ]
+    assert not systems(bundle) & set(PRODUCT_SYSTEMS)
     # Both refer: the answers support the referral (no Observation is its reason).
     referral = sent["rujukan"]
     assert [r["reference"] for r in referral["supportingInfo"]] == [
