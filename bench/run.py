@@ -492,6 +492,7 @@ STEPS = {
     "report": ("9.",),
     "ingest": ("10.",),
     "pages": ("11.",),
+    "gui": ("12.",),
 }
 REPORT_MONTH_DEMO = "2026-10"
 REPORT_MONTH_STORE = "2024-06"
@@ -563,6 +564,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("report", lambda: run_report_step(report, sizes=sizes, cache=cache, store=store_db)),
         ("ingest", lambda: run_ingest_step(report, sizes=sizes, work=work, ports=ports, args=args)),
         ("pages", lambda: run_pages_step(report, sizes=sizes, cache=cache, ports=ports, args=args)),
+        (
+            "gui",
+            lambda: figures_device.run_gui(
+                report, runs=max(sizes.runs, 1), keys=10 if sizes.runs > 1 else 2
+            ),
+        ),
     ]
     if not args.no_postgres:
         steps.insert(
