@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import platform
 import re
@@ -521,8 +522,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="dashboard pages on this already filled PostgreSQL database (bench_server.py fill)",
     )
     parser.add_argument("--pg-filled-entries", type=int, default=0, help="how many it holds")
+    parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 5)")
     args = parser.parse_args(argv)
     sizes = TINY if args.tiny else FULL
+    if args.runs:
+        sizes = dataclasses.replace(sizes, runs=args.runs)
     chosen = set(args.only or STEPS)
     started = time.perf_counter()
     report = Report()
