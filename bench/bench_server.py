@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import multiprocessing
 import os
 import re
 import statistics
@@ -126,7 +127,7 @@ def enroll(url: str, args: argparse.Namespace, *, posyandu: str, area: str) -> d
     return {"device_id": body["device_id"], "token": body["token"]}
 
 
-def push(url: str, device: dict[str, str], items: list[dict[str, Any]]) -> dict[str, Any]:
+def push_body(device: dict[str, str], items: list[dict[str, Any]]) -> bytes:
     body = {
         "batch_id": str(uuid.uuid4()),
         "device_id": device["device_id"],
@@ -136,9 +137,13 @@ def push(url: str, device: dict[str, str], items: list[dict[str, Any]]) -> dict[
         "items": items,
         "pending_count": 0,
     }
+    return gzip.compress(json.dumps(body).encode(), compresslevel=6)
+
+
+def post(url: str, device: dict[str, str], body: bytes) -> dict[str, Any]:
     answer = httpx.post(
         url + "/api/v1/sync/push",
-        content=gzip.compress(json.dumps(body).encode(), compresslevel=6),
+        content=body,
         headers={
             "Authorization": f"Bearer {device['token']}",
             "Content-Type": "application/json",
@@ -150,27 +155,62 @@ def push(url: str, device: dict[str, str], items: list[dict[str, Any]]) -> dict[
     return dict(answer.json())
 
 
+def push(url: str, device: dict[str, str], items: list[dict[str, Any]]) -> dict[str, Any]:
+    return post(url, device, push_body(device, items))
+
+
 def run_ingest(args: argparse.Namespace) -> None:
-    items = list(
-        area_items(people=args.visits // 4, visits_per_person=4, seed=args.seed, desa="Bench")
-    )
-    visits = sum(1 for i in items if i["type"] == "visit")
+    """Visits with their residents in batches of 500, runs interleaved with the entry floor."""
+    from bench_sync import run_floor, serve_floor, wait_ready
+
+    times: list[float] = []
+    floors: list[float] = []
+    cpus: list[float] = []
+    statuses: dict[str, int] = {}
+    visits = items_count = 0
     with server(args) as (url, proc):
-        device = enroll(url, args, posyandu="Posyandu Bench", area=f"Bench {uuid.uuid4().hex[:6]}")
-        started = time.perf_counter()
-        cpu = cpu_seconds(proc.pid)
-        statuses: dict[str, int] = {}
-        for start in range(0, len(items), 500):
-            for result in push(url, device, items[start : start + 500])["results"]:
-                key = f"{result['status']}:{result['code']}"
-                statuses[key] = statuses.get(key, 0) + 1
-        seconds = time.perf_counter() - started
-        cpu = cpu_seconds(proc.pid) - cpu
+        for run in range(args.runs):
+            items = list(
+                area_items(
+                    people=args.visits // 4, visits_per_person=4, seed=args.seed + run, desa="B"
+                )
+            )
+            visits = sum(1 for i in items if i["type"] == "visit")
+            items_count = len(items)
+            area = f"Bench {uuid.uuid4().hex[:6]}"
+            device = enroll(url, args, posyandu="Posyandu Bench", area=area)
+            bodies = [push_body(device, items[s : s + 500]) for s in range(0, len(items), 500)]
+            floor = multiprocessing.Process(
+                target=serve_floor,
+                args=("entry", str(Path(args.data_dir) / f"floor-{run}"), args.port + 1),
+                daemon=True,
+            )
+            floor.start()
+            try:
+                wait_ready(f"http://127.0.0.1:{args.port + 1}/")
+                for side in ("ours", "floor") if run % 2 == 0 else ("floor", "ours"):
+                    if side == "floor":
+                        floors.append(run_floor(bodies, f"http://127.0.0.1:{args.port + 1}/p"))
+                        continue
+                    cpu = cpu_seconds(proc.pid)
+                    started = time.perf_counter()
+                    for body in bodies:
+                        for result in post(url, device, body)["results"]:
+                            key = f"{result['status']}:{result['code']}"
+                            statuses[key] = statuses.get(key, 0) + 1
+                    times.append(time.perf_counter() - started)
+                    cpus.append(cpu_seconds(proc.pid) - cpu)
+            finally:
+                floor.kill()
+                floor.join()
         rss = peak_rss_mib(proc.pid)
-    print(f"ingest: {visits} visits + {len(items) - visits} residents in {seconds:.2f} s")
+    seconds, floor_s = statistics.median(times), statistics.median(floors)
+    cpu = statistics.median(cpus)
+    print(f"ingest: {visits} visits + {items_count - visits} residents in {seconds:.2f} s")
+    print(f"ingest: floor {floor_s:.3f} s; runs {[round(t, 2) for t in times]}")
     print(f"ingest: server CPU {cpu:.2f} s = {visits / cpu:.0f} visits per server CPU-second")
     print(
-        f"ingest: {visits / seconds:.0f} visits/s ({len(items) / seconds:.0f} items/s); {statuses}"
+        f"ingest: {visits / seconds:.0f} visits/s ({items_count / seconds:.0f} items/s); {statuses}"
     )
     print(f"ingest: server peak RSS {rss:.0f} MiB")
 
@@ -213,6 +253,7 @@ def run_pages(args: argparse.Namespace) -> None:
     month = {"bulan": args.month}
     with server(args) as (url, proc):
         client = _login(url, args)
+        health = [_timed(client, "/api/v1/health", {}) for _ in range(5)]
         first = _timed(client, "/dashboard", month)
         again = [_timed(client, "/dashboard", month) for _ in range(5)]
         device = enroll(url, args, posyandu="Posyandu Bench", area="Bench push")
@@ -232,6 +273,7 @@ def run_pages(args: argparse.Namespace) -> None:
     print(f"pages: overview after a push median {median(after):.3f} s (max {max(after):.3f})")
     print(f"pages: referrals median {median(referrals):.3f} s; page 50 {median(deep):.3f} s")
     print(f"pages: server peak RSS {rss:.0f} MiB")
+    print(f"pages: health round trip median {median(health):.4f} s")
 
 
 def run_pull(args: argparse.Namespace) -> None:
@@ -281,6 +323,7 @@ def main() -> None:
     parser.add_argument("--first-area", type=int, default=0, help="fill: number areas from here")
     parser.add_argument("--residents", type=int, default=20_000)
     parser.add_argument("--month", default="2025-06")
+    parser.add_argument("--runs", type=int, default=3, help="ingest: interleaved runs")
     args = parser.parse_args()
     Path(args.data_dir).mkdir(parents=True, exist_ok=True)
     {"ingest": run_ingest, "fill": run_fill, "pages": run_pages, "pull": run_pull}[args.command](

@@ -55,6 +55,26 @@ def free_port() -> int:
 
 
 _TEMPLATES: list[dict[str, Any]] = []
+VISIT_DAY = datetime(2026, 3, 12, 8, tzinfo=UTC)
+
+
+def _still_valid(templates: list[dict[str, Any]], *, on: datetime) -> list[dict[str, Any]]:
+    """The templates whose classes the server's rules still give on ``on``.
+
+    A template is classified on its own day; moved to another day a section that reads the
+    date (the age, a count of days) may classify otherwise, and the server rightly refuses it.
+    """
+    from datagen import clone_visit
+
+    from kader_app.core.rules.recheck import recheck_visit
+    from sync.protocol import VisitPayload
+
+    kept = []
+    for template in templates:
+        moved = clone_visit(template, visit_id=template["id"], person_id="p", at=on)
+        if recheck_visit(VisitPayload.model_validate(moved)) is None:
+            kept.append(template)
+    return kept
 
 
 def visit_payload(rng: random.Random, *, person_id: str, visit_id: str) -> dict[str, Any]:
@@ -62,8 +82,8 @@ def visit_payload(rng: random.Random, *, person_id: str, visit_id: str) -> dict[
     from datagen import clone_visit, visit_templates
 
     if not _TEMPLATES:
-        _TEMPLATES.extend(visit_templates(seed=7))
-    when = datetime(2026, 3, 12, 8, tzinfo=UTC) + timedelta(seconds=rng.randrange(4 * 3600))
+        _TEMPLATES.extend(_still_valid(visit_templates(seed=7), on=VISIT_DAY))
+    when = VISIT_DAY + timedelta(seconds=rng.randrange(4 * 3600))
     template = _TEMPLATES[rng.randrange(len(_TEMPLATES))]
     return clone_visit(template, visit_id=visit_id, person_id=person_id, at=when)
 

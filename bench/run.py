@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import platform
 import re
@@ -15,8 +16,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,7 +32,10 @@ import bench_concurrency  # noqa: E402
 import bench_memory  # noqa: E402
 import bench_startup  # noqa: E402
 import bench_store  # noqa: E402
+import figures_device  # noqa: E402
+import figures_server  # noqa: E402
 from datagen import generate  # noqa: E402
+from table import Report, Row, ratio_row  # noqa: E402
 
 from kader_app.core.database import BACKUP_DIRNAME  # noqa: E402
 from kader_app.core.keystore import key_file_path  # noqa: E402
@@ -56,6 +60,10 @@ class Sizes:
     sync_visits: int
     devices: int
     device_visits: int
+    outbox_residents: int
+    first_sync_residents: int
+    server_entries: int
+    ingest_visits: int
 
     @property
     def label(self) -> str:
@@ -69,7 +77,11 @@ FULL = Sizes(
     runs=5,
     sync_visits=10_000,
     devices=50,
-    device_visits=200,
+    device_visits=1000,
+    outbox_residents=2000,
+    first_sync_residents=20_000,
+    server_entries=500_000,
+    ingest_visits=10_000,
 )
 TINY = Sizes(
     people=300,
@@ -79,32 +91,11 @@ TINY = Sizes(
     sync_visits=60,
     devices=3,
     device_visits=5,
+    outbox_residents=8,
+    first_sync_residents=150,
+    server_entries=2_000,
+    ingest_visits=120,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One line of the results table."""
-
-    figure: str
-    ours: str
-    baseline: str
-    ratio: str
-    goal: str
-    met: bool | None
-    note: str = ""
-
-
-@dataclass
-class Report:
-    rows: list[Row] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    long_lines: list[str] | None = None
-
-    def add(self, row: Row) -> None:
-        self.rows.append(row)
-        mark = {True: "met", False: "MISSED", None: "-"}[row.met]
-        print(f"  {row.figure}: {row.ours} vs {row.baseline} -> {row.ratio} ({mark})", flush=True)
 
 
 def ensure_database(
@@ -150,21 +141,6 @@ def copy_database(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
     shutil.copy2(key_file_path(source), key_file_path(target))
     return target
-
-
-def ratio_row(
-    *, figure: str, ours: float, base: float, unit: str, goal: float, note: str = ""
-) -> Row:
-    ratio = ours / base
-    return Row(
-        figure=figure,
-        ours=f"{ours:.3g} {unit}",
-        baseline=f"{base:.3g} {unit}",
-        ratio=f"{ratio:.2f}×",
-        goal=f"≤ {goal:g}×",
-        met=ratio <= goal,
-        note=note,
-    )
 
 
 # The reference row: what the design's fixed store libraries cost before any app code runs.
@@ -413,8 +389,40 @@ def _rates(values: Sequence[float]) -> str:
     return "[" + ", ".join(f"{v:.0f}" for v in values) + "]"
 
 
-def render(report: Report, *, previous: str, sizes: Sizes, seconds: float) -> str:
-    """The whole document: the generated table, the long results, and the kept hand-written part."""
+def kept_rows(previous: str, prefixes: Sequence[str]) -> list[tuple[int, str, bool | None]]:
+    """Rows of the previous table for figures not run now, each marked with the run it is from."""
+    table = previous.split(LONG_BEGIN, 1)[0]
+    when = re.search(r"Last run: ([\d-]+ [\d:]+ UTC)", table)
+    stamp = f"(from the run of {when.group(1)})" if when else "(from an earlier run)"
+    out: list[tuple[int, str, bool | None]] = []
+    for line in table.splitlines():
+        cells = line.strip().strip("|").split("|")
+        figure = cells[0].strip()
+        number = re.match(r"(\d+)\. ", figure)
+        if not line.startswith("| ") or number is None or len(cells) < 7:
+            continue
+        if not any(figure.startswith(p + " ") for p in prefixes):
+            continue
+        met = {"yes": True, "**no**": False}.get(cells[5].strip())
+        if "from the run of" not in cells[6] and "from an earlier run" not in cells[6]:
+            cells[6] = f" {cells[6].strip()} {stamp} ".replace("  ", " ")
+        out.append((int(number.group(1)), "|" + "|".join(cells) + "|", met))
+    return out
+
+
+def render(
+    report: Report,
+    *,
+    previous: str,
+    sizes: Sizes,
+    seconds: float,
+    keep: Sequence[str] = (),
+) -> str:
+    """The whole document: the generated table, the long results, and the kept hand-written part.
+
+    Rows of figures in ``keep`` (figure-number prefixes such as "1.") that this run did not
+    measure are carried over from ``previous``, marked with the run they come from.
+    """
     kept = previous.split(KEPT_MARKER, 1)[1] if KEPT_MARKER in previous else DEFAULT_KEPT
     long_lines = report.long_lines
     if long_lines is None:
@@ -424,8 +432,21 @@ def render(report: Report, *, previous: str, sizes: Sizes, seconds: float) -> st
         long_lines = (
             match.group(1).splitlines() if match else ["Not run yet: `bench/run.py --long`."]
         )
-    met = sum(1 for r in report.rows if r.met)
-    judged = sum(1 for r in report.rows if r.met is not None)
+    lines: list[tuple[int, str, bool | None]] = kept_rows(previous, keep)
+    for r in report.rows:
+        mark = {True: "yes", False: "**no**", None: "-"}[r.met]
+        number = re.match(r"(\d+)\.", r.figure)
+        lines.append(
+            (
+                int(number.group(1)) if number else 99,
+                f"| {r.figure} | {r.ours} | {r.baseline} | {r.ratio} | {r.goal} | {mark} "
+                f"| {r.note} |",
+                r.met,
+            )
+        )
+    lines.sort(key=lambda line: line[0])
+    met = sum(1 for _, _, m in lines if m)
+    judged = sum(1 for _, _, m in lines if m is not None)
     out = [
         "# Benchmarks",
         "",
@@ -442,11 +463,7 @@ def render(report: Report, *, previous: str, sizes: Sizes, seconds: float) -> st
         "| figure | ours | baseline | ratio | goal | met? | notes |",
         "|---|---|---|---|---|---|---|",
     ]
-    for r in report.rows:
-        mark = {True: "yes", False: "**no**", None: "-"}[r.met]
-        out.append(
-            f"| {r.figure} | {r.ours} | {r.baseline} | {r.ratio} | {r.goal} | {mark} | {r.note} |"
-        )
+    out += [line for _, line, _ in lines]
     out += ["", *report.notes] if report.notes else []
     out += [
         "",
@@ -464,6 +481,24 @@ def render(report: Report, *, previous: str, sizes: Sizes, seconds: float) -> st
 DEFAULT_KEPT = "\n\n## Profiles and fixes\n\nNone recorded yet.\n"
 
 
+# Each step and the figure numbers its rows carry: a run of some steps keeps the other rows.
+STEPS = {
+    "startup": ("1.",),
+    "store": ("2.", "3."),
+    "sync": ("4.",),
+    "concurrency": ("5.",),
+    "memory": ("6.",),
+    "outbox": ("7.",),
+    "first_sync": ("8.",),
+    "report": ("9.",),
+    "ingest": ("10.",),
+    "pages": ("11.",),
+    "gui": ("12.",),
+}
+REPORT_MONTH_DEMO = "2026-10"
+REPORT_MONTH_STORE = "2024-06"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--long", action="store_true", help="also run crash/fault tests at 1,000")
@@ -471,64 +506,199 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tiny", action="store_true", help="tiny sizes: the smoke test")
     parser.add_argument("--out", type=Path, default=DOC, help="where to write the report")
     parser.add_argument("--data", type=Path, help="cache folder (default bench/.data)")
-    parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL round")
+    parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL rounds")
     parser.add_argument(
-        "--only",
-        action="append",
-        choices=("startup", "store", "sync", "concurrency", "memory"),
-        help="run only these figures (repeatable)",
+        "--only", action="append", choices=tuple(STEPS), help="run only these figures (repeatable)"
     )
+    parser.add_argument(
+        "--port-base",
+        type=int,
+        default=18700,
+        help="servers bind ports from here up (each figure uses a few)",
+    )
+    parser.add_argument(
+        "--pg-filled-url",
+        default=None,
+        help="dashboard pages on this already filled PostgreSQL database (bench_server.py fill)",
+    )
+    parser.add_argument("--pg-filled-entries", type=int, default=0, help="how many it holds")
+    parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 5)")
     args = parser.parse_args(argv)
     sizes = TINY if args.tiny else FULL
-    chosen = set(args.only or ("startup", "store", "sync", "concurrency", "memory"))
+    if args.runs:
+        sizes = dataclasses.replace(sizes, runs=args.runs)
+    chosen = set(args.only or STEPS)
     started = time.perf_counter()
     report = Report()
+    cache = args.data or DATA
+    ports = iter(range(args.port_base, args.port_base + 100, 4))
 
-    big = ensure_database(
-        cache=args.data or DATA,
-        name=f"app-{sizes.label}",
-        people=sizes.people,
-        visits_every=1,
-        visits_per_person=sizes.visits_per_person,
-    )
-    store_db = ensure_database(
-        cache=args.data or DATA,
-        name=f"store-{sizes.store_people}p",
-        people=sizes.store_people,
-        visits_every=3,
-        visits_per_person=1,
-    )
-    # The app opens on the sign-in screen: startup and memory run on a PIN-protected copy.
-    signed_dir = tempfile.TemporaryDirectory(prefix="bench-signed-")
-    if chosen & {"startup", "memory"}:
-        big = bench_startup.signed_copy(big, Path(signed_dir.name) / "data")
+    def big() -> Path:
+        return ensure_database(
+            cache=cache,
+            name=f"app-{sizes.label}",
+            people=sizes.people,
+            visits_every=1,
+            visits_per_person=sizes.visits_per_person,
+        )
+
+    def store_db() -> Path:
+        return ensure_database(
+            cache=cache,
+            name=f"store-{sizes.store_people}p",
+            people=sizes.store_people,
+            visits_every=3,
+            visits_per_person=1,
+        )
+
+    work = Path(tempfile.mkdtemp(prefix="bench-run-"))
+    signed: list[Path] = []
+
+    def signed_big() -> Path:
+        # The app opens on the sign-in screen: startup and memory run on a PIN-protected copy.
+        if not signed:
+            signed.append(bench_startup.signed_copy(big(), work / "signed" / "data"))
+        return signed[0]
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("startup", lambda: run_startup(report, big=big, sizes=sizes)),
-        ("store", lambda: run_store(report, store_db=store_db, sizes=sizes)),
+        ("startup", lambda: run_startup(report, big=signed_big(), sizes=sizes)),
+        ("store", lambda: run_store(report, store_db=store_db(), sizes=sizes)),
         ("sync", lambda: run_sync(report, sizes=sizes)),
         ("concurrency", lambda: run_concurrency(report, sizes=sizes, postgres=False)),
-        ("memory", lambda: run_memory(report, big=big, sizes=sizes)),
+        ("memory", lambda: run_memory(report, big=signed_big(), sizes=sizes)),
+        ("outbox", lambda: run_outbox_step(report, sizes=sizes, cache=cache, port=next(ports))),
+        (
+            "first_sync",
+            lambda: figures_device.run_first_sync(
+                report, residents=sizes.first_sync_residents, runs=sizes.runs, port=next(ports)
+            ),
+        ),
+        ("report", lambda: run_report_step(report, sizes=sizes, cache=cache, store=store_db)),
+        ("ingest", lambda: run_ingest_step(report, sizes=sizes, work=work, ports=ports, args=args)),
+        ("pages", lambda: run_pages_step(report, sizes=sizes, cache=cache, ports=ports, args=args)),
+        (
+            "gui",
+            lambda: figures_device.run_gui(
+                report, runs=max(sizes.runs, 1), keys=10 if sizes.runs > 1 else 2
+            ),
+        ),
     ]
     if not args.no_postgres:
         steps.insert(
             4,
             ("concurrency", lambda: run_concurrency(report, sizes=sizes, postgres=True)),
         )
-    for name, step in steps:
-        if name in chosen:
-            print(f"{name}…", flush=True)
-            step()
-    signed_dir.cleanup()
+    try:
+        for name, step in steps:
+            if name in chosen:
+                print(f"{name}…", flush=True)
+                step()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     if args.long:
         print("long: crash test and sync fault campaign…", flush=True)
         run_long(report, count=args.long_count)
 
     previous = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-    text = render(report, previous=previous, sizes=sizes, seconds=time.perf_counter() - started)
+    skipped = tuple(p for name, prefixes in STEPS.items() if name not in chosen for p in prefixes)
+    text = render(
+        report,
+        previous=previous,
+        sizes=sizes,
+        seconds=time.perf_counter() - started,
+        keep=skipped,
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
+
+
+def run_outbox_step(report: Report, *, sizes: Sizes, cache: Path, port: int) -> None:
+    figures_device.run_outbox(
+        report, residents=sizes.outbox_residents, runs=sizes.runs, cache=cache, port=port
+    )
+
+
+def run_report_step(
+    report: Report, *, sizes: Sizes, cache: Path, store: Callable[[], Path]
+) -> None:
+    from bench_outbox_push import seeded_register
+
+    demo = seeded_register(cache, residents=sizes.outbox_residents)
+    with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
+        # A copy: opening the register would change the cached one (the push figure's source).
+        copy = copy_database(demo, Path(tmp) / "demo")
+        figures_device.run_report(
+            report,
+            data_dir=copy,
+            label=f"{sizes.outbox_residents} demo residents",
+            month=REPORT_MONTH_DEMO,
+            runs=sizes.runs,
+        )
+    figures_device.run_report(
+        report,
+        data_dir=store(),
+        label=f"{sizes.store_people} generated residents",
+        month=REPORT_MONTH_STORE,
+        runs=sizes.runs,
+    )
+
+
+def run_ingest_step(
+    report: Report, *, sizes: Sizes, work: Path, ports: Iterator[int], args: argparse.Namespace
+) -> None:
+    figures_server.run_ingest(
+        report,
+        work=work,
+        visits=sizes.ingest_visits,
+        runs=max(sizes.runs, 1),
+        port=next(ports),
+        url=None,
+        label="SQLite",
+    )
+    if args.no_postgres:
+        return
+    url = bench_concurrency.postgres_url()
+    try:
+        figures_server.run_ingest(
+            report,
+            work=work,
+            visits=sizes.ingest_visits,
+            runs=max(sizes.runs, 1),
+            port=next(ports),
+            url=url,
+            label="PostgreSQL",
+        )
+    finally:
+        bench_concurrency.drop_postgres(url)
+
+
+def run_pages_step(
+    report: Report, *, sizes: Sizes, cache: Path, ports: Iterator[int], args: argparse.Namespace
+) -> None:
+    filled = figures_server.sqlite_filled(cache, entries=sizes.server_entries)
+    if isinstance(filled, str):
+        figures_device.failed(report, "11. dashboard (SQLite)", "see goals", filled)
+    else:
+        figures_server.run_pages(
+            report,
+            data_dir=filled,
+            url=None,
+            label=f"SQLite, {sizes.server_entries:,} entries",
+            port=next(ports),
+            month="2025-06",
+        )
+    if args.pg_filled_url and not args.no_postgres:
+        folder = cache / "server-pg-pages"
+        folder.mkdir(parents=True, exist_ok=True)
+        figures_server.run_pages(
+            report,
+            data_dir=folder,
+            url=args.pg_filled_url,
+            label=f"PostgreSQL, {args.pg_filled_entries:,} entries",
+            port=next(ports),
+            month="2025-06",
+        )
 
 
 if __name__ == "__main__":
