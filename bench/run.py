@@ -559,6 +559,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not signed:
             signed.append(bench_startup.signed_copy(big(), work / "signed" / "data"))
         return signed[0]
+
     steps: list[tuple[str, Callable[[], None]]] = [
         ("startup", lambda: run_startup(report, big=signed_big(), sizes=sizes)),
         ("store", lambda: run_store(report, store_db=store_db(), sizes=sizes)),
