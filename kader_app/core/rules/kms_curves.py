@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from math import ceil, floor
 from typing import Final, Literal
 
@@ -94,6 +95,25 @@ def _month(birth_date: date, on: date) -> float:
     return (on - birth_date).days / DAYS_PER_MONTH
 
 
+@lru_cache(maxsize=32)
+def z_curves(index: KmsIndex, sex: str, months: int) -> tuple[KmsCurve, ...]:
+    """The WHO z-lines of one index and sex over the chart's width (the same for every child).
+
+    Kept once made: the form redraws the chart on every keystroke of a weighing.
+    """
+    last_day = min(LAST_TABLE_DAY, floor(months * DAYS_PER_MONTH))
+    days = [*range(0, last_day, _STEP_DAYS.get(months, 7)), last_day]
+    curves = []
+    for z in Z_LINES:
+        samples = []
+        for day in days:
+            lms = lms_for_age(index, sex, day)
+            if lms is not None:
+                samples.append((day / DAYS_PER_MONTH, lms.sd(z)))
+        curves.append(KmsCurve(z, tuple(samples)))
+    return tuple(curves)
+
+
 def kms_curves(
     index: KmsIndex,
     *,
@@ -115,16 +135,7 @@ def kms_curves(
     if months is None:
         latest = _month(birth_date, inside[-1][0]) if inside else 0.0
         months = FIRST_CHART_MONTHS if latest <= FIRST_CHART_MONTHS else FULL_CHART_MONTHS
-    last_day = min(end_day, floor(months * DAYS_PER_MONTH))
-    days = [*range(0, last_day, _STEP_DAYS.get(months, 7)), last_day]
-    curves = []
-    for z in Z_LINES:
-        samples = []
-        for day in days:
-            lms = lms_for_age(index, sex, day)
-            if lms is not None:
-                samples.append((day / DAYS_PER_MONTH, lms.sd(z)))
-        curves.append(KmsCurve(z, tuple(samples)))
+    curves = z_curves(index, sex, months)
     points = tuple(
         KmsPoint(on, _month(birth_date, on), value, (marks or {}).get(on))
         for on, value in inside
