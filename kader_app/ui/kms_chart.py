@@ -107,8 +107,31 @@ def _font(pixels: float, *, bold: bool = False) -> QFont:
     return font
 
 
+# The z-lines as painted: the same lines in the same frame on every keystroke of a weighing.
+_LINES: dict[tuple[object, ...], list[QPointF]] = {}
+_LINES_KEPT = 64
+
+
 def _line(frame: KmsFrame, curve: KmsCurve) -> list[QPointF]:
-    return [frame.at(month, value) for month, value in curve.points]
+    plot = frame.plot
+    key: tuple[object, ...] = (curve.points, plot.left(), plot.top(), plot.width())
+    key += (plot.height(), frame.months, frame.low, frame.high)
+    found = _LINES.get(key)
+    if found is None:
+        left, width, bottom, height = plot.left(), plot.width(), plot.bottom(), plot.height()
+        per_month, low, per_value = (
+            width / frame.months,
+            frame.low,
+            height / (frame.high - frame.low),
+        )
+        found = [
+            QPointF(left + per_month * month, bottom - per_value * (value - low))
+            for month, value in curve.points
+        ]
+        if len(_LINES) >= _LINES_KEPT:
+            _LINES.clear()
+        _LINES[key] = found
+    return found
 
 
 def _band(
