@@ -190,9 +190,10 @@ def run_gui(report: Report, *, runs: int, keys: int) -> None:
             f"{v['balita']:.3g} ms",
             f"{v['adult']:.3g} ms",
             f"{v['balita'] / v['adult']:.2f}×",
-            "≤ 1× (the adult form's budget)",
-            v["balita"] <= v["adult"],
-            f"{n}; each key until the form re-evaluated, showed its answer and painted",
+            f"< {KEY_GOAL_MS:g} ms, the adult form's budget",
+            v["balita"] < KEY_GOAL_MS,
+            f"{n}; each key until the form re-evaluated, showed its answer and painted (the "
+            "balita form also redraws the KMS chart)",
         )
     )
     report.add(

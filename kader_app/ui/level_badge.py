@@ -16,13 +16,14 @@ class LevelBadge(QLabel):
         self.setObjectName("levelBadge")
         self.setWordWrap(True)
         self.level: Level | None = None
+        self._sheet = ""
         self.clear_level()
 
     def set_level(self, level: Level | str, text: str | None = None) -> None:
         self.level = Level(level)
         background, foreground = level_colours(self.level)
         self.setText(text if text is not None else level_text(self.level))
-        self.setStyleSheet(
+        self._style(
             f"QLabel {{ background: {background}; color: {foreground}; border-radius: 4px;"
             " padding: 2px 8px; font-weight: bold; }"
         )
@@ -31,9 +32,15 @@ class LevelBadge(QLabel):
     def set_neutral(self, text: str) -> None:
         self.level = None
         self.setText(text)
-        self.setStyleSheet(
+        self._style(
             "QLabel { background: #e6e6e6; color: #333333; border-radius: 4px; padding: 2px 8px; }"
         )
+
+    def _style(self, sheet: str) -> None:
+        # Restyling is costly and the form re-sets every badge on each keystroke: only on change.
+        if sheet != self._sheet:
+            self._sheet = sheet
+            self.setStyleSheet(sheet)
 
     def clear_level(self) -> None:
         self.set_neutral(self.tr("Belum diisi"))

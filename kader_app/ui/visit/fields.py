@@ -16,6 +16,10 @@ from kader_app.core.rules.common import Problem, RuleInputError, to_decimal
 
 
 def _polish(widget: QWidget, state: str) -> None:
+    # Re-polishing restyles the widget: only when its state really changes (every keystroke
+    # clears every field's problem again).
+    if (widget.property("state") or "") == state:
+        return
     widget.setProperty("state", state)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
