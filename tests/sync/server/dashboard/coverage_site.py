@@ -5,19 +5,16 @@ Test support only; March 2026 (WIB) is counted by hand in `seed_coverage`'s docs
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
-import httpx
-from dashboard_site import PASSWORD
+from dashboard_site import enroll_in
 from payloads import HIPERTENSI_1, OPTIMAL, item, person_payload, visit_payload
 from server_api import push
-from server_process import REPO, EnrolledDevice, ServerProcess
+from server_process import EnrolledDevice, ServerProcess
 
 from kader_app.core.rules.antropometri_balita import AntropometriBalitaInput
 from kader_app.core.rules.section import InputModel, Subject
@@ -34,46 +31,6 @@ class CoverageSite:
     mawar: EnrolledDevice
     melati: EnrolledDevice
     people: dict[str, str]
-
-
-def enroll(server: ServerProcess, *, puskesmas: str, posyandu: str, area: str) -> EnrolledDevice:
-    code = server.cli(
-        "enroll-code", "--puskesmas", puskesmas, "--posyandu", posyandu, "--area", area
-    )
-    assert code.returncode == 0, code.stderr
-    answer = httpx.post(
-        server.url + "/api/v1/devices/enroll",
-        json={"code": code.stdout.strip().splitlines()[-1], "device_name": posyandu},
-        timeout=30,
-    )
-    assert answer.status_code == 200, answer.text
-    body = answer.json()
-    return EnrolledDevice(
-        url=server.url,
-        token=body["token"],
-        device_id=body["device_id"],
-        posyandu=body["posyandu"],
-        area=body["area"],
-    )
-
-
-def add_staff(server: ServerProcess, *, puskesmas: str | None) -> str:
-    """A staff user of one Puskesmas (or the kabupaten) made by the real `add-staff`."""
-    username = f"staf{uuid.uuid4().hex[:6]}"
-    scope = ["--puskesmas", puskesmas] if puskesmas is not None else []
-    done = subprocess.run(
-        [sys.executable, "-m", "sync.server", "--data-dir", str(server.data_dir), "add-staff"]
-        + ["--username", username, "--password-stdin", *scope],
-        cwd=REPO,
-        env=server.env(),
-        input=PASSWORD + "\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return username
 
 
 def weighing(
@@ -108,8 +65,8 @@ def seed_coverage(
     tag = uuid.uuid4().hex[:6]
     puskesmas = puskesmas or f"Puskesmas {tag}"
     area = area or f"Desa {tag}"
-    mawar = enroll(server, puskesmas=puskesmas, posyandu="Posyandu Mawar", area=area)
-    melati = enroll(server, puskesmas=puskesmas, posyandu="Posyandu Melati", area=area)
+    mawar = enroll_in(server, puskesmas=puskesmas, posyandu="Posyandu Mawar", area=area)
+    melati = enroll_in(server, puskesmas=puskesmas, posyandu="Posyandu Melati", area=area)
     names = ("Adi", "Bela", "Cici", "Sri", "Rina", "Budi", "Dewi")
     people = {name: str(uuid.uuid4()) for name in names}
     created = datetime(2025, 12, 1, 8, tzinfo=UTC)

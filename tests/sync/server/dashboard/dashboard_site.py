@@ -126,21 +126,16 @@ def seed_area(server: ServerProcess) -> SeededArea:
     )
 
 
-def add_staff(server: ServerProcess) -> str:
-    """A new staff user made through the real `puskesmas-server add-staff --password-stdin`."""
+def add_staff(server: ServerProcess, *, puskesmas: str | None = None) -> str:
+    """A new staff user made through the real `puskesmas-server add-staff --password-stdin`.
+
+    Of one Puskesmas when ``puskesmas`` is given, else of the whole kabupaten.
+    """
     username = f"bidan{uuid.uuid4().hex[:6]}"
+    scope = ["--puskesmas", puskesmas] if puskesmas is not None else []
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sync.server",
-            "--data-dir",
-            str(server.data_dir),
-            "add-staff",
-            "--username",
-            username,
-            "--password-stdin",
-        ],
+        [sys.executable, "-m", "sync.server", "--data-dir", str(server.data_dir), "add-staff"]
+        + ["--username", username, "--password-stdin", *scope],
         cwd=REPO,
         env=server.env(),
         input=PASSWORD + "\n",
@@ -151,6 +146,28 @@ def add_staff(server: ServerProcess) -> str:
     )
     assert done.returncode == 0, done.stderr
     return username
+
+
+def enroll_in(server: ServerProcess, *, puskesmas: str, posyandu: str, area: str) -> EnrolledDevice:
+    """A laptop enrolled with a code of the real `enroll-code` for that Puskesmas and Posyandu."""
+    code = server.cli(
+        "enroll-code", "--puskesmas", puskesmas, "--posyandu", posyandu, "--area", area
+    )
+    assert code.returncode == 0, code.stderr
+    answer = httpx.post(
+        server.url + "/api/v1/devices/enroll",
+        json={"code": code.stdout.strip().splitlines()[-1], "device_name": posyandu},
+        timeout=30,
+    )
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    return EnrolledDevice(
+        url=server.url,
+        token=body["token"],
+        device_id=body["device_id"],
+        posyandu=body["posyandu"],
+        area=body["area"],
+    )
 
 
 @contextlib.contextmanager

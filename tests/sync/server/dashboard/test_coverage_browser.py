@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from coverage_site import add_staff, seed_coverage
-from dashboard_site import PASSWORD
+from coverage_site import seed_coverage
+from dashboard_site import PASSWORD, add_staff
 from server_process import REPO, ServerProcess
 
 playwright_api = pytest.importorskip("playwright.sync_api")

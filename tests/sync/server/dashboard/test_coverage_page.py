@@ -11,8 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 import httpx
-from coverage_site import CHILD_BORN, add_staff, seed_coverage
-from dashboard_site import cells, csrf_of, logged_in_client
+from coverage_site import CHILD_BORN, seed_coverage
+from dashboard_site import add_staff, cells, csrf_of, logged_in_client
 from server_api import push
 from server_process import ServerFactory, ServerProcess, enroll_on
 from test_first_schema import fixture_item

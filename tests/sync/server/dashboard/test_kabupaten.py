@@ -6,13 +6,11 @@ transaction give the figures the hand-checkable count of the same visits gives.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import uuid
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import httpx
-from dashboard_site import PASSWORD, cells, csrf_of, logged_in_client
+from dashboard_site import add_staff, cells, csrf_of, enroll_in, logged_in_client
 from payloads import (
     CURIGA_DIABETES,
     GLUCOSE_NORMAL,
@@ -26,7 +24,7 @@ from payloads import (
     visit_payload,
 )
 from server_api import post_gzip, push, push_body
-from server_process import REPO, EnrolledDevice, ServerProcess
+from server_process import ServerProcess
 
 from kader_app.core.rules.section import Subject
 from sync.server.aggregates.facts import PersonFact, current_visits, visit_version
@@ -34,45 +32,6 @@ from sync.server.aggregates.indicators import summarize
 
 WIB = timezone(timedelta(hours=7))
 NIK = "3201015708750001"
-
-
-def enroll(server: ServerProcess, *, puskesmas: str, posyandu: str, area: str) -> EnrolledDevice:
-    code = server.cli(
-        "enroll-code", "--puskesmas", puskesmas, "--posyandu", posyandu, "--area", area
-    )
-    assert code.returncode == 0, code.stderr
-    answer = httpx.post(
-        server.url + "/api/v1/devices/enroll",
-        json={"code": code.stdout.strip().splitlines()[-1], "device_name": posyandu},
-        timeout=30,
-    )
-    assert answer.status_code == 200, answer.text
-    body = answer.json()
-    return EnrolledDevice(
-        url=server.url,
-        token=body["token"],
-        device_id=body["device_id"],
-        posyandu=body["posyandu"],
-        area=body["area"],
-    )
-
-
-def staff(server: ServerProcess, *, puskesmas: str | None) -> str:
-    username = f"staf{uuid.uuid4().hex[:6]}"
-    scope = ["--puskesmas", puskesmas] if puskesmas is not None else []
-    done = subprocess.run(
-        [sys.executable, "-m", "sync.server", "--data-dir", str(server.data_dir), "add-staff"]
-        + ["--username", username, "--password-stdin", *scope],
-        cwd=REPO,
-        env=server.env(),
-        input=PASSWORD + "\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return username
 
 
 def march(day: int, hour: int = 9) -> datetime:
@@ -84,8 +43,8 @@ def test_each_puskesmas_sees_its_own_posyandu_and_the_kabupaten_sees_all(
 ) -> None:
     tag = uuid.uuid4().hex[:6]
     north, south = f"Puskesmas Utara {tag}", f"Puskesmas Selatan {tag}"
-    a = enroll(server, puskesmas=north, posyandu="Posyandu Anggrek", area=f"Desa A {tag}")
-    b = enroll(server, puskesmas=south, posyandu="Posyandu Bakung", area=f"Desa B {tag}")
+    a = enroll_in(server, puskesmas=north, posyandu="Posyandu Anggrek", area=f"Desa A {tag}")
+    b = enroll_in(server, puskesmas=south, posyandu="Posyandu Bakung", area=f"Desa B {tag}")
     for dev, tensi in ((a, HIPERTENSI_2), (b, OPTIMAL)):
         person = person_payload(
             name=f"Warga {dev.posyandu}", created_at=datetime(2025, 1, 2, tzinfo=UTC)
@@ -98,13 +57,13 @@ def test_each_puskesmas_sees_its_own_posyandu_and_the_kabupaten_sees_all(
 
     views = {}
     for who, scope in (("north", north), ("dinkes", None)):
-        with logged_in_client(server, staff(server, puskesmas=scope)) as client:
+        with logged_in_client(server, add_staff(server, puskesmas=scope)) as client:
             views[who] = (
                 client.get("/dashboard", params={"bulan": "2025-03", "puskesmas": south}).text,
                 client.get("/dashboard/rujukan").text,
                 client.get("/dashboard/perangkat").text,
             )
-    with logged_in_client(server, staff(server, puskesmas=None)) as client:
+    with logged_in_client(server, add_staff(server, puskesmas=None)) as client:
         dinkes_south = client.get(
             "/dashboard", params={"bulan": "2025-03", "puskesmas": south}
         ).text
@@ -125,8 +84,8 @@ def test_the_referral_list_is_one_row_per_resident_latest_referral_urgent_first(
     server: ServerProcess,
 ) -> None:
     tag = uuid.uuid4().hex[:6]
-    dev = enroll(server, puskesmas="", posyandu=f"Posyandu Mawar {tag}", area=f"Desa {tag}")
-    other = enroll(server, puskesmas="", posyandu=f"Posyandu Melati {tag}", area=dev.area)
+    dev = enroll_in(server, puskesmas="", posyandu=f"Posyandu Mawar {tag}", area=f"Desa {tag}")
+    other = enroll_in(server, puskesmas="", posyandu=f"Posyandu Melati {tag}", area=dev.area)
     now = datetime.now(WIB).replace(microsecond=0)
     siti = person_payload(name="Siti", nik=NIK, created_at=datetime(2025, 1, 2, tzinfo=UTC))
     siti["phone"] = ""
@@ -163,7 +122,7 @@ def test_the_referral_list_is_one_row_per_resident_latest_referral_urgent_first(
     push(dev, [item(siti), item(budi), *[item(v) for v in visits]])
     push(other, [item(dewi), item(dewi_visit)])
 
-    with logged_in_client(server, staff(server, puskesmas=None)) as client:
+    with logged_in_client(server, add_staff(server, puskesmas=None)) as client:
         page = client.get("/dashboard/rujukan", params={"desa": dev.area}).text
         only_melati = client.get(
             "/dashboard/rujukan", params={"desa": dev.area, "posyandu": other.posyandu}
@@ -200,10 +159,10 @@ def test_revoking_asks_first_and_shows_how_much_the_laptop_has_not_sent(
     server: ServerProcess,
 ) -> None:
     tag = uuid.uuid4().hex[:6]
-    dev = enroll(server, puskesmas="", posyandu=f"Posyandu Kenanga {tag}", area=f"Desa {tag}")
+    dev = enroll_in(server, puskesmas="", posyandu=f"Posyandu Kenanga {tag}", area=f"Desa {tag}")
     post_gzip(dev, "/api/v1/sync/push", {**push_body(dev, []), "pending_count": 17})
 
-    with logged_in_client(server, staff(server, puskesmas=None)) as client:
+    with logged_in_client(server, add_staff(server, puskesmas=None)) as client:
         listing = client.get("/dashboard/perangkat").text
         ask = client.get(f"/dashboard/perangkat/{dev.device_id}/cabut")
         still = httpx.get(dev.url + "/api/v1/sync/pull", headers=dev.headers, timeout=30)
@@ -225,8 +184,8 @@ def test_the_counters_kept_on_arrival_give_the_figures_of_counting_the_visits_by
     server: ServerProcess,
 ) -> None:
     tag = uuid.uuid4().hex[:6]
-    mawar = enroll(server, puskesmas="", posyandu="Posyandu Mawar", area=f"Desa {tag}")
-    melati = enroll(server, puskesmas="", posyandu="Posyandu Melati", area=f"Desa {tag}")
+    mawar = enroll_in(server, puskesmas="", posyandu="Posyandu Mawar", area=f"Desa {tag}")
+    melati = enroll_in(server, puskesmas="", posyandu="Posyandu Melati", area=f"Desa {tag}")
     registered = datetime(2025, 2, 1, tzinfo=UTC)
     people = {n: person_payload(name=n, created_at=registered) for n in ("p1", "p2", "p3", "p4")}
     p1a = visit_payload(
@@ -275,7 +234,7 @@ def test_the_counters_kept_on_arrival_give_the_figures_of_counting_the_visits_by
     push(mawar, [item(p1b)])
     push(melati, [item(p3v2, base_version=1), item(p4void, base_version=1)])
 
-    with logged_in_client(server, staff(server, puskesmas=None)) as client:
+    with logged_in_client(server, add_staff(server, puskesmas=None)) as client:
         page = client.get("/dashboard", params={"bulan": "2025-03", "desa": mawar.area}).text
 
     def fact(name: str, posyandu: str) -> PersonFact:

@@ -6,17 +6,15 @@ key shows only on a deliberate, audited reveal.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
 import nacl.public
 import sqlalchemy as sa
-from dashboard_site import PASSWORD, csrf_of, logged_in_client
+from dashboard_site import add_staff, csrf_of, logged_in_client
 from payloads import item, person_payload
 from server_api import pull_all
-from server_process import REPO, ServerProcess
+from server_process import ServerProcess
 from transfer_site import RECOVERY_KEY, Laptop, people
 
 from sync.server.models import SERVER_METADATA
@@ -144,24 +142,6 @@ def test_a_file_may_not_move_a_resident_out_of_another_area(
     assert [(ln.status, ln.code) for ln in receipt.lines] == [("rejected", "wrong_area")]
 
 
-def staff(server: ServerProcess, *, puskesmas: str) -> str:
-    """A dashboard account of one Puskesmas, made with the real `add-staff`."""
-    username = f"staf{uuid.uuid4().hex[:6]}"
-    done = subprocess.run(
-        [sys.executable, "-m", "sync.server", "--data-dir", str(server.data_dir), "add-staff"]
-        + ["--username", username, "--password-stdin", "--puskesmas", puskesmas],
-        cwd=REPO,
-        env=server.env(),
-        input=PASSWORD + "\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return username
-
-
 def test_the_dashboard_upload_imports_a_file_and_offers_its_receipt(
     server: ServerProcess,
 ) -> None:
@@ -170,7 +150,7 @@ def test_the_dashboard_upload_imports_a_file_and_offers_its_receipt(
     laptop = Laptop(server, puskesmas=puskesmas, area=f"Desa {tag}")
     items = people(2)
     data = laptop.file(items)
-    with logged_in_client(server, staff(server, puskesmas=puskesmas)) as client:
+    with logged_in_client(server, add_staff(server, puskesmas=puskesmas)) as client:
         form = client.get("/dashboard/kiriman")
         assert form.status_code == 200
         csrf = csrf_of(form.text)
@@ -204,7 +184,7 @@ def test_the_dashboard_upload_imports_a_file_and_offers_its_receipt(
         assert "laptop-flamboyan" in listing.text
 
     # Another Puskesmas's staff can neither import this laptop's file nor fetch its receipt.
-    with logged_in_client(server, staff(server, puskesmas=f"Puskesmas Lain {tag}")) as client:
+    with logged_in_client(server, add_staff(server, puskesmas=f"Puskesmas Lain {tag}")) as client:
         csrf = csrf_of(client.get("/dashboard/kiriman").text)
         refused = client.post(
             "/dashboard/kiriman",
@@ -228,7 +208,7 @@ def test_the_recovery_key_shows_only_on_a_reveal_that_is_audited(server: ServerP
     puskesmas = f"Puskesmas {tag}"
     laptop = Laptop(server, puskesmas=puskesmas, area=f"Desa {tag}")
     device_id = laptop.device.device_id
-    username = staff(server, puskesmas=puskesmas)
+    username = add_staff(server, puskesmas=puskesmas)
     with logged_in_client(server, username) as client:
         listing = client.get("/dashboard/perangkat")
         assert f"/dashboard/perangkat/{device_id}/kunci-pemulihan" in listing.text
@@ -247,7 +227,7 @@ def test_the_recovery_key_shows_only_on_a_reveal_that_is_audited(server: ServerP
             f"/dashboard/perangkat/{device_id}/kunci-pemulihan", data={"csrf_token": "palsu"}
         )
         assert forged.status_code == 403
-    with logged_in_client(server, staff(server, puskesmas=f"Puskesmas Lain {tag}")) as client:
+    with logged_in_client(server, add_staff(server, puskesmas=f"Puskesmas Lain {tag}")) as client:
         assert client.get(f"/dashboard/perangkat/{device_id}/kunci-pemulihan").status_code == 404
         csrf = csrf_of(client.get("/dashboard/perangkat").text)
         other = client.post(
@@ -286,7 +266,7 @@ def test_a_laptop_enrolled_before_its_first_profile_deposits_its_recovery_key_af
         enrolled = enroll_device(
             register, server_url=server.url, code=code.stdout.strip().splitlines()[-1]
         )
-        username = staff(server, puskesmas=puskesmas)
+        username = add_staff(server, puskesmas=puskesmas)
         page = f"/dashboard/perangkat/{enrolled.device_id}/kunci-pemulihan"
         with logged_in_client(server, username) as client:
             assert page not in client.get("/dashboard/perangkat").text
