@@ -105,6 +105,11 @@ def _store(engine: Any, device: Any, batch: list[CheckedItem]) -> int:
     )
     with Session(engine, expire_on_commit=False) as session:
         _record_batch_once(
-            session=session, device=device, request=request, checked=batch, now=datetime.now(UTC)
+            session=session,
+            device=device,
+            request=request,
+            checked=batch,
+            now=datetime.now(UTC),
+            from_file=False,
         )
     return len(batch)
