@@ -36,11 +36,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWid
 from kader_app.core.demo import demo_visit  # noqa: E402
 from kader_app.core.models import PersonInput  # noqa: E402
 from kader_app.core.register import Register  # noqa: E402
-from kader_app.core.rules.section import RuleSettings, Subject  # noqa: E402
 from kader_app.settings import AppSettings  # noqa: E402
 from kader_app.ui.main_window import MainWindow  # noqa: E402
 from kader_app.ui.runner import Runner  # noqa: E402
 from kader_app.ui.visit.dialog import VisitDialog  # noqa: E402
+from screening.rules.section import RuleSettings, Subject  # noqa: E402
 
 TODAY = date.today()
 HISTORY_VISITS = 50

@@ -3,7 +3,7 @@
 The floor runs the report's own reads on a plain sqlcipher3 connection: the month's current,
 non-voided visits joined to their residents (payloads JSON-decoded), the register per sex and
 the earlier months' referred visits; nothing is computed. A second figure adds the sasaran and
-SPM coverage of the register (`kader_app.core.rules.coverage`: `sasaran`, `spm_coverage`,
+SPM coverage of the register (`screening.rules.coverage`: `sasaran`, `spm_coverage`,
 `skdn`) over the year's visits, read the same way, to the report's time. The two sides are
 interleaved; medians.
 Run: `uv run python bench/bench_report.py DATA_DIR --month 2026-06 [--runs 5]`.
@@ -24,7 +24,7 @@ from typing import Any
 from kader_app.core.database import connect_raw
 from kader_app.core.records import stored_results
 from kader_app.core.register import Register
-from kader_app.core.rules.coverage import Resident, Screening, skdn, spm_coverage
+from screening.rules.coverage import Resident, Screening, skdn, spm_coverage
 
 MONTH_SQL = (
     "SELECT v.id, v.person_id, v.measured_at, v.level, v.payload, p.name, p.sex, p.birth_date,"

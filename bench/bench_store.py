@@ -32,13 +32,13 @@ from kader_app.core.database import connect_raw, write_transaction  # noqa: E402
 from kader_app.core.models import AUDIT_TABLE, OUTBOX_TABLE, VISIT_TABLE  # noqa: E402
 from kader_app.core.records import VisitHeader, visit_payload  # noqa: E402
 from kader_app.core.register import Register  # noqa: E402
-from kader_app.core.rules.blood_pressure import BloodPressureInput  # noqa: E402
-from kader_app.core.rules.bmi import BmiInput  # noqa: E402
-from kader_app.core.rules.glucose import GlucoseInput  # noqa: E402
-from kader_app.core.rules.section import RuleSettings, Subject  # noqa: E402
-from kader_app.core.rules.tb import TbInput  # noqa: E402
-from kader_app.core.rules.visit import VisitInput, checked_evaluation  # noqa: E402
-from kader_app.core.rules.waist import WaistInput  # noqa: E402
+from screening.rules.blood_pressure import BloodPressureInput  # noqa: E402
+from screening.rules.bmi import BmiInput  # noqa: E402
+from screening.rules.glucose import GlucoseInput  # noqa: E402
+from screening.rules.section import RuleSettings, Subject  # noqa: E402
+from screening.rules.tb import TbInput  # noqa: E402
+from screening.rules.visit import VisitInput, checked_evaluation  # noqa: E402
+from screening.rules.waist import WaistInput  # noqa: E402
 from sync.protocol import content_hash, payload_json  # noqa: E402
 
 RUNS = 7

@@ -66,7 +66,7 @@ def _still_valid(templates: list[dict[str, Any]], *, on: datetime) -> list[dict[
     """
     from datagen import clone_visit
 
-    from kader_app.core.rules.recheck import recheck_visit
+    from screening.rules.recheck import recheck_visit
     from sync.protocol import VisitPayload
 
     kept = []

@@ -22,9 +22,9 @@ from kader_app.core.database import open_database, write_transaction
 from kader_app.core.demo import demo_visit
 from kader_app.core.models import OUTBOX_TABLE, PERSON_TABLE, PERSON_VERSION_TABLE, VISIT_TABLE
 from kader_app.core.records import VisitHeader, person_payload, visit_payload
-from kader_app.core.rules.nik import parse_nik
-from kader_app.core.rules.section import RuleSettings, Subject
-from kader_app.core.rules.visit import checked_evaluation
+from screening.rules.nik import parse_nik
+from screening.rules.section import RuleSettings, Subject
+from screening.rules.visit import checked_evaluation
 from sync.protocol import content_hash, payload_json
 
 FIRST_NAMES = [

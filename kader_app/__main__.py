@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check-rules":
-        from kader_app.core.rules.vectors import check_file
+        from screening.rules.vectors import check_file
 
         return check_file(args.file, sys.stdout)
     from kader_app.settings import resolve_data_dir
@@ -101,9 +101,9 @@ def report_ready_and_quit(window: MainWindow, _register: Register) -> None:
         reported.append(True)
         window.repaint()
         at_ms = int(time.time() * 1000)
-        from kader_app.core.rules.registry import sections
-        from kader_app.core.words import section_words
         from kader_app.ui.visit.panels import panel_classes
+        from screening.rules.registry import sections
+        from screening.words import section_words
 
         specs = sections()
         words = sum(section_words(spec.code) is not None for spec in specs)

@@ -14,8 +14,8 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from kader_app.core.rules.common import BmiScheme, BpScheme
-from kader_app.core.rules.section import RuleSettings
+from screening.rules.common import BmiScheme, BpScheme
+from screening.rules.section import RuleSettings
 
 APP_NAME = "kader-app"
 DATA_DIR_ENV = "KADER_APP_DATA_DIR"

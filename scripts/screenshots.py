@@ -25,13 +25,13 @@ from pathlib import Path
 from kader_app.app import run_app
 from kader_app.core.models import PersonRecord
 from kader_app.core.register import Register
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.bmi import BmiInput
-from kader_app.core.rules.glucose import GlucoseInput
-from kader_app.core.rules.tb import TbInput
-from kader_app.core.rules.visit import VisitInput
 from kader_app.settings import resolve_data_dir
 from kader_app.ui.main_window import MainWindow
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.bmi import BmiInput
+from screening.rules.glucose import GlucoseInput
+from screening.rules.tb import TbInput
+from screening.rules.visit import VisitInput
 
 SCREENS = (
     "sign-in",

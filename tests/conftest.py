@@ -30,13 +30,13 @@ from kader_app.core.database import DB_FILENAME, open_database
 from kader_app.core.keystore import key_file_path
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.bmi import BmiInput
-from kader_app.core.rules.glucose import GlucoseInput
-from kader_app.core.rules.section import InputModel, Subject
-from kader_app.core.rules.tb import TbInput
-from kader_app.core.rules.visit import VisitInput
-from kader_app.core.rules.waist import WaistInput
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.bmi import BmiInput
+from screening.rules.glucose import GlucoseInput
+from screening.rules.section import InputModel, Subject
+from screening.rules.tb import TbInput
+from screening.rules.visit import VisitInput
+from screening.rules.waist import WaistInput
 
 _serials = itertools.count(1)
 XVFB_START_TIMEOUT_S = 30.0

@@ -8,10 +8,10 @@ from decimal import Decimal
 from typing import Any
 
 from kader_app.core.register import Register
-from kader_app.core.rules.antropometri_balita import AntropometriBalitaInput
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.section import RuleSettings
-from kader_app.core.rules.visit import VisitInput
+from screening.rules.antropometri_balita import AntropometriBalitaInput
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.section import RuleSettings
+from screening.rules.visit import VisitInput
 
 WIB = timezone(timedelta(hours=7))
 MARCH = date(2026, 3, 1)

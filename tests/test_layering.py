@@ -89,7 +89,7 @@ def _env(extra: list[str]) -> dict[str, str]:
 def test_core_and_sync_import_without_qt() -> None:
     seen = _probe("kader_app.core", "sync")
     assert not seen["errors"], f"modules that failed to import: {seen['errors']}"
-    assert "kader_app.core.rules.visit" in seen["imported"]  # the walk really reached the rules
+    assert "screening.rules.visit" in seen["imported"]  # the walk really reached the rules
     assert "sync" in seen["imported"]
     assert seen["qt"] == [], f"Qt loaded by core/sync: {seen['qt']}"
 
@@ -107,9 +107,9 @@ def test_the_sync_protocol_client_and_engine_never_load_the_app() -> None:
 def test_sync_loads_nothing_of_the_app_but_its_rules_and_words() -> None:
     seen = _probe("sync")
     assert not seen["errors"], f"modules that failed to import: {seen['errors']}"
-    allowed = ("kader_app.core.rules", "kader_app.core.words")
+    allowed = ("screening.rules", "screening.words")
     loaded = _app_modules(seen)
-    assert "kader_app.core.rules.recheck" in loaded  # the server really reached the rules
+    assert "screening.rules.recheck" in loaded  # the server really reached the rules
     others = [
         m
         for m in loaded

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 
 from kader_app.core.database import MIGRATIONS_DIR
-from kader_app.core.rules import growth
-from kader_app.core.rules.registry import sections
-from kader_app.core.words import section_words
 from kader_app.ui.visit.panels import panel_classes
+from screening.rules import growth
+from screening.rules.registry import sections
+from screening.words import section_words
 
 pytestmark = pytest.mark.slow
 
@@ -33,20 +33,20 @@ def run_hook(module: str) -> dict[str, Any]:
 
 
 def test_every_rule_section_is_collected() -> None:
-    collected = set(run_hook("kader_app.core.rules.registry")["hiddenimports"])
+    collected = set(run_hook("screening.rules.registry")["hiddenimports"])
     needed = {type(spec).__module__ for spec in sections()}
     assert len(needed) == len(sections()) >= 21
     assert needed <= collected
     # What the sections themselves import by module (age, growth, common...) is in too.
-    assert {"kader_app.core.rules.growth", "kader_app.core.rules.common"} <= collected
+    assert {"screening.rules.growth", "screening.rules.common"} <= collected
 
 
 def test_every_sections_words_are_collected() -> None:
-    collected = set(run_hook("kader_app.core.words")["hiddenimports"])
+    collected = set(run_hook("screening.words")["hiddenimports"])
     for spec in sections():
         words = section_words(spec.code)
         assert words is not None, spec.code
-        assert f"kader_app.core.words.{spec.code}" in collected
+        assert f"screening.words.{spec.code}" in collected
 
 
 def test_every_visit_form_panel_is_collected() -> None:
@@ -56,7 +56,7 @@ def test_every_visit_form_panel_is_collected() -> None:
 
 
 def test_the_who_growth_tables_are_collected() -> None:
-    collected = set(run_hook("kader_app.core.rules.growth")["hiddenimports"])
+    collected = set(run_hook("screening.rules.growth")["hiddenimports"])
     assert set(growth._MODULES.values()) <= collected
     assert not any("test" in name for name in collected)
 

@@ -13,9 +13,9 @@ from datetime import date, datetime, time, timedelta
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.registry import sections
-from kader_app.core.rules.section import InputModel, RuleContext, RuleSettings, Subject
-from kader_app.core.rules.visit import VisitInput, evaluate_visit
+from screening.rules.registry import sections
+from screening.rules.section import InputModel, RuleContext, RuleSettings, Subject
+from screening.rules.visit import VisitInput, evaluate_visit
 
 DEMO_SEED = 20240817
 DEMO_DESA = "Sukamaju"

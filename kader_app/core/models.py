@@ -14,9 +14,9 @@ from typing import Any, Literal
 from sqlalchemy import JSON, Column, Index, text
 from sqlmodel import Field, SQLModel
 
-from kader_app.core.rules.pregnancy import pregnant_on
-from kader_app.core.rules.section import RuleSettings, Subject
-from kader_app.core.rules.visit import VisitEvaluation, VisitInput
+from screening.rules.pregnancy import pregnant_on
+from screening.rules.section import RuleSettings, Subject
+from screening.rules.visit import VisitEvaluation, VisitInput
 
 
 class EntityType(StrEnum):

@@ -5,7 +5,7 @@ A leaf: it imports only the NIK rule's separator stripping, so every store can u
 
 from __future__ import annotations
 
-from kader_app.core.rules.nik import normalise_number as _strip_separators
+from screening.rules.nik import normalise_number as _strip_separators
 
 
 def normalise_name(name: str) -> str:

@@ -34,10 +34,10 @@ from kader_app.core.models import (
 )
 from kader_app.core.normalise import normalise_name, normalise_number
 from kader_app.core.records import person_payload
-from kader_app.core.rules.nik import parse_kk, parse_nik
-from kader_app.core.rules.pregnancy import pregnancy_error
-from kader_app.core.rules.section import Subject
 from kader_app.core.search import person_record, person_select, utc
+from screening.rules.nik import parse_kk, parse_nik
+from screening.rules.pregnancy import pregnancy_error
+from screening.rules.section import Subject
 from sync.protocol import payload_json
 
 PERSON = PERSON_TABLE

@@ -12,16 +12,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kader_app.core.models import VisitRecord
-from kader_app.core.rules.common import RULES_VERSION, Level, Reason
-from kader_app.core.rules.recheck import settings_of, subject_of, visit_input_of
-from kader_app.core.rules.registry import section, section_codes
-from kader_app.core.rules.section import (
+from screening.rules.common import RULES_VERSION, Level, Reason
+from screening.rules.recheck import settings_of, subject_of, visit_input_of
+from screening.rules.registry import section, section_codes
+from screening.rules.section import (
     RuleContext,
     RuleSettings,
     SectionResult,
     SectionState,
 )
-from kader_app.core.rules.visit import VisitEvaluation, VisitInput, evaluate_visit
+from screening.rules.visit import VisitEvaluation, VisitInput, evaluate_visit
 from sync.protocol import (
     PersonPayload,
     RuleSettingsPayload,

@@ -21,11 +21,11 @@ from kader_app.core.report_queries import (
     month_visits,
     registered_by_sex,
 )
-from kader_app.core.rules.age import years_between
-from kader_app.core.rules.common import Level
-from kader_app.core.rules.registry import sections
-from kader_app.core.rules.section import SectionResult
-from kader_app.core.words import class_text, section_title
+from screening.rules.age import years_between
+from screening.rules.common import Level
+from screening.rules.registry import sections
+from screening.rules.section import SectionResult
+from screening.words import class_text, section_title
 
 Progress = Callable[[int, int], None]
 

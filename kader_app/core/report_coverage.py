@@ -1,6 +1,6 @@
 """The monthly report's sasaran and SPM figures, read from the register on the laptop.
 
-The register is the Posyandu's target population; `kader_app.core.rules.coverage` counts the
+The register is the Posyandu's target population; `screening.rules.coverage` counts the
 S-K-D-N and the SPM lines from it. Read-only and Qt-free; nothing here logs a name or a value.
 Visits before this year are read only when referred, and only for the sections that decide who
 is followed monthly (tensi, gula darah), so a report over years of visits stays quick.
@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select, text
 
 from kader_app.core.database import read_connection
 from kader_app.core.models import FOLLOW_UP_TABLE, PERSON_TABLE
-from kader_app.core.rules.coverage import (
+from screening.rules.coverage import (
     COUNTED_SECTIONS,
     Coverage,
     FollowUpFact,
@@ -27,7 +27,7 @@ from kader_app.core.rules.coverage import (
     skdn,
     spm_coverage,
 )
-from kader_app.core.rules.section import SectionResult, SectionState
+from screening.rules.section import SectionResult, SectionState
 
 # Sections read from visits of earlier years: the ones deciding who is followed each month.
 EARLIER_YEARS_SECTIONS = frozenset({"blood_pressure", "glucose"})

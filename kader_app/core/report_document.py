@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kader_app.core.report import MonthlyReport
 from kader_app.core.report_tables import TABLES, Cell, ReportTable, T, masked_nik
-from kader_app.core.words import Language, month_title
+from screening.words import Language, month_title
 
 __all__ = ["ReportDocument", "masked_nik", "report_document", "report_html", "write_xlsx"]
 

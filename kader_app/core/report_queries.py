@@ -16,7 +16,7 @@ from sqlalchemy import Engine, func, select
 from kader_app.core.database import read_connection
 from kader_app.core.models import FOLLOW_UP_TABLE, PERSON_TABLE, VISIT_TABLE
 from kader_app.core.records import stored_results
-from kader_app.core.rules.section import SectionResult
+from screening.rules.section import SectionResult
 
 PERSON = PERSON_TABLE
 VISIT = VISIT_TABLE

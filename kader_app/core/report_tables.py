@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from kader_app.core.report import AGE_GROUPS, EARLIER_MONTHS, BySex, MonthlyReport
-from kader_app.core.words import Language, W, class_text, level_text, section_title
-from kader_app.core.words import coverage as coverage_words
+from screening.words import Language, W, class_text, level_text, section_title
+from screening.words import coverage as coverage_words
 
 Cell = str | int
 

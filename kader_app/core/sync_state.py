@@ -31,7 +31,7 @@ from kader_app.core.models import (
 )
 from kader_app.core.normalise import normalise_name, normalise_number
 from kader_app.core.outbox import NEEDS_REVIEW_STATES
-from kader_app.core.rules.nik import parse_kk, parse_nik
+from screening.rules.nik import parse_kk, parse_nik
 
 if TYPE_CHECKING:
     # The wire models (pydantic) load only when pulled rows arrive, not at every start.

@@ -28,9 +28,9 @@ from kader_app.core.models import (
     VisitRecord,
 )
 from kader_app.core.records import VisitHeader, visit_payload, visit_record, with_header
-from kader_app.core.rules.pregnancy import pregnant_on
-from kader_app.core.rules.section import Earlier, RuleSettings, Subject
-from kader_app.core.rules.visit import VisitInput, carried_inputs, checked_evaluation
+from screening.rules.pregnancy import pregnant_on
+from screening.rules.section import Earlier, RuleSettings, Subject
+from screening.rules.visit import VisitInput, carried_inputs, checked_evaluation
 from sync.protocol import VisitPayload, payload_json
 
 PERSON = PERSON_TABLE

@@ -24,7 +24,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from kader_app.core.rules.kms_curves import (
+from kader_app.ui.labels import number_text, sex_text
+from kader_app.ui.lifecycle_words import word
+from screening.rules.kms_curves import (
     BAND_COLOUR,
     LINE_COLOUR,
     MARK_COLOUR,
@@ -34,8 +36,6 @@ from kader_app.core.rules.kms_curves import (
     KmsCurve,
     KmsCurves,
 )
-from kader_app.ui.labels import number_text, sex_text
-from kader_app.ui.lifecycle_words import word
 
 __all__ = [
     "BAND_COLOUR",

@@ -1,7 +1,7 @@
 """Words the GUI shows: the core vocabulary in the app's language, and the GUI's own sentences.
 
 Every word for a screening code (sections, classes, levels, states, reasons, fields, items,
-places, sex, months) comes from `kader_app.core.words`, in the language chosen in the settings
+places, sex, months) comes from `screening.words`, in the language chosen in the settings
 (set once at start by the composition root, like Qt's translator). What the vocabulary does not
 hold — the resident form's NIK messages, sending problems — goes through Qt's translation layer
 (context ``labels``). Words only: nothing here decides a class.
@@ -14,10 +14,10 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from kader_app.core import words
-from kader_app.core.rules.common import Level, Reason, RuleInputError
-from kader_app.core.rules.section import Missing, SectionResult, SectionState
-from kader_app.core.words import Language
+from screening import words
+from screening.rules.common import Level, Reason, RuleInputError
+from screening.rules.section import Missing, SectionResult, SectionState
+from screening.words import Language
 
 _language: Language = "id"
 

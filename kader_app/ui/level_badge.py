@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kader_app.core.rules.common import Level
 from kader_app.ui.labels import level_colours, level_text
+from screening.rules.common import Level
 
 
 class LevelBadge(QLabel):

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from kader_app.core import words
-from kader_app.core.words import W
 from kader_app.ui.labels import language
+from screening import words
+from screening.words import W
 
 Table = Literal["fields", "items"]
 

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from kader_app.core.models import Change, PersonRecord, SyncCounts, VisitRecord
 from kader_app.core.register import Register
-from kader_app.core.rules.visit import VisitEvaluation
 from kader_app.settings import AppSettings
 from kader_app.ui import operations
 from kader_app.ui.labels import level_text
@@ -48,6 +47,7 @@ from kader_app.ui.sync_panel import (
 from kader_app.ui.transfer_menu import TransferMenu
 from kader_app.ui.visit.dialog import VisitDialog
 from kader_app.ui.void_dialog import VoidDialog
+from screening.rules.visit import VisitEvaluation
 
 if TYPE_CHECKING:
     # Imported when first opened: it loads the sync stack (enrolment), which an unenrolled

@@ -26,8 +26,8 @@ from kader_app.core.models import (
 )
 from kader_app.core.register import Register
 from kader_app.core.report import MonthlyReport, ReportIdentity
-from kader_app.core.rules.section import RuleSettings
-from kader_app.core.rules.visit import VisitInput
+from screening.rules.section import RuleSettings
+from screening.rules.visit import VisitInput
 
 if TYPE_CHECKING:
     from kader_app.sync_link import Enrollment

@@ -17,9 +17,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from kader_app.core.models import PersonRecord
-from kader_app.core.rules.age import years_between
-from kader_app.core.rules.common import Level
 from kader_app.ui.labels import level_colours, level_text, sex_text
+from screening.rules.age import years_between
+from screening.rules.common import Level
 
 _Index = QModelIndex | QPersistentModelIndex
 

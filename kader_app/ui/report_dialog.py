@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from kader_app.core.report import MonthlyReport
 from kader_app.core.report_document import report_html, write_xlsx
-from kader_app.core.words import Language
 from kader_app.ui import operations
 from kader_app.ui.labels import language, month_title
 from kader_app.ui.operations import LoadReport, SavedReport
 from kader_app.ui.report_pdf import write_pdf
 from kader_app.ui.runner import Runner
+from screening.words import Language
 
 # Below this the work feels instant and a progress bar would only flicker.
 PROGRESS_DELAY_MS = 400

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, 
 from kader_app.core.report import MonthlyReport
 from kader_app.core.report_document import ReportDocument, report_document
 from kader_app.core.report_tables import ReportTable
-from kader_app.core.words import Language
+from screening.words import Language
 
 RESOLUTION = 150
 # A table of at most this many rows (the S-K-D-N, the SPM lines) moves whole to the next page.

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from kader_app.core.models import PersonInput, PersonRecord
-from kader_app.core.rules.nik import parse_nik
 from kader_app.ui.date_field import DateField
 from kader_app.ui.labels import nik_error_text, nik_warning_text, person_error_text, sex_text
 from kader_app.ui.visit.fields import two_lines_height
+from screening.rules.nik import parse_nik
 
 MESSAGE_WIDTH = 360
 # Where the calendar opens while no birth date is typed: a grown-up's birth year.

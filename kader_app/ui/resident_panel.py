@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from kader_app.core.models import FollowUpRecord, PersonRecord, VisitRecord
-from kader_app.core.rules.common import Level
-from kader_app.core.rules.section import RuleSettings
 from kader_app.ui.labels import (
     level_text,
     no_result_text,
@@ -34,6 +32,8 @@ from kader_app.ui.labels import (
 )
 from kader_app.ui.level_badge import LevelBadge
 from kader_app.ui.people_model import address_text, age_years
+from screening.rules.common import Level
+from screening.rules.section import RuleSettings
 
 if TYPE_CHECKING:
     from kader_app.ui.trend_chart import TrendChartPanel

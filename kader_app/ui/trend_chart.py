@@ -24,9 +24,9 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kader_app.core.models import VisitRecord
-from kader_app.core.rules.section import RuleSettings
 from kader_app.ui.labels import class_text, field_text, level_colours, section_title
 from kader_app.ui.trend_data import Band, Trend, trends
+from screening.rules.section import RuleSettings
 
 LINE_COLOURS = ("#1d3f8a", "#6b2c91")
 

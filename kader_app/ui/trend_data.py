@@ -1,7 +1,7 @@
 """A resident's measurements over time, and the class bands behind them, for the trend chart.
 
 Plain values (no Qt, no QtCharts): what the stored results say was measured, and the bands of
-the rules' own tables (`kader_app.core.rules`), so the chart shades exactly what the rules
+the rules' own tables (`screening.rules`), so the chart shades exactly what the rules
 classify. Nothing here classifies a value.
 """
 
@@ -13,10 +13,10 @@ from datetime import datetime
 from decimal import Decimal
 
 from kader_app.core.models import VisitRecord
-from kader_app.core.rules import blood_pressure, bmi, cholesterol, glucose
-from kader_app.core.rules.bmi import BmiInput
-from kader_app.core.rules.common import Level
-from kader_app.core.rules.section import RuleSettings
+from screening.rules import blood_pressure, bmi, cholesterol, glucose
+from screening.rules.bmi import BmiInput
+from screening.rules.common import Level
+from screening.rules.section import RuleSettings
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 For every section asked in the exported visits: its state, its measures (as its own ``measures``
 report them, whatever the person's age) and its class; so a new section needs nothing here.
-Words come from `kader_app.core.words`. Pure: built from loaded rows; the writers are in
+Words come from `screening.words`. Pure: built from loaded rows; the writers are in
 `spreadsheets`.
 """
 
@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
-from kader_app.core.rules.common import Level, RuleInputError
-from kader_app.core.rules.registry import section, section_codes
-from kader_app.core.rules.section import SectionState
-from kader_app.core.rules.visit import parse_inputs
-from kader_app.core.words import (
+from screening.rules.common import Level, RuleInputError
+from screening.rules.registry import section, section_codes
+from screening.rules.section import SectionState
+from screening.rules.visit import parse_inputs
+from screening.words import (
     class_text,
     field_text,
     item_text,

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
-from kader_app.core.rules.common import RULES_VERSION
-from kader_app.core.rules.nik import parse_kk, parse_nik
-from kader_app.core.rules.recheck import UNREADABLE, recheck_visit
+from screening.rules.common import RULES_VERSION
+from screening.rules.nik import parse_kk, parse_nik
+from screening.rules.recheck import UNREADABLE, recheck_visit
 from sync.protocol import PersonPayload, SectionPayload, VisitPayload
 from sync.server import refusals
 from sync.server.envelopes import in_years

@@ -1,6 +1,6 @@
 """Why the server refused a pushed item: one stable code and one message per item.
 
-Messages are in Bahasa Indonesia for the kader; section names come from `kader_app.core.words`
+Messages are in Bahasa Indonesia for the kader; section names come from `screening.words`
 and the sentences around them are the server's own. No message ever quotes a value (it may be
 health data). The app shows its own translation of `MESSAGES` by code.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
-from kader_app.core.words import section_title
+from screening.words import section_title
 from sync.protocol import (
     REJECT_BAD_PAYLOAD,
     REJECT_HASH_MISMATCH,

@@ -10,17 +10,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from kader_app.core.rules.common import Level, RuleInputError
-from kader_app.core.rules.recheck import settings_of, subject_of
-from kader_app.core.rules.registry import section
-from kader_app.core.rules.section import (
+from screening.rules.common import Level, RuleInputError
+from screening.rules.recheck import settings_of, subject_of
+from screening.rules.registry import section
+from screening.rules.section import (
     InputModel,
     Measure,
     RuleContext,
     SectionResult,
     SectionState,
 )
-from kader_app.core.rules.visit import parse_inputs
+from screening.rules.visit import parse_inputs
 from sync.protocol import SectionPayload, VisitPayload
 
 

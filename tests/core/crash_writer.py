@@ -23,11 +23,11 @@ from pathlib import Path
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.glucose import GlucoseInput
-from kader_app.core.rules.section import RuleSettings, Subject
-from kader_app.core.rules.tb import TbInput
-from kader_app.core.rules.visit import VisitInput, checked_evaluation
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.glucose import GlucoseInput
+from screening.rules.section import RuleSettings, Subject
+from screening.rules.tb import TbInput
+from screening.rules.visit import VisitInput, checked_evaluation
 
 
 def say(line: str) -> None:

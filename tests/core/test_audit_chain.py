@@ -9,7 +9,7 @@ import sqlcipher3
 
 from kader_app.core.database import DB_FILENAME
 from kader_app.core.register import Register
-from kader_app.core.rules.section import RuleSettings
+from screening.rules.section import RuleSettings
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "schema_v2"
 

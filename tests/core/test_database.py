@@ -156,7 +156,7 @@ def _delete(register: Register, sql: str, **params: str) -> None:
 
 
 def test_unsent_rows_cannot_be_deleted_until_acked(register, make_person_input, make_visit_input):
-    from kader_app.core.rules.section import RuleSettings
+    from screening.rules.section import RuleSettings
 
     person = register.people.register(make_person_input()).person_id
     visit = register.visits.record(

@@ -11,7 +11,7 @@ from kader_app.__main__ import main
 from kader_app.commands import backup_command
 from kader_app.core.database import connect_raw
 from kader_app.core.register import Register
-from kader_app.core.rules.section import RuleSettings
+from screening.rules.section import RuleSettings
 
 
 def table_rows(path, key) -> dict[str, list[tuple[object, ...]]]:

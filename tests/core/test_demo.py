@@ -4,7 +4,7 @@ from datetime import date
 
 from kader_app.core.demo import seed_demo
 from kader_app.core.register import Register
-from kader_app.core.rules.nik import parse_nik
+from screening.rules.nik import parse_nik
 
 
 def test_demo_seeds_300_residents_of_every_stage_with_visits_across_classes(

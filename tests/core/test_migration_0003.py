@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kader_app.core.database import SCHEMA_HEAD
 from kader_app.core.register import Register
-from kader_app.core.rules.section import SectionState
+from screening.rules.section import SectionState
 from sync.protocol import content_hash
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "schema_v2"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kader_app.core.register import Register
-from kader_app.core.rules.section import RuleSettings
+from screening.rules.section import RuleSettings
 
 
 def test_entries_after_a_sign_in_carry_that_kader_as_author(

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from kader_app.core import outbox
 from kader_app.core.models import OUTBOX_TABLE
 from kader_app.core.register import Register
-from kader_app.core.rules.section import RuleSettings
+from screening.rules.section import RuleSettings
 from sync.protocol import VisitPayload, payload_json
 
 SETTINGS = RuleSettings()

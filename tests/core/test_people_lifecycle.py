@@ -7,9 +7,9 @@ from datetime import date, timedelta
 import pytest
 
 from kader_app.core.errors import PersonInputError
-from kader_app.core.rules.pregnancy import pregnant_on
-from kader_app.core.rules.section import RuleSettings
-from kader_app.core.rules.visit import offered_sections
+from screening.rules.pregnancy import pregnant_on
+from screening.rules.section import RuleSettings
+from screening.rules.visit import offered_sections
 
 TODAY = date.today()
 

@@ -14,11 +14,11 @@ from kader_app.core.errors import (
     StaleVersionError,
 )
 from kader_app.core.register import Register
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.glucose import GlucoseInput
-from kader_app.core.rules.section import RuleSettings
-from kader_app.core.rules.srq20 import Srq20Input
-from kader_app.core.rules.visit import VisitRefusedError, evaluate_visit
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.glucose import GlucoseInput
+from screening.rules.section import RuleSettings
+from screening.rules.srq20 import Srq20Input
+from screening.rules.visit import VisitRefusedError, evaluate_visit
 
 SETTINGS = RuleSettings()
 
@@ -424,7 +424,7 @@ def test_audit_log_holds_ids_and_kinds_but_no_health_data(
 
 
 def test_srq20_answers_travel_with_their_stable_keys(register, make_person_input, make_visit_input):
-    from kader_app.core.rules.srq20 import Srq20Input
+    from screening.rules.srq20 import Srq20Input
 
     person = register.people.register(make_person_input())
     answers = {n: n in (5, 6, 17) for n in range(1, 21)}
@@ -457,9 +457,9 @@ def test_a_new_visit_starts_with_the_person_and_nothing_asked(register, make_per
 
 
 def test_an_untouched_visit_is_refused_and_nothing_is_saved(register, make_person_input):
-    from kader_app.core.rules.section import Subject
-    from kader_app.core.rules.tb import TbInput
-    from kader_app.core.rules.visit import VisitInput
+    from screening.rules.section import Subject
+    from screening.rules.tb import TbInput
+    from screening.rules.visit import VisitInput
 
     pid = register.people.register(make_person_input()).person_id
     untouched = VisitInput(

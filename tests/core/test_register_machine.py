@@ -29,9 +29,9 @@ from kader_app.core.errors import PersonInputError, StaleVersionError
 from kader_app.core.keystore import key_file_path
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.section import RuleSettings, Subject
-from kader_app.core.rules.visit import VisitInput
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.section import RuleSettings, Subject
+from screening.rules.visit import VisitInput
 
 SETTINGS = RuleSettings()
 BIRTH = date(1970, 6, 15)

@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 from kader_app.core.register import Register
 from kader_app.core.report import BySex, MonthlyReport, ReportIdentity, build_report
 from kader_app.core.report_document import report_document, report_html, write_xlsx
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.glucose import GlucoseInput
-from kader_app.core.rules.section import RuleSettings
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.glucose import GlucoseInput
+from screening.rules.section import RuleSettings
 
 WIB = timezone(timedelta(hours=7))
 MARCH = date(2025, 3, 1)

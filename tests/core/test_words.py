@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from kader_app.core import words
-from kader_app.core.rules.common import Level, Problem, Reason, RuleInputError
-from kader_app.core.rules.registry import sections
-from kader_app.core.rules.section import SectionResult, SectionSpec, SectionState
-from kader_app.core.words import LANGUAGES, W
+from screening import words
+from screening.rules.common import Level, Problem, Reason, RuleInputError
+from screening.rules.registry import sections
+from screening.rules.section import SectionResult, SectionSpec, SectionState
+from screening.words import LANGUAGES, W
 
 
 def _placeholders(text: str) -> set[str]:
@@ -28,7 +28,7 @@ def _both(text: W | None, what: str) -> None:
 @pytest.mark.parametrize("spec", sections(), ids=lambda spec: spec.code)
 def test_every_code_of_the_section_has_words_in_both_languages(spec: SectionSpec[Any]) -> None:
     found = words.section_words(spec.code)
-    assert found is not None, f"kader_app/core/words/{spec.code}.py is missing"
+    assert found is not None, f"screening/words/{spec.code}.py is missing"
     _both(found.title, f"{spec.code} title")
     for code in dict.fromkeys(spec.class_codes + spec.stored_class_codes):
         _both(found.classes.get(code), f"{spec.code} class {code}")

@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from kader_app.core.records import VisitHeader, person_payload, visit_payload
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.section import InputModel, RuleSettings, Subject
-from kader_app.core.rules.visit import VisitInput, checked_evaluation
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.section import InputModel, RuleSettings, Subject
+from screening.rules.visit import VisitInput, checked_evaluation
 from sync.protocol import payload_json
 
 WIB = timezone(timedelta(hours=7))

@@ -11,9 +11,9 @@ import nacl.signing
 import pytest
 
 from kader_app.core.register import Register
-from kader_app.core.rules.section import RuleSettings
 from kader_app.core.sync_state import SyncCredentials
 from kader_app.transfer import NotReadyError, read_receipt, write_transfer
+from screening.rules.section import RuleSettings
 from sync.transfer import (
     Receipt,
     ReceiptLine,

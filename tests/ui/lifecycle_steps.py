@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from kader_app.core.rules.section import RuleSettings, Subject
 from kader_app.ui.visit.form import VisitForm
+from screening.rules.section import RuleSettings, Subject
 
 ON = date(2026, 3, 10)
 """The measurement date of the forms built here (a day in no special month)."""

@@ -11,13 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from kader_app.core.profiles import ProfileBook, protect_with_first_profile
 from kader_app.core.register import Register
-from kader_app.core.rules.section import RuleSettings
-from kader_app.core.rules.visit import VisitInput
 from kader_app.settings import AppSettings
 from kader_app.ui.duty import IdleLock
 from kader_app.ui.duty_menu import DutyMenu
 from kader_app.ui.main_window import MainWindow
 from kader_app.ui.runner import Runner
+from screening.rules.section import RuleSettings
+from screening.rules.visit import VisitInput
 
 PIN_ANI, PIN_RINA = "482913", "605142"
 

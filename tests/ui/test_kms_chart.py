@@ -12,10 +12,6 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from kader_app.core.rules.antropometri_balita import AntropometriBalitaInput
-from kader_app.core.rules.growth import lms_for_age
-from kader_app.core.rules.kms_curves import KmsCurves, growth_points, kms_curves, weight_marks
-from kader_app.core.rules.section import Earlier
 from kader_app.ui.kms_chart import (
     BAND_COLOUR,
     LINE_COLOUR,
@@ -27,6 +23,10 @@ from kader_app.ui.kms_chart import (
     render_kms,
     save_kms_png,
 )
+from screening.rules.antropometri_balita import AntropometriBalitaInput
+from screening.rules.growth import lms_for_age
+from screening.rules.kms_curves import KmsCurves, growth_points, kms_curves, weight_marks
+from screening.rules.section import Earlier
 
 BORN = date(2025, 1, 10)
 # A year of monthly weighings of a boy: gaining, then two months without gain, then gaining.

@@ -4,10 +4,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from kader_app.core.rules.common import Level, Problem, Reason, RuleInputError
-from kader_app.core.rules.nik import KK_ERROR_CODES, NIK_ERROR_CODES, NIK_WARNING_CODES
-from kader_app.core.rules.registry import sections
 from kader_app.ui import labels
+from screening.rules.common import Level, Problem, Reason, RuleInputError
+from screening.rules.nik import KK_ERROR_CODES, NIK_ERROR_CODES, NIK_WARNING_CODES
+from screening.rules.registry import sections
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kader_app.app import RESOURCES
-from kader_app.core.rules.registry import sections
 from kader_app.ui import labels
 from kader_app.ui.visit.page import SectionPage
+from screening.rules.registry import sections
 
 DIALOG_FORM_SIZE = (1278, 590)
 """The form's share of the 1300×690 screening dialog."""

@@ -13,15 +13,15 @@ from visit_steps import answer, tick, type_into
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.imunisasi import ImunisasiInput
-from kader_app.core.rules.section import RuleSettings
-from kader_app.core.rules.ttd import TtdInput
-from kader_app.core.rules.visit import VisitInput
 from kader_app.ui.kms_chart import POINT_COLOUR
 from kader_app.ui.labels import month_title
 from kader_app.ui.main_window import MainWindow
 from kader_app.ui.visit.dialog import VisitDialog
 from kader_app.ui.visit.form import VisitForm
+from screening.rules.imunisasi import ImunisasiInput
+from screening.rules.section import RuleSettings
+from screening.rules.ttd import TtdInput
+from screening.rules.visit import VisitInput
 
 OpenDialog = Callable[..., tuple[MainWindow, VisitDialog]]
 

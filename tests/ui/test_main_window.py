@@ -8,11 +8,11 @@ from pytestqt.qtbot import QtBot
 
 from kader_app.core.models import PersonInput, SyncCounts
 from kader_app.core.register import Register
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.section import RuleSettings, Subject
-from kader_app.core.rules.visit import VisitInput
 from kader_app.settings import AppSettings
 from kader_app.ui.main_window import MainWindow, sync_status_text
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.section import RuleSettings, Subject
+from screening.rules.visit import VisitInput
 
 
 def _bp_visit(systolic: int, diastolic: int) -> VisitInput:

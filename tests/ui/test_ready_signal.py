@@ -21,9 +21,9 @@ from kader_app.core.database import DB_FILENAME
 from kader_app.core.keystore import key_file_path
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.registry import sections
 from kader_app.settings import AppSettings, save_settings
 from kader_app.ui.visit.panels import panel_classes
+from screening.rules.registry import sections
 
 READY = re.compile(
     r"^ready at_ms=(\d+) rows=(\d+) sections=(\d+) words=(\d+) panels=(\d+) style=(\d+) "

@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from kader_app.core.register import Register
 from kader_app.core.report import MonthlyReport, build_report
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.section import RuleSettings
 from kader_app.ui.main_window import MainWindow
 from kader_app.ui.report_dialog import ReportDialog
 from kader_app.ui.runner import Runner
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.section import RuleSettings
 
 WIB = timezone(timedelta(hours=7))
 

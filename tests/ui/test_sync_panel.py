@@ -19,14 +19,14 @@ from sqlalchemy import text
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.section import RuleSettings
-from kader_app.core.rules.visit import VisitInput
 from kader_app.settings import AppSettings
 from kader_app.sync_link import enroll_device
 from kader_app.ui.main_window import MainWindow
 from kader_app.ui.runner import Runner
 from kader_app.ui.sync_controller import SyncController, SyncSnapshot
 from kader_app.ui.sync_panel import SyncPanel
+from screening.rules.section import RuleSettings
+from screening.rules.visit import VisitInput
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from server_process import ServerProcess  # noqa: E402

@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 from kader_app.core.models import PersonInput
 from kader_app.core.outbox import ItemResult
 from kader_app.core.register import Register
-from kader_app.core.rules.section import RuleSettings
-from kader_app.core.rules.visit import VisitInput
 from kader_app.settings import AppSettings
 from kader_app.ui import labels
 from kader_app.ui.runner import Runner
 from kader_app.ui.sync_controller import SyncController
 from kader_app.ui.sync_panel import SyncPanel
+from screening.rules.section import RuleSettings
+from screening.rules.visit import VisitInput
 from sync.server.store import MESSAGES
 
 

@@ -16,9 +16,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kader_app.core.register import Register
-from kader_app.core.rules.section import RuleSettings
 from kader_app.core.sync_state import SyncCredentials
 from kader_app.ui.main_window import MainWindow
+from screening.rules.section import RuleSettings
 from sync.transfer import Receipt, ReceiptLine, open_transfer, sign_receipt
 
 

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.section import RuleSettings, Subject
-from kader_app.core.rules.visit import VisitInput
 from kader_app.ui.main_window import MainWindow
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.section import RuleSettings, Subject
+from screening.rules.visit import VisitInput
 
 WIB = timezone(timedelta(hours=7))
 

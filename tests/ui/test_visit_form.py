@@ -12,15 +12,15 @@ from visit_steps import answer, tick, type_into
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.registry import groups, sections
-from kader_app.core.rules.section import RuleSettings, Subject
-from kader_app.core.rules.visit import offered_sections
 from kader_app.ui import labels
 from kader_app.ui.main_window import MainWindow
 from kader_app.ui.runner import Runner
 from kader_app.ui.visit.dialog import VisitDialog
 from kader_app.ui.visit.form import VisitForm
 from kader_app.ui.visit.panels import panel_class
+from screening.rules.registry import groups, sections
+from screening.rules.section import RuleSettings, Subject
+from screening.rules.visit import offered_sections
 
 OpenDialog = Callable[..., tuple[MainWindow, VisitDialog]]
 

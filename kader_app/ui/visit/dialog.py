@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 from kader_app.core.errors import PersonInputError
 from kader_app.core.models import Change, PersonRecord, VisitRecord
 from kader_app.core.register import Register
-from kader_app.core.rules.section import RuleSettings
-from kader_app.core.rules.visit import VisitInput, VisitRefusedError
 from kader_app.ui import operations
 from kader_app.ui.date_field import DateField
 from kader_app.ui.discard import confirm_discard, typed_state
@@ -41,6 +39,8 @@ from kader_app.ui.labels import (
 from kader_app.ui.people_model import age_years
 from kader_app.ui.runner import Runner
 from kader_app.ui.visit.form import VisitForm
+from screening.rules.section import RuleSettings
+from screening.rules.visit import VisitInput, VisitRefusedError
 
 
 class VisitDialog(QDialog):

@@ -12,7 +12,7 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from kader_app.core.rules.common import Problem, RuleInputError, to_decimal
+from screening.rules.common import Problem, RuleInputError, to_decimal
 
 
 def _polish(widget: QWidget, state: str) -> None:

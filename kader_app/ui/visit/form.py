@@ -15,22 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.registry import groups, section, section_codes
-from kader_app.core.rules.section import (
-    InputModel,
-    RuleContext,
-    RuleSettings,
-    SectionResult,
-    Subject,
-)
-from kader_app.core.rules.visit import (
-    VisitEvaluation,
-    VisitInput,
-    evaluate_visit,
-    offered_sections,
-    on_request_sections,
-)
 from kader_app.ui.discard import typed_state
 from kader_app.ui.labels import section_title
 from kader_app.ui.visit.page import SectionPage
@@ -38,6 +22,22 @@ from kader_app.ui.visit.panels import panel_class
 from kader_app.ui.visit.result_view import ResultView
 from kader_app.ui.visit.section_panel import SectionPanel
 from kader_app.ui.visit.summary import VisitSummary
+from screening.rules.common import RuleInputError
+from screening.rules.registry import groups, section, section_codes
+from screening.rules.section import (
+    InputModel,
+    RuleContext,
+    RuleSettings,
+    SectionResult,
+    Subject,
+)
+from screening.rules.visit import (
+    VisitEvaluation,
+    VisitInput,
+    evaluate_visit,
+    offered_sections,
+    on_request_sections,
+)
 
 MAX_SHORTCUTS = 9
 

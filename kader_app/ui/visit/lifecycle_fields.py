@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from kader_app.core.rules.common import Problem, RuleInputError
-from kader_app.core.rules.section import SectionResult
 from kader_app.ui.labels import reason_text
 from kader_app.ui.visit.answers import ChoiceField
 from kader_app.ui.visit.fields import FieldWidget
+from screening.rules.common import Problem, RuleInputError
+from screening.rules.section import SectionResult
 
 _STEP_KEYS = {
     Qt.Key.Key_Left: -1,

@@ -10,8 +10,6 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.section import SectionResult
 from kader_app.ui.labels import (
     class_text,
     level_text,
@@ -23,6 +21,8 @@ from kader_app.ui.labels import (
     state_text,
 )
 from kader_app.ui.level_badge import LevelBadge
+from screening.rules.common import RuleInputError
+from screening.rules.section import SectionResult
 
 
 class ResultView(QFrame):

@@ -14,10 +14,10 @@ from typing import ClassVar, TypeVar
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.section import InputModel, RuleContext, SectionResult
 from kader_app.ui.labels import field_text, refusal_text, section_title
 from kader_app.ui.visit.fields import FieldWidget
+from screening.rules.common import RuleInputError
+from screening.rules.section import InputModel, RuleContext, SectionResult
 
 T = TypeVar("T")
 

@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kader_app.core.rules.common import Level, RuleInputError
-from kader_app.core.rules.section import SectionResult, SectionState, visit_level
 from kader_app.ui.labels import (
     class_text,
     level_text,
@@ -22,6 +20,8 @@ from kader_app.ui.labels import (
     state_text,
 )
 from kader_app.ui.level_badge import LevelBadge
+from screening.rules.common import Level, RuleInputError
+from screening.rules.section import SectionResult, SectionState, visit_level
 
 
 class VisitSummary(QWidget):

@@ -3,7 +3,7 @@
 Each Posyandu's residents (its devices' current person entries) are its sasaran; its current,
 non-voided visits and the Puskesmas follow-ups are who was served. An entry holds one current
 row per resident or visit (corrections replace it), so no versions are resolved here. The
-counting itself is `kader_app.core.rules.coverage`, the same as the laptop's monthly report. A
+counting itself is `screening.rules.coverage`, the same as the laptop's monthly report. A
 Puskesmas-entered estimate replaces the register's count of a group, and the line says so.
 Reads only, except `save_estimate`; nothing here logs a name or a value.
 """
@@ -19,7 +19,7 @@ from typing import Any, Final
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from kader_app.core.rules.coverage import (
+from screening.rules.coverage import (
     COUNTED_SECTIONS,
     Coverage,
     FollowUpFact,
@@ -29,7 +29,7 @@ from kader_app.core.rules.coverage import (
     skdn,
     spm_coverage,
 )
-from kader_app.core.rules.section import SectionResult, SectionState
+from screening.rules.section import SectionResult, SectionState
 from sync.protocol import PersonPayload, VisitPayload
 from sync.server.aggregates.facts import parse_stored
 from sync.server.aggregates.summary_queries import Scope

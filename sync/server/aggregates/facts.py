@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kader_app.core.rules.registry import section_codes
+from screening.rules.registry import section_codes
 from sync.protocol import LevelCode, PersonPayload, VisitPayload
 
 StoredPayload = str | bytes | Mapping[str, Any]

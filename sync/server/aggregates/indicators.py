@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from kader_app.core.words import class_text
+from screening.words import class_text
 from sync.protocol import LevelCode
 from sync.server.aggregates.facts import PersonFact, SectionFact, VisitFact
 

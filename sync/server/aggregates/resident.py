@@ -2,7 +2,7 @@
 
 The person is their current entry; the visits are the current, non-voided ones the summary
 table `visit_fact` names, read from their entries. A child's weights and lengths go through
-`kader_app.core.rules.kms_curves` exactly as on the laptop. Reads only; nothing is logged.
+`screening.rules.kms_curves` exactly as on the laptop. Reads only; nothing is logged.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.kms_curves import KmsCurves, growth_points, kms_curves, weight_marks
-from kader_app.core.rules.section import Earlier, InputModel
-from kader_app.core.rules.tren_bb import DEFAULT_KBM_TABLE
-from kader_app.core.rules.visit import parse_inputs
+from screening.rules.common import RuleInputError
+from screening.rules.kms_curves import KmsCurves, growth_points, kms_curves, weight_marks
+from screening.rules.section import Earlier, InputModel
+from screening.rules.tren_bb import DEFAULT_KBM_TABLE
+from screening.rules.visit import parse_inputs
 from sync.protocol import PersonPayload, VisitPayload
 from sync.server.aggregates.facts import parse_stored
 from sync.server.models import SERVER_METADATA

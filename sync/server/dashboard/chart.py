@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from kader_app.core.words import month_name
+from screening.words import month_name
 from sync.server.aggregates.indicators import INDICATORS, AreaMonth, Marker
 
 WIDTH, HEIGHT = 720, 300

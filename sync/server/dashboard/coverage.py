@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from kader_app.core.words import coverage as words
+from screening.words import coverage as words
 from sync.server.aggregates import coverage as figures
 from sync.server.aggregates import indicators, queries
 from sync.server.dashboard.web import (

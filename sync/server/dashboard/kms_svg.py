@@ -1,6 +1,6 @@
 """The KMS growth chart as inline SVG: the same picture the laptop paints, from the same numbers.
 
-`kader_app.core.rules.kms_curves` gives the WHO z-lines of the child's sex, the child's points
+`screening.rules.kms_curves` gives the WHO z-lines of the child's sex, the child's points
 and each weighing's N/T mark, and the colours; this only lays them out (bands between the
 lines, grid, axes, z names, points joined, marks on a pale ground). Every text is escaped.
 """
@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from kader_app.core.rules.kms_curves import (
+from screening.rules.kms_curves import (
     BAND_COLOUR,
     LINE_COLOUR,
     MARK_COLOUR,
@@ -20,7 +20,7 @@ from kader_app.core.rules.kms_curves import (
     Z_TEXT,
     KmsCurves,
 )
-from kader_app.core.words import item_text, number_text, sex_text
+from screening.words import item_text, number_text, sex_text
 
 WIDTH, HEIGHT = 800, 480
 LEFT, TOP, RIGHT, BOTTOM = 58.0, 40.0, 30.0, 46.0

@@ -1,7 +1,7 @@
 """The dashboard's own words: what staff may record when a referral has been followed up.
 
 Words for the stable screening codes (sections, classes, levels, sex, months) are never kept
-here: they come from `kader_app.core.words`, the one vocabulary.
+here: they come from `screening.words`, the one vocabulary.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from kader_app.core.rules.age import age_on
+from screening.rules.age import age_on
 from sync.server.aggregates.resident import load_resident
 from sync.server.dashboard.kms_svg import kms_svg
 from sync.server.dashboard.web import PREFIX, LoginDep, render, today_wib

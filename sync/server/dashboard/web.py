@@ -14,8 +14,8 @@ from fastapi import Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from kader_app.core.words import class_text, level_text, month_title, section_title
-from kader_app.core.words import month_name as month_word
+from screening.words import class_text, level_text, month_title, section_title
+from screening.words import month_name as month_word
 from sync.server import staff
 from sync.server.aggregates import indicators
 from sync.server.aggregates.summary_queries import Scope

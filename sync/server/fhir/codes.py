@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from kader_app.core.rules.common import Level
+from screening.rules.common import Level
 
 NIK_SYSTEM: Final = "https://fhir.kemkes.go.id/id/nik"
 LOINC: Final = "http://loinc.org"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from kader_app.core.rules.registry import section
+from screening.rules.registry import section
 from sync.server.aggregates.facts import VisitFact
 from sync.server.fhir.identity import EARLIEST, ResourceId, Site, conditional_url, full_url
 from sync.server.fhir.immunizations import immunizations

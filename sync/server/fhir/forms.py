@@ -1,7 +1,7 @@
 """The answers of the life-cycle forms, as QuestionnaireResponse items: ADL, SKILAS, danger signs.
 
 Like SRQ-20 and TB (`questionnaires`): every answer by its stable key, in the form's order, with
-its words from `kader_app.core.words`. No result: the rules' class, or SKILAS's domains found
+its words from `screening.words`. No result: the rules' class, or SKILAS's domains found
 positive, has no code (LIFECYCLE_RULES §j); the ADL total is the sum of the answers. Only a
 complete section is read; an answer not given is left without an answer. Pure.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from kader_app.core.rules.adl import ADL_ITEMS, AdlInput
-from kader_app.core.rules.skilas import ANSWERS, SkilasInput
-from kader_app.core.rules.tanda_bahaya_hamil import SIGNS, TandaBahayaHamilInput
-from kader_app.core.words import field_text, item_text
+from screening.rules.adl import ADL_ITEMS, AdlInput
+from screening.rules.skilas import ANSWERS, SkilasInput
+from screening.rules.tanda_bahaya_hamil import SIGNS, TandaBahayaHamilInput
+from screening.words import field_text, item_text
 from sync.server.fhir.codes import UCUM, WHISPER_SYSTEM
 from sync.server.sections import CompleteSection
 

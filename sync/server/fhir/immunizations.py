@@ -17,9 +17,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Final
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.imunisasi import SCHEDULE, ImunisasiInput, immunisation_status
-from kader_app.core.words import item_text
+from screening.rules.common import RuleInputError
+from screening.rules.imunisasi import SCHEDULE, ImunisasiInput, immunisation_status
+from screening.words import item_text
 from sync.server.fhir.codes import (
     BASIC,
     BOOSTER,

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from kader_app.core.rules.ttd import TtdInput
-from kader_app.core.rules.vitamin_a import VitaminAInput
-from kader_app.core.words import section_title
+from screening.rules.ttd import TtdInput
+from screening.rules.vitamin_a import VitaminAInput
+from screening.words import section_title
 from sync.server.fhir.codes import DRUG_FORM, MEDICINE_SYSTEM
 from sync.server.fhir.identity import medicine_id, organization_reference, patient_reference
 from sync.server.fhir.resources import VisitContext

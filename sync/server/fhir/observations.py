@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kader_app.core.rules.section import Measure
+from screening.rules.section import Measure
 from sync.server.fhir.codes import (
     BMI,
     BMI_INPUTS,

@@ -4,7 +4,7 @@ SRQ-20 and TB here; ADL, SKILAS and the pregnancy danger signs in `forms`. Answe
 stable key (never by question number); the SRQ-20 and TB result (the section's class, and the
 SRQ-20 score before it) is the last item. The life-cycle forms send their answers (and the ADL
 total) without a class: theirs have no code (`codes.UNCODED`, LIFECYCLE_RULES §j). Texts come
-from `kader_app.core.words`. Pure.
+from `screening.words`. Pure.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kader_app.core.rules.registry import section
-from kader_app.core.rules.srq20 import Srq20Input
-from kader_app.core.rules.tb import TB_RISKS, TB_SYMPTOMS, TbInput, derived_risks
-from kader_app.core.words import class_text, field_text, item_text, section_title
+from screening.rules.registry import section
+from screening.rules.srq20 import Srq20Input
+from screening.rules.tb import TB_RISKS, TB_SYMPTOMS, TbInput, derived_risks
+from screening.words import class_text, field_text, item_text, section_title
 from sync.server.fhir.codes import (
     ADL_QUESTIONNAIRE,
     CLASS_SYSTEM,

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kader_app.core.rules.common import Level
-from kader_app.core.words import level_text
+from screening.rules.common import Level
+from screening.words import level_text
 from sync.server.fhir.codes import REFERRAL_CODE, REFERRAL_LEVELS, SNOMED
 from sync.server.fhir.identity import organization_reference, patient_reference, referral_id
 from sync.server.fhir.resources import VisitContext, interpretation

@@ -3,7 +3,7 @@
 The visit's context (the visit, its complete sections, the NIK, the site), the Encounter, and
 the pieces the other resources are made of: values in UCUM, a class and its level as an
 interpretation (for the sections whose classes may be sent). Texts come from
-`kader_app.core.words`. Pure: no database, no clock.
+`screening.words`. Pure: no database, no clock.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from kader_app.core.rules.common import Level
-from kader_app.core.rules.glucose import GLUCOSE_RANGE_MG_DL
-from kader_app.core.words import class_text, section_title
+from screening.rules.common import Level
+from screening.rules.glucose import GLUCOSE_RANGE_MG_DL
+from screening.words import class_text, section_title
 from sync.server.aggregates.facts import VisitFact
 from sync.server.fhir.codes import (
     ACT_CODE,

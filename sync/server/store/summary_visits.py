@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from kader_app.core.rules.registry import section_codes
+from screening.rules.registry import section_codes
 from sync.protocol import VisitPayload
 from sync.server.aggregates.indicators import INDICATORS
 from sync.server.models import SERVER_METADATA

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from kader_app.core.rules.adl import AdlInput
-from kader_app.core.rules.common import Level, Problem
-from kader_app.core.rules.section import InputModel, RuleSettings, SectionState, Subject
-from kader_app.core.rules.skilas import SkilasInput
-from kader_app.core.rules.visit import VisitInput, evaluate_visit
-from kader_app.core.words import missing_text, reason_text, refusal_text, result_text
+from screening.rules.adl import AdlInput
+from screening.rules.common import Level, Problem
+from screening.rules.section import InputModel, RuleSettings, SectionState, Subject
+from screening.rules.skilas import SkilasInput
+from screening.rules.visit import VisitInput, evaluate_visit
+from screening.words import missing_text, reason_text, refusal_text, result_text
 
 ELDER = Subject(sex="P", birth_date=date(1950, 2, 3))
 ON = date(2026, 12, 1)

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from kader_app.core.rules.bmi import bmi_band, classify_bmi
-from kader_app.core.rules.common import Level, RuleInputError
-from kader_app.core.rules.waist import classify_waist
+from screening.rules.bmi import bmi_band, classify_bmi
+from screening.rules.common import Level, RuleInputError
+from screening.rules.waist import classify_waist
 
 ASIA_PACIFIC = [
     ("18.4", "kurang", Level.MONITOR),

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kader_app.core.rules.antropometri_balita import SPEC, AntropometriBalitaInput
-from kader_app.core.rules.common import Level, Problem
-from kader_app.core.rules.growth import (
+from screening.rules.antropometri_balita import SPEC, AntropometriBalitaInput
+from screening.rules.common import Level, Problem
+from screening.rules.growth import (
     Lms,
     lms_bmi_2007,
     lms_for_age,
@@ -19,10 +19,10 @@ from kader_app.core.rules.growth import (
     shown_z,
     z_score,
 )
-from kader_app.core.rules.lila_balita import LilaBalitaInput
-from kader_app.core.rules.section import RuleSettings, SectionResult, Subject
-from kader_app.core.rules.visit import VisitInput, evaluate_visit
-from kader_app.core.words import missing_text, reason_text, refusal_text, result_text
+from screening.rules.lila_balita import LilaBalitaInput
+from screening.rules.section import RuleSettings, SectionResult, Subject
+from screening.rules.visit import VisitInput, evaluate_visit
+from screening.words import missing_text, reason_text, refusal_text, result_text
 
 ON = date(2026, 5, 28)
 ORDER = {
@@ -234,7 +234,7 @@ def test_measures_carry_the_loinc_codes_of_the_rules() -> None:
     assert codes["wfa_z"] is None  # z-scores are exported, not sent as FHIR codes
     standing = lying.model_copy(update={"position": "standing"})
     assert {m.key: m.loinc for m in SPEC.measures(standing, result)}["height_cm"] == "8302-2"
-    from kader_app.core.rules.lila_balita import SPEC as LILA
+    from screening.rules.lila_balita import SPEC as LILA
 
     lila = LilaBalitaInput(lila_cm=Decimal("12.0"))
     assert [m.loinc for m in LILA.measures(lila, result)] == ["56072-2"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kader_app.core.rules.blood_pressure import (
+from screening.rules.blood_pressure import (
     BP_DIASTOLIC_HIGH,
     BP_ISOLATED_SYSTOLIC,
     BP_LOW,
@@ -14,8 +14,8 @@ from kader_app.core.rules.blood_pressure import (
     READING_URGENT,
     classify_blood_pressure,
 )
-from kader_app.core.rules.common import Level, RuleInputError
-from kader_app.core.words import refusal_text
+from screening.rules.common import Level, RuleInputError
+from screening.words import refusal_text
 
 ILP_SYSTOLIC = [
     (119, "optimal", Level.NONE),

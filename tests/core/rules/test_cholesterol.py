@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from kader_app.core.rules.cholesterol import CholesterolInput, classify_cholesterol
-from kader_app.core.rules.common import Level, RuleInputError
-from kader_app.core.rules.section import RuleSettings, SectionState, Subject
-from kader_app.core.rules.visit import VisitInput, evaluate_visit, offered_sections
-from kader_app.core.words import refusal_text, result_text
+from screening.rules.cholesterol import CholesterolInput, classify_cholesterol
+from screening.rules.common import Level, RuleInputError
+from screening.rules.section import RuleSettings, SectionState, Subject
+from screening.rules.visit import VisitInput, evaluate_visit, offered_sections
+from screening.words import refusal_text, result_text
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from kader_app.core.rules.common import Level
-from kader_app.core.rules.coverage import (
+from screening.rules.common import Level
+from screening.rules.coverage import (
     GROUPS,
     FollowUpFact,
     Resident,
@@ -15,8 +15,8 @@ from kader_app.core.rules.coverage import (
     skdn,
     spm_coverage,
 )
-from kader_app.core.rules.section import SectionResult, SectionState
-from kader_app.core.words import coverage as words
+from screening.rules.section import SectionResult, SectionState
+from screening.words import coverage as words
 
 MARCH = date(2026, 3, 1)
 

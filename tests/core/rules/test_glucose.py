@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kader_app.core.rules.common import Level, RuleInputError
-from kader_app.core.rules.glucose import (
+from screening.rules.common import Level, RuleInputError
+from screening.rules.glucose import (
     GLUCOSE_BELOW_80_WITH_SYMPTOMS,
     GLUCOSE_CONVERTED,
     classify_glucose,

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kader_app.core.rules.anemia import AnemiaInput
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.common import Level
-from kader_app.core.rules.imt_u import ImtUInput, classify_imt_u
-from kader_app.core.rules.section import InputModel, RuleSettings, Subject
-from kader_app.core.rules.visit import VisitInput, evaluate_visit
-from kader_app.core.words import next_step_text, reason_text, result_text
+from screening.rules.anemia import AnemiaInput
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.common import Level
+from screening.rules.imt_u import ImtUInput, classify_imt_u
+from screening.rules.section import InputModel, RuleSettings, Subject
+from screening.rules.visit import VisitInput, evaluate_visit
+from screening.words import next_step_text, reason_text, result_text
 
 ON = date(2024, 6, 15)
 TEEN = Subject(sex="P", birth_date=date(2009, 6, 15))  # 15 years

@@ -6,11 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from kader_app.core.rules.common import Level
-from kader_app.core.rules.imunisasi import SPEC, ImunisasiInput, immunisation_status
-from kader_app.core.rules.section import Earlier, RuleContext, RuleSettings, Subject
-from kader_app.core.rules.visit import VisitInput, carried_inputs, evaluate_visit
-from kader_app.core.words import reason_text, refusal_text, result_text
+from screening.rules.common import Level
+from screening.rules.imunisasi import SPEC, ImunisasiInput, immunisation_status
+from screening.rules.section import Earlier, RuleContext, RuleSettings, Subject
+from screening.rules.visit import VisitInput, carried_inputs, evaluate_visit
+from screening.words import reason_text, refusal_text, result_text
 
 BIRTH = date(2024, 3, 10)
 CHILD = Subject(sex="L", birth_date=BIRTH)

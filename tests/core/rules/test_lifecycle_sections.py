@@ -16,12 +16,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kader_app.core.rules.age import age_on
-from kader_app.core.rules.common import Level
-from kader_app.core.rules.registry import section, sections
-from kader_app.core.rules.section import RuleContext, RuleSettings, SectionState, Subject
-from kader_app.core.rules.visit import VisitInput, evaluate_visit, offered_sections, parse_inputs
-from kader_app.core.words import reason_text, result_text
+from screening.rules.age import age_on
+from screening.rules.common import Level
+from screening.rules.registry import section, sections
+from screening.rules.section import RuleContext, RuleSettings, SectionState, Subject
+from screening.rules.visit import VisitInput, evaluate_visit, offered_sections, parse_inputs
+from screening.words import reason_text, result_text
 
 ON = date(2026, 12, 1)
 GROWTH = {"antropometri_balita", "imt_u", "bmi"}
@@ -134,8 +134,8 @@ def test_every_age_gets_declared_codes_with_exactly_their_params_and_words(
 
 
 def test_history_sections_offer_carried_inputs_for_a_child_and_a_pregnancy() -> None:
-    from kader_app.core.rules.section import Earlier
-    from kader_app.core.rules.visit import carried_inputs
+    from screening.rules.section import Earlier
+    from screening.rules.visit import carried_inputs
 
     baby = Subject(sex="L", birth_date=ON - timedelta(days=300))
     carried: dict[str, Any] = carried_inputs(

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from kader_app.core.rules.vectors import evaluate_case, mismatches, rules
+from screening.rules.vectors import evaluate_case, mismatches, rules
 
 REPO = Path(__file__).resolve().parents[3]
 RULE_NAMES = {

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kader_app.core.rules.nik import NIK_ERROR_CODES, PROVINCE_CODES, parse_kk, parse_nik
+from screening.rules.nik import NIK_ERROR_CODES, PROVINCE_CODES, parse_kk, parse_nik
 
 VALID_PROVINCES = {
     *range(11, 20), 21, *range(31, 37), *range(51, 54), *range(61, 66), *range(71, 77), 81, 82,

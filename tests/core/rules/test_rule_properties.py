@@ -8,19 +8,19 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kader_app.core.rules.blood_pressure import (
+from screening.rules.blood_pressure import (
     BP_BANDS,
     BloodPressureInput,
     classify_blood_pressure,
 )
-from kader_app.core.rules.bmi import BMI_BANDS, classify_bmi
-from kader_app.core.rules.common import Level, max_level
-from kader_app.core.rules.glucose import GlucoseInput, classify_glucose
-from kader_app.core.rules.section import RuleSettings, Subject
-from kader_app.core.rules.srq20 import Srq20Input
-from kader_app.core.rules.tb import TbInput
-from kader_app.core.rules.visit import VisitInput, evaluate_visit
-from kader_app.core.rules.waist import WaistInput
+from screening.rules.bmi import BMI_BANDS, classify_bmi
+from screening.rules.common import Level, max_level
+from screening.rules.glucose import GlucoseInput, classify_glucose
+from screening.rules.section import RuleSettings, Subject
+from screening.rules.srq20 import Srq20Input
+from screening.rules.tb import TbInput
+from screening.rules.visit import VisitInput, evaluate_visit
+from screening.rules.waist import WaistInput
 
 GLUCOSE_ORDER = ["normal", "prediabetes", "curiga_diabetes"]
 

@@ -15,17 +15,17 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kader_app.core.rules.common import Level
-from kader_app.core.rules.registry import groups, section, section_codes, sections
-from kader_app.core.rules.section import (
+from screening.rules.common import Level
+from screening.rules.registry import groups, section, section_codes, sections
+from screening.rules.section import (
     RuleContext,
     RuleSettings,
     SectionSpec,
     SectionState,
     Subject,
 )
-from kader_app.core.rules.visit import VisitInput, evaluate_visit
-from kader_app.core.words import refusal_text
+from screening.rules.visit import VisitInput, evaluate_visit
+from screening.words import refusal_text
 
 ON = date(2026, 12, 1)
 
@@ -111,9 +111,9 @@ def test_every_emitted_result_uses_declared_codes_with_exactly_their_params(
 def test_refusals_are_collected_and_worded_never_raised(
     systolic: int, diastolic: int, weight: float, glucose: str
 ) -> None:
-    from kader_app.core.rules.blood_pressure import BloodPressureInput
-    from kader_app.core.rules.bmi import BmiInput
-    from kader_app.core.rules.glucose import GlucoseInput
+    from screening.rules.blood_pressure import BloodPressureInput
+    from screening.rules.bmi import BmiInput
+    from screening.rules.glucose import GlucoseInput
 
     visit = VisitInput(
         subject=Subject(sex="L", birth_date=date(1980, 1, 1)),

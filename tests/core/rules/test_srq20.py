@@ -6,8 +6,8 @@ from collections.abc import Collection
 
 import pytest
 
-from kader_app.core.rules.common import Level, RuleInputError
-from kader_app.core.rules.srq20 import (
+from screening.rules.common import Level, RuleInputError
+from screening.rules.srq20 import (
     SRQ20_INCOMPLETE,
     SRQ20_ITEMS,
     SRQ20_SUICIDAL_THOUGHTS,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kader_app.core.rules.common import Level, RuleInputError
-from kader_app.core.rules.tb import (
+from screening.rules.common import Level, RuleInputError
+from screening.rules.tb import (
     TB_CONTACT,
     TB_CONTACT_AND_RISKS,
     TB_CONTACT_AND_SYMPTOMS,

@@ -8,10 +8,10 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kader_app.core.rules.age import month_reached
-from kader_app.core.rules.antropometri_balita import AntropometriBalitaInput
-from kader_app.core.rules.common import Level, Problem
-from kader_app.core.rules.section import (
+from screening.rules.age import month_reached
+from screening.rules.antropometri_balita import AntropometriBalitaInput
+from screening.rules.common import Level, Problem
+from screening.rules.section import (
     Earlier,
     InputModel,
     RuleContext,
@@ -19,9 +19,9 @@ from kader_app.core.rules.section import (
     SectionResult,
     Subject,
 )
-from kader_app.core.rules.tren_bb import KBM_TABLES, SPEC, TrenBbInput, Weighing, classify_trend
-from kader_app.core.rules.visit import VisitInput, carried_inputs, evaluate_visit, parse_inputs
-from kader_app.core.words import next_step_text, reason_text, refusal_text
+from screening.rules.tren_bb import KBM_TABLES, SPEC, TrenBbInput, Weighing, classify_trend
+from screening.rules.visit import VisitInput, carried_inputs, evaluate_visit, parse_inputs
+from screening.words import next_step_text, reason_text, refusal_text
 
 BIRTH = date(2025, 1, 10)
 BABY = Subject(sex="P", birth_date=BIRTH)

@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.common import Level
-from kader_app.core.rules.lila_hamil import LilaHamilInput
-from kader_app.core.rules.section import Earlier, InputModel, RuleContext, RuleSettings, Subject
-from kader_app.core.rules.tanda_bahaya_hamil import TandaBahayaHamilInput
-from kader_app.core.rules.ttd import SPEC, TtdInput
-from kader_app.core.rules.visit import VisitInput, evaluate_visit
-from kader_app.core.words import next_step_text, reason_text, refusal_text, result_text
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.common import Level
+from screening.rules.lila_hamil import LilaHamilInput
+from screening.rules.section import Earlier, InputModel, RuleContext, RuleSettings, Subject
+from screening.rules.tanda_bahaya_hamil import TandaBahayaHamilInput
+from screening.rules.ttd import SPEC, TtdInput
+from screening.rules.visit import VisitInput, evaluate_visit
+from screening.words import next_step_text, reason_text, refusal_text, result_text
 
 MOTHER = Subject(sex="P", birth_date=date(1996, 4, 2), pregnant=True)
 TODAY = date(2026, 6, 9)

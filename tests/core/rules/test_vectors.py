@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from kader_app.core.rules.vectors import check_file, evaluate_case, mismatches
+from screening.rules.vectors import check_file, evaluate_case, mismatches
 
 REPO = Path(__file__).resolve().parents[3]
 VECTORS = REPO / "tests" / "fixtures" / "domain" / "vectors.json"

@@ -7,14 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.bmi import BmiInput
-from kader_app.core.rules.common import RULES_VERSION, Level, Problem
-from kader_app.core.rules.glucose import GlucoseInput
-from kader_app.core.rules.section import InputModel, RuleSettings, SectionState, Subject
-from kader_app.core.rules.srq20 import Srq20Input
-from kader_app.core.rules.tb import TbInput
-from kader_app.core.rules.visit import (
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.bmi import BmiInput
+from screening.rules.common import RULES_VERSION, Level, Problem
+from screening.rules.glucose import GlucoseInput
+from screening.rules.section import InputModel, RuleSettings, SectionState, Subject
+from screening.rules.srq20 import Srq20Input
+from screening.rules.tb import TbInput
+from screening.rules.visit import (
     VisitInput,
     VisitRefusedError,
     checked_evaluation,
@@ -22,7 +22,7 @@ from kader_app.core.rules.visit import (
     offered_sections,
     on_request_sections,
 )
-from kader_app.core.rules.waist import WaistInput
+from screening.rules.waist import WaistInput
 
 TODAY = date(2026, 12, 1)
 ADULT = date(1980, 1, 1)

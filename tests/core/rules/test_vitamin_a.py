@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from kader_app.core.rules.section import Earlier, RuleContext, RuleSettings, Subject
-from kader_app.core.rules.visit import VisitInput, evaluate_visit, offered_sections
-from kader_app.core.rules.vitamin_a import SPEC, VitaminAInput, round_start, vitamin_a_status
-from kader_app.core.words import next_step_text, reason_text
+from screening.rules.section import Earlier, RuleContext, RuleSettings, Subject
+from screening.rules.visit import VisitInput, evaluate_visit, offered_sections
+from screening.rules.vitamin_a import SPEC, VitaminAInput, round_start, vitamin_a_status
+from screening.words import next_step_text, reason_text
 
 CHILD = Subject(sex="P", birth_date=date(2023, 1, 20))
 

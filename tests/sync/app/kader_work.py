@@ -16,10 +16,10 @@ from sqlalchemy import select
 from kader_app.core.database import read_connection
 from kader_app.core.models import OUTBOX_TABLE, PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.glucose import GlucoseInput
-from kader_app.core.rules.section import RuleSettings
-from kader_app.core.rules.visit import VisitInput
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.glucose import GlucoseInput
+from screening.rules.section import RuleSettings
+from screening.rules.visit import VisitInput
 
 OUTBOX = OUTBOX_TABLE
 PersonFactory = Callable[..., PersonInput]

@@ -14,8 +14,8 @@ from typing import Any
 from kader_app.core.demo import demo_nik
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.section import RuleSettings
-from kader_app.core.rules.visit import VisitInput, parse_inputs
+from screening.rules.section import RuleSettings
+from screening.rules.visit import VisitInput, parse_inputs
 
 TODAY = date.today() - timedelta(days=1)
 SETTINGS = RuleSettings()

@@ -19,10 +19,10 @@ from killable_server import KillableServer
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.section import RuleSettings
-from kader_app.core.rules.visit import VisitInput
 from kader_app.settings import AppSettings
 from kader_app.sync_link import SyncSetup, build_sync, enroll_device
+from screening.rules.section import RuleSettings
+from screening.rules.visit import VisitInput
 
 
 @pytest.fixture

@@ -41,12 +41,12 @@ from satusehat_site import (  # noqa: E402
 from kader_app.core.demo import demo_nik, demo_visit, seed_demo  # noqa: E402
 from kader_app.core.models import PersonInput  # noqa: E402
 from kader_app.core.register import Register  # noqa: E402
-from kader_app.core.rules.blood_pressure import BloodPressureInput  # noqa: E402
-from kader_app.core.rules.glucose import GlucoseInput  # noqa: E402
-from kader_app.core.rules.section import RuleSettings, Subject  # noqa: E402
-from kader_app.core.rules.visit import VisitInput, parse_inputs  # noqa: E402
 from kader_app.settings import AppSettings  # noqa: E402
 from kader_app.sync_link import SyncSetup, build_sync, enroll_device  # noqa: E402
+from screening.rules.blood_pressure import BloodPressureInput  # noqa: E402
+from screening.rules.glucose import GlucoseInput  # noqa: E402
+from screening.rules.section import RuleSettings, Subject  # noqa: E402
+from screening.rules.visit import VisitInput, parse_inputs  # noqa: E402
 
 TODAY = date.today() - timedelta(days=1)
 SETTINGS = RuleSettings()

@@ -15,8 +15,8 @@ from sqlalchemy import select, update
 
 from kader_app.core.models import OUTBOX_TABLE, PERSON_VERSION_TABLE, PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.recheck import settings_of, visit_input_of
 from kader_app.sync_link import RegisterOutboxStore
+from screening.rules.recheck import settings_of, visit_input_of
 from sync.protocol import VisitPayload, content_hash
 
 OUTBOX = OUTBOX_TABLE

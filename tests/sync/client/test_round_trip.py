@@ -11,7 +11,7 @@ import threading
 import pytest
 from sync_payloads import make_visit_payload
 
-from kader_app.core.rules.blood_pressure import BloodPressureInput
+from screening.rules.blood_pressure import BloodPressureInput
 from sync.client import AuthError, ProtocolMismatchError
 from sync.engine import EngineState
 

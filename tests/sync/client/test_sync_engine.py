@@ -11,7 +11,7 @@ from fake_server import FakeClock
 from sqlite_outbox import SqliteOutbox
 from sync_payloads import make_person_payload, make_visit_payload
 
-from kader_app.core.rules.blood_pressure import BloodPressureInput
+from screening.rules.blood_pressure import BloodPressureInput
 from sync.client import (
     AuthError,
     CaptivePortalError,

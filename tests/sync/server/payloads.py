@@ -14,14 +14,14 @@ from typing import Any
 
 from kader_app.core.records import VisitHeader
 from kader_app.core.records import visit_payload as build_visit_payload
-from kader_app.core.rules.blood_pressure import BloodPressureInput, Reading
-from kader_app.core.rules.bmi import BmiInput
-from kader_app.core.rules.glucose import GlucoseInput
-from kader_app.core.rules.section import InputModel, RuleSettings, Subject
-from kader_app.core.rules.srq20 import SRQ20_KEY_BY_NUMBER, Srq20Input
-from kader_app.core.rules.tb import TbInput
-from kader_app.core.rules.visit import VisitInput, evaluate_visit
-from kader_app.core.rules.waist import WaistInput
+from screening.rules.blood_pressure import BloodPressureInput, Reading
+from screening.rules.bmi import BmiInput
+from screening.rules.glucose import GlucoseInput
+from screening.rules.section import InputModel, RuleSettings, Subject
+from screening.rules.srq20 import SRQ20_KEY_BY_NUMBER, Srq20Input
+from screening.rules.tb import TbInput
+from screening.rules.visit import VisitInput, evaluate_visit
+from screening.rules.waist import WaistInput
 from sync.protocol import PersonPayload, content_hash, payload_json
 
 BIRTH_DATE = date(1975, 8, 17)

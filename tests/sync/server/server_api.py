@@ -12,7 +12,7 @@ import httpx
 from payloads import HIPERTENSI_2, item, person_payload, visit_payload
 from server_process import EnrolledDevice
 
-from kader_app.core.rules.section import InputModel
+from screening.rules.section import InputModel
 from sync.protocol import PROTOCOL_VERSION
 
 WIB = timezone(timedelta(hours=7))

@@ -1,4 +1,4 @@
-"""Every stable code the server shows has words in both languages in `kader_app.core.words`.
+"""Every stable code the server shows has words in both languages in `screening.words`.
 
 The dashboard, the exports, FHIR and the refusal messages take these words; a code without
 them would show as a bare code (or a guess) to Puskesmas staff.
@@ -13,11 +13,11 @@ from typing import get_args
 import pytest
 
 from kader_app.core.demo import demo_visit
-from kader_app.core.rules.registry import sections
-from kader_app.core.rules.section import RuleSettings, Subject
-from kader_app.core.rules.tb import TB_CONTACTS, TB_RISKS, TB_SYMPTOMS
-from kader_app.core.rules.visit import evaluate_visit
-from kader_app.core.words import LANGUAGES, LEVEL, SEX, W, section_words
+from screening.rules.registry import sections
+from screening.rules.section import RuleSettings, Subject
+from screening.rules.tb import TB_CONTACTS, TB_RISKS, TB_SYMPTOMS
+from screening.rules.visit import evaluate_visit
+from screening.words import LANGUAGES, LEVEL, SEX, W, section_words
 from sync.protocol import LevelCode, SexCode
 from sync.server import refusals
 from sync.server.aggregates.indicators import INDICATORS

@@ -17,8 +17,8 @@ from on_duty import NAME, PIN, open_with_pin, protect
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.antropometri_balita import AntropometriBalitaInput
 from kader_app.settings import AppSettings, save_settings
+from screening.rules.antropometri_balita import AntropometriBalitaInput
 
 
 def _last_month(today: date) -> date:

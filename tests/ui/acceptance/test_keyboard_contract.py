@@ -16,9 +16,9 @@ from on_duty import PIN, open_with_pin, protect
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.blood_pressure import BloodPressureInput
-from kader_app.core.rules.section import InputModel
 from kader_app.settings import AppSettings, save_settings
+from screening.rules.blood_pressure import BloodPressureInput
+from screening.rules.section import InputModel
 
 NIK_B = "3201016505800003"  # Dwi Lestari, born 25/05/1980, female
 

@@ -18,8 +18,8 @@ from on_duty import open_with_pin, protect
 from kader_app.core.models import PersonInput
 from kader_app.core.profiles import ProfileBook, ProfileLockedError, WrongPinError
 from kader_app.core.register import Register
-from kader_app.core.rules.blood_pressure import BloodPressureInput
 from kader_app.settings import AppSettings, save_settings
+from screening.rules.blood_pressure import BloodPressureInput
 
 ANI, ANI_PIN = "Ani Rahayu", "135790"
 BUDI, BUDI_PIN = "Budi Santoso", "864200"

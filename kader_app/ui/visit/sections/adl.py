@@ -10,14 +10,14 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kader_app.core.rules.adl import ADL_ITEMS, AdlInput, item_field
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.section import InputModel, RuleContext
 from kader_app.ui.labels import field_text
 from kader_app.ui.lifecycle_words import word
 from kader_app.ui.visit.fields import FieldWidget
 from kader_app.ui.visit.lifecycle_fields import KeyChoiceField
 from kader_app.ui.visit.section_panel import SectionPanel
+from screening.rules.adl import ADL_ITEMS, AdlInput, item_field
+from screening.rules.common import RuleInputError
+from screening.rules.section import InputModel, RuleContext
 
 
 class AdlPanel(SectionPanel):

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QFormLayout, QWidget
 
-from kader_app.core.rules.anemia import AnemiaInput
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.section import InputModel, RuleContext
 from kader_app.ui.labels import field_text, number_text
 from kader_app.ui.visit.fields import FieldWidget, NumberField
 from kader_app.ui.visit.section_panel import SectionPanel, value_of
+from screening.rules.anemia import AnemiaInput
+from screening.rules.common import RuleInputError
+from screening.rules.section import InputModel, RuleContext
 
 
 class AnemiaPanel(SectionPanel):

@@ -17,21 +17,21 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from kader_app.core.rules.antropometri_balita import SPEC, AntropometriBalitaInput
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.growth_balita import (
-    GROWTH_RECUMBENT_FROM_2,
-    GROWTH_STANDING_UNDER_2,
-    INDICES,
-)
-from kader_app.core.rules.growth_inputs import POSITIONS
-from kader_app.core.rules.section import InputModel, RuleContext, SectionResult
 from kader_app.ui.labels import field_text, number_text, reason_text
 from kader_app.ui.lifecycle_words import word
 from kader_app.ui.visit.answers import YesNoField
 from kader_app.ui.visit.fields import FieldWidget, NumberField
 from kader_app.ui.visit.lifecycle_fields import CheckAgainNote, KeyChoiceField, TickField
 from kader_app.ui.visit.section_panel import SectionPanel, value_of
+from screening.rules.antropometri_balita import SPEC, AntropometriBalitaInput
+from screening.rules.common import RuleInputError
+from screening.rules.growth_balita import (
+    GROWTH_RECUMBENT_FROM_2,
+    GROWTH_STANDING_UNDER_2,
+    INDICES,
+)
+from screening.rules.growth_inputs import POSITIONS
+from screening.rules.section import InputModel, RuleContext, SectionResult
 
 CHECK_AGAIN: Final = frozenset(
     {f"growth_{index}_{kind}" for index in INDICES for kind in ("implausible", "confirm")}

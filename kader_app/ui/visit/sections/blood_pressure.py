@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from kader_app.core.rules.blood_pressure import MAX_READINGS, UNIT, BloodPressureInput, Reading
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.section import InputModel, RuleContext
 from kader_app.ui.labels import field_text
 from kader_app.ui.visit.fields import FieldWidget, NumberField
 from kader_app.ui.visit.section_panel import SectionPanel, value_of
+from screening.rules.blood_pressure import MAX_READINGS, UNIT, BloodPressureInput, Reading
+from screening.rules.common import RuleInputError
+from screening.rules.section import InputModel, RuleContext
 
 
 class BloodPressurePanel(SectionPanel):

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QFormLayout, QWidget
 
-from kader_app.core.rules.cholesterol import CholesterolInput
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.section import InputModel, RuleContext
 from kader_app.ui.labels import field_text
 from kader_app.ui.visit.fields import FieldWidget, NumberField
 from kader_app.ui.visit.section_panel import SectionPanel
+from screening.rules.cholesterol import CholesterolInput
+from screening.rules.common import RuleInputError
+from screening.rules.section import InputModel, RuleContext
 
 
 class CholesterolPanel(SectionPanel):

@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QWidget
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.glucose import GlucoseInput, GlucoseKind, GlucoseUnit, unit_in_doubt
-from kader_app.core.rules.section import InputModel, RuleContext
 from kader_app.ui.labels import field_text, item_text
 from kader_app.ui.visit.answers import ChoiceField, YesNoField
 from kader_app.ui.visit.fields import FieldWidget, NumberField
 from kader_app.ui.visit.section_panel import SectionPanel
+from screening.rules.common import RuleInputError
+from screening.rules.glucose import GlucoseInput, GlucoseKind, GlucoseUnit, unit_in_doubt
+from screening.rules.section import InputModel, RuleContext
 
 UNITS: tuple[GlucoseUnit, ...] = ("mg/dL", "mmol/L")
 KINDS: tuple[GlucoseKind, ...] = ("sewaktu", "puasa")

@@ -11,13 +11,13 @@ from typing import Final
 
 from PySide6.QtWidgets import QFormLayout, QWidget
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.imt_u import IMT_U_CONFIRM, IMT_U_IMPLAUSIBLE, ImtUInput
-from kader_app.core.rules.section import InputModel, RuleContext, SectionResult
 from kader_app.ui.labels import field_text, number_text
 from kader_app.ui.visit.fields import FieldWidget, NumberField
 from kader_app.ui.visit.lifecycle_fields import CheckAgainNote
 from kader_app.ui.visit.section_panel import SectionPanel, value_of
+from screening.rules.common import RuleInputError
+from screening.rules.imt_u import IMT_U_CONFIRM, IMT_U_IMPLAUSIBLE, ImtUInput
+from screening.rules.section import InputModel, RuleContext, SectionResult
 
 CHECK_AGAIN: Final = frozenset({IMT_U_IMPLAUSIBLE, IMT_U_CONFIRM})
 

@@ -12,14 +12,14 @@ from datetime import date
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.imunisasi import ANTIGENS, ENDEMIC_ONLY, SCHEDULE, ImunisasiInput
-from kader_app.core.rules.section import InputModel, RuleContext
 from kader_app.ui.labels import field_text, item_text
 from kader_app.ui.lifecycle_words import word
 from kader_app.ui.visit.fields import FieldWidget
 from kader_app.ui.visit.lifecycle_fields import DateField, TickField, date_text
 from kader_app.ui.visit.section_panel import SectionPanel, value_of
+from screening.rules.common import RuleInputError
+from screening.rules.imunisasi import ANTIGENS, ENDEMIC_ONLY, SCHEDULE, ImunisasiInput
+from screening.rules.section import InputModel, RuleContext
 
 DOSES_OF = {a: [dose for dose, antigen, *_ in SCHEDULE if antigen == a] for a in ANTIGENS}
 

@@ -10,14 +10,14 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.section import InputModel, RuleContext
-from kader_app.core.rules.skilas import ANSWERS, WHISPER, SkilasInput
 from kader_app.ui.labels import field_text, item_text, number_text
 from kader_app.ui.visit.answers import YesNoField
 from kader_app.ui.visit.fields import FieldWidget, NumberField
 from kader_app.ui.visit.lifecycle_fields import KeyChoiceField
 from kader_app.ui.visit.section_panel import SectionPanel, value_of
+from screening.rules.common import RuleInputError
+from screening.rules.section import InputModel, RuleContext
+from screening.rules.skilas import ANSWERS, WHISPER, SkilasInput
 
 
 class SkilasPanel(SectionPanel):

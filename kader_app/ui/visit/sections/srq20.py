@@ -9,13 +9,13 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.section import InputModel, RuleContext
-from kader_app.core.rules.srq20 import SRQ20_ITEMS, Srq20Input
 from kader_app.ui.labels import field_text, item_text
 from kader_app.ui.visit.answers import YesNoField
 from kader_app.ui.visit.fields import FieldWidget
 from kader_app.ui.visit.section_panel import SectionPanel
+from screening.rules.common import RuleInputError
+from screening.rules.section import InputModel, RuleContext
+from screening.rules.srq20 import SRQ20_ITEMS, Srq20Input
 
 
 class Srq20Panel(SectionPanel):

@@ -10,13 +10,13 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QFormLayout, QWidget
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.section import InputModel, RuleContext
-from kader_app.core.rules.tanda_bahaya_hamil import SIGNS, TandaBahayaHamilInput
 from kader_app.ui.labels import field_text, item_text
 from kader_app.ui.visit.answers import CheckListField, YesNoField
 from kader_app.ui.visit.fields import FieldWidget
 from kader_app.ui.visit.section_panel import SectionPanel
+from screening.rules.common import RuleInputError
+from screening.rules.section import InputModel, RuleContext
+from screening.rules.tanda_bahaya_hamil import SIGNS, TandaBahayaHamilInput
 
 
 class TandaBahayaHamilPanel(SectionPanel):

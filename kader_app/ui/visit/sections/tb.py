@@ -18,9 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.section import InputModel, RuleContext
-from kader_app.core.rules.tb import (
+from kader_app.ui.labels import field_text, item_text
+from kader_app.ui.visit.answers import CheckListField, ChoiceField, YesNoField
+from kader_app.ui.visit.fields import FieldWidget, NumberField
+from kader_app.ui.visit.section_panel import SectionPanel, value_of
+from screening.rules.common import RuleInputError
+from screening.rules.section import InputModel, RuleContext
+from screening.rules.tb import (
     DERIVED_RISKS,
     TB_CONTACTS,
     TB_RISKS,
@@ -29,10 +33,6 @@ from kader_app.core.rules.tb import (
     TbInput,
     derived_risks,
 )
-from kader_app.ui.labels import field_text, item_text
-from kader_app.ui.visit.answers import CheckListField, ChoiceField, YesNoField
-from kader_app.ui.visit.fields import FieldWidget, NumberField
-from kader_app.ui.visit.section_panel import SectionPanel, value_of
 
 
 class TbPanel(SectionPanel):

@@ -14,15 +14,15 @@ from typing import Final
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.kms_curves import kms_curves, weight_marks
-from kader_app.core.rules.section import InputModel, RuleContext, SectionResult
-from kader_app.core.rules.tren_bb import TrenBbInput
 from kader_app.ui.kms_chart import KmsChart
 from kader_app.ui.labels import field_text, month_title, number_text
 from kader_app.ui.lifecycle_words import none_listed
 from kader_app.ui.visit.fields import FieldWidget
 from kader_app.ui.visit.section_panel import SectionPanel
+from screening.rules.common import RuleInputError
+from screening.rules.kms_curves import kms_curves, weight_marks
+from screening.rules.section import InputModel, RuleContext, SectionResult
+from screening.rules.tren_bb import TrenBbInput
 
 SHOWN_EARLIER: Final = 3
 """The latest weighings listed in words (the chart shows them all)."""

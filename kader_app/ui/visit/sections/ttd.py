@@ -10,13 +10,13 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.section import InputModel, RuleContext
-from kader_app.core.rules.ttd import TtdInput
 from kader_app.ui.labels import field_text
 from kader_app.ui.lifecycle_words import none_listed
 from kader_app.ui.visit.fields import FieldWidget, NumberField
 from kader_app.ui.visit.section_panel import SectionPanel, value_of
+from screening.rules.common import RuleInputError
+from screening.rules.section import InputModel, RuleContext
+from screening.rules.ttd import TtdInput
 
 
 class TtdPanel(SectionPanel):

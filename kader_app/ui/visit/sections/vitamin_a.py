@@ -10,15 +10,15 @@ from datetime import date
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from kader_app.core.rules.common import RuleInputError
-from kader_app.core.rules.section import InputModel, RuleContext
-from kader_app.core.rules.vitamin_a import VitaminAInput
 from kader_app.ui.labels import field_text
 from kader_app.ui.lifecycle_words import none_listed
 from kader_app.ui.visit.answers import YesNoField
 from kader_app.ui.visit.fields import FieldWidget
 from kader_app.ui.visit.lifecycle_fields import date_text
 from kader_app.ui.visit.section_panel import SectionPanel
+from screening.rules.common import RuleInputError
+from screening.rules.section import InputModel, RuleContext
+from screening.rules.vitamin_a import VitaminAInput
 
 
 class VitaminAPanel(SectionPanel):

@@ -16,9 +16,9 @@ from payloads import HIPERTENSI_1, OPTIMAL, item, person_payload, visit_payload
 from server_api import push
 from server_process import EnrolledDevice, ServerProcess
 
-from kader_app.core.rules.antropometri_balita import AntropometriBalitaInput
-from kader_app.core.rules.section import InputModel, Subject
-from kader_app.core.rules.tren_bb import TrenBbInput, Weighing
+from screening.rules.antropometri_balita import AntropometriBalitaInput
+from screening.rules.section import InputModel, Subject
+from screening.rules.tren_bb import TrenBbInput, Weighing
 
 WIB = timezone(timedelta(hours=7))
 CHILD_BORN = date(2025, 6, 15)

@@ -32,7 +32,7 @@ from payloads import (
 from server_api import push
 from server_process import REPO, EnrolledDevice, ServerProcess, enroll_on
 
-from kader_app.core.rules.section import InputModel, Subject
+from screening.rules.section import InputModel, Subject
 
 WIB = timezone(timedelta(hours=7))
 PASSWORD = "sandi-rahasia-123"

@@ -14,8 +14,8 @@ from payloads import item, person_payload, visit_payload
 from server_api import push, statuses
 from server_process import ServerProcess, enroll_on
 
-from kader_app.core.rules.section import InputModel, Subject
-from kader_app.core.rules.visit import parse_inputs
+from screening.rules.section import InputModel, Subject
+from screening.rules.visit import parse_inputs
 
 WIB = timezone(timedelta(hours=7))
 VISIT_AT = datetime(2025, 3, 10, 9, 15, tzinfo=WIB)

@@ -39,9 +39,9 @@ sys.path[:0] = [str(REPO), str(REPO / "tests" / "sync"), str(REPO / "tests" / "s
 from server_process import _free_port  # noqa: E402
 
 from kader_app.core.records import VisitHeader, visit_payload  # noqa: E402
-from kader_app.core.rules.registry import sections  # noqa: E402
-from kader_app.core.rules.section import RuleContext, RuleSettings, Subject  # noqa: E402
-from kader_app.core.rules.visit import VisitInput, evaluate_visit  # noqa: E402
+from screening.rules.registry import sections  # noqa: E402
+from screening.rules.section import RuleContext, RuleSettings, Subject  # noqa: E402
+from screening.rules.visit import VisitInput, evaluate_visit  # noqa: E402
 from sync.protocol import content_hash, payload_json  # noqa: E402
 from sync.server import staff, store  # noqa: E402
 from sync.server.database import make_engine, migrate, sqlite_url  # noqa: E402

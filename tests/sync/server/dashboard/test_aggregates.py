@@ -26,7 +26,7 @@ from payloads import (
     visit_payload,
 )
 
-from kader_app.core.rules.registry import section
+from screening.rules.registry import section
 from sync.server.aggregates.facts import (
     PersonFact,
     VisitFact,

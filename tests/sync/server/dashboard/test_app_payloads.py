@@ -20,8 +20,8 @@ from server_process import ServerProcess, enroll_on
 
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
-from kader_app.core.rules.section import InputModel, RuleSettings
-from kader_app.core.rules.visit import VisitInput
+from screening.rules.section import InputModel, RuleSettings
+from screening.rules.visit import VisitInput
 
 MEASURED = datetime(2025, 3, 10, 9, 30, tzinfo=WIB)
 

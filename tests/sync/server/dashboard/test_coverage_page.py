@@ -17,8 +17,8 @@ from server_api import push
 from server_process import ServerFactory, ServerProcess, enroll_on
 from test_first_schema import fixture_item
 
-from kader_app.core.rules.coverage import SEEN_OUTCOME_WORDS, SEEN_OUTCOMES
-from kader_app.core.rules.kms_curves import kms_curves
+from screening.rules.coverage import SEEN_OUTCOME_WORDS, SEEN_OUTCOMES
+from screening.rules.kms_curves import kms_curves
 from sync.server.dashboard.labels import FOLLOW_UP_OUTCOMES
 
 MARCH = {"bulan": "2026-03"}

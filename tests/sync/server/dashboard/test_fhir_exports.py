@@ -26,7 +26,7 @@ from satusehat_site import (
 from server_api import push, statuses
 from server_process import ServerProcess, enroll_on
 
-from kader_app.core.rules.section import InputModel, Subject
+from screening.rules.section import InputModel, Subject
 
 WIB = timezone(timedelta(hours=7))
 NIK = "3201014508750001"

@@ -26,7 +26,7 @@ from payloads import (
 from server_api import post_gzip, push, push_body
 from server_process import ServerProcess
 
-from kader_app.core.rules.section import Subject
+from screening.rules.section import Subject
 from sync.server.aggregates.facts import PersonFact, current_visits, visit_version
 from sync.server.aggregates.indicators import summarize
 

@@ -21,7 +21,7 @@ from payloads import bmi, bp, glucose, item, person_payload, visit_payload
 from server_api import push, statuses
 from server_process import ServerProcess, enroll_on
 
-from kader_app.core.rules.section import Subject
+from screening.rules.section import Subject
 from sync.server import store
 
 WIB = timezone(timedelta(hours=7))
