@@ -1,11 +1,10 @@
 """Benchmark: the monthly Posyandu report (`Register.monthly_report`) vs reading its rows raw.
 
+The report includes the sasaran and SPM coverage of the register (S-K-D-N, served / sasaran).
 The floor runs the report's own reads on a plain sqlcipher3 connection: the month's current,
-non-voided visits joined to their residents (payloads JSON-decoded), the register per sex and
-the earlier months' referred visits; nothing is computed. A second figure adds the sasaran and
-SPM coverage of the register (`screening.rules.coverage`: `sasaran`, `spm_coverage`,
-`skdn`) over the year's visits, read the same way, to the report's time. The two sides are
-interleaved; medians.
+non-voided visits joined to their residents (payloads JSON-decoded), the register per sex, the
+earlier months' referred visits, the register's life-cycle facts and the year's complete
+sections; nothing is computed. The two sides are interleaved; medians.
 Run: `uv run python bench/bench_report.py DATA_DIR --month 2026-06 [--runs 5]`.
 """
 
@@ -22,9 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kader_app.core.database import connect_raw
-from kader_app.core.records import stored_results
 from kader_app.core.register import Register
-from screening.rules.coverage import Resident, Screening, skdn, spm_coverage
 
 MONTH_SQL = (
     "SELECT v.id, v.person_id, v.measured_at, v.level, v.payload, p.name, p.sex, p.birth_date,"
@@ -37,7 +34,14 @@ EARLIER_SQL = (
     "SELECT v.person_id, v.measured_at, v.level FROM visit v WHERE v.is_current = 1"
     " AND v.voided = 0 AND v.level = 'refer' AND v.measured_at >= ? AND v.measured_at < ?"
 )
-RESIDENTS_SQL = "SELECT id, sex, birth_date, pregnancy_start, pregnancy_end, kia_book FROM person"
+RESIDENTS_SQL = (
+    "SELECT id, sex, birth_date, pregnancy_start, pregnancy_end, kia_book FROM person"
+    " WHERE birth_date <= ?"
+)
+SCREENINGS_SQL = (
+    "SELECT person_id, measured_at, complete_sections FROM visit WHERE measured_at >= ?"
+    " AND measured_at < ? AND is_current = 1 AND voided = 0 AND complete_sections != ''"
+)
 
 
 @dataclass
@@ -46,8 +50,6 @@ class Figures:
     visits: int = 0
     report: list[float] = field(default_factory=list)
     floor: list[float] = field(default_factory=list)
-    coverage: list[float] = field(default_factory=list)
-    lines: int = 0
 
 
 def _bounds(month: date) -> tuple[str, str, str, date]:
@@ -64,44 +66,9 @@ def floor(raw: Any, month: date) -> tuple[float, int]:
     decoded = [json.loads(r[4]) for r in rows]
     raw.execute(REGISTER_SQL, (last.isoformat(),)).fetchall()
     raw.execute(EARLIER_SQL, (earlier, low)).fetchall()
+    raw.execute(RESIDENTS_SQL, (last.isoformat(),)).fetchall()
+    raw.execute(SCREENINGS_SQL, (date(month.year, 1, 1).isoformat(), high)).fetchall()
     return time.perf_counter() - started, len(decoded)
-
-
-def _day(value: Any) -> date | None:
-    return None if value is None else date.fromisoformat(str(value)[:10])
-
-
-def coverage(raw: Any, month: date) -> tuple[float, int]:
-    """Sasaran and SPM coverage of ``month`` from the register and the year's visits."""
-    _, high, _, _ = _bounds(month)
-    started = time.perf_counter()
-    residents = [
-        Resident(
-            id=r[0],
-            sex=r[1],
-            birth_date=date.fromisoformat(r[2]),
-            pregnancy_start=_day(r[3]),
-            pregnancy_end=_day(r[4]),
-            kia_book=bool(r[5]),
-        )
-        for r in raw.execute(RESIDENTS_SQL)
-    ]
-    year = date(month.year, 1, 1).isoformat()
-    screenings = [
-        Screening(
-            person_id=r[0],
-            on=date.fromisoformat(r[1][:10]),
-            results={s.section: s for s in stored_results(json.loads(r[2]))},
-        )
-        for r in raw.execute(
-            "SELECT person_id, measured_at, payload FROM visit WHERE is_current = 1"
-            " AND voided = 0 AND measured_at >= ? AND measured_at < ?",
-            (year, high),
-        )
-    ]
-    lines = spm_coverage(residents, screenings, [], month=month)
-    skdn(residents, screenings, month)
-    return time.perf_counter() - started, len(lines)
 
 
 def measure(data_dir: Path, *, month: date, runs: int) -> Figures:
@@ -125,14 +92,11 @@ def measure(data_dir: Path, *, month: date, runs: int) -> Figures:
                 else:
                     seconds, figures.visits = floor(raw, month)
                     figures.floor.append(seconds)
-            seconds, figures.lines = coverage(raw, month)
-            figures.coverage.append(seconds)
     finally:
         raw.close()
         register.close()
     # The extra round above evens the order out; the first of each is dropped as a warm-up.
     figures.report, figures.floor = figures.report[1:], figures.floor[1:]
-    figures.coverage = figures.coverage[1:]
     return figures
 
 
@@ -142,7 +106,7 @@ def report(figures: Figures) -> None:
     print(f"report (median):       {med(figures.report):.6f} s  runs={_r(figures.report)}")
     print(f"floor (median):        {med(figures.floor):.6f} s  runs={_r(figures.floor)}")
     print(f"ratio report/floor:    {med(figures.report) / med(figures.floor):.2f}")
-    print(f"sasaran+SPM (median):  {med(figures.coverage):.6f} s  ({figures.lines} lines)")
+    print("with sasaran and SPM:  yes (inside Register.monthly_report)")
 
 
 def _r(values: list[float]) -> list[float]:

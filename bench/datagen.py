@@ -21,7 +21,12 @@ from sqlalchemy import insert
 from kader_app.core.database import open_database, write_transaction
 from kader_app.core.demo import demo_visit
 from kader_app.core.models import OUTBOX_TABLE, PERSON_TABLE, PERSON_VERSION_TABLE, VISIT_TABLE
-from kader_app.core.records import VisitHeader, person_payload, visit_payload
+from kader_app.core.records import (
+    VisitHeader,
+    complete_sections_text,
+    person_payload,
+    visit_payload,
+)
 from screening.rules.nik import parse_nik
 from screening.rules.section import RuleSettings, Subject
 from screening.rules.visit import checked_evaluation
@@ -337,6 +342,7 @@ def _insert_chunk(
                 "created_at": at,
                 "payload": visit_json,
                 "level": visit_json["level"],
+                "complete_sections": complete_sections_text(visit_json),
             }
             visits.append(visit)
             seq += 1

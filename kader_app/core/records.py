@@ -197,6 +197,63 @@ def stored_results(payload: dict[str, Any]) -> tuple[SectionResult, ...]:
     )
 
 
+# The growth section's values the coverage counts read (S-K-D-N: weighed, under the red line).
+GROWTH_SECTION = "antropometri_balita"
+_NONE = "-"
+
+
+def complete_sections_text(payload: dict[str, Any]) -> str:
+    """The complete sections of a stored visit payload in the report's compact form.
+
+    ``"code class,code class"``; the growth section adds its weight and weight-for-age class
+    (``"antropometri_balita class 9.8 bb_normal"``, ``-`` when absent). Codes never hold a
+    space or a comma. Stored beside the payload (``visit.complete_sections``, in a covering
+    index) so the monthly report's coverage reads no payload.
+    """
+    items = []
+    for code, stored in payload["sections"].items():
+        class_code = stored.get("class")
+        if stored.get("state") != SectionState.COMPLETE.value or not class_code:
+            continue
+        item = f"{code} {class_code}"
+        if code == GROWTH_SECTION:
+            values = stored.get("values") or {}
+            weight, wfa = values.get("weight_kg"), values.get("wfa_class")
+            item += f" {_NONE if weight is None else weight} {wfa or _NONE}"
+        items.append(item)
+    return ",".join(items)
+
+
+@dataclass(frozen=True, slots=True)
+class CompleteSection:
+    """One complete section read back from `complete_sections_text`."""
+
+    code: str
+    class_code: str
+    weight_kg: float | None = None
+    wfa_class: str | None = None
+
+
+def read_complete_sections(text: str) -> list[CompleteSection]:
+    """`complete_sections_text` read back."""
+    found = []
+    for item in text.split(",") if text else ():
+        code, class_code, *growth = item.split(" ")
+        if growth:
+            weight, wfa = growth
+            found.append(
+                CompleteSection(
+                    code,
+                    class_code,
+                    None if weight == _NONE else float(weight),
+                    None if wfa == _NONE else wfa,
+                )
+            )
+        else:
+            found.append(CompleteSection(code, class_code))
+    return found
+
+
 def _derived_results(
     payload: VisitPayload, inputs: VisitInput, settings: RuleSettings
 ) -> dict[str, SectionResult]:

@@ -165,16 +165,17 @@ def compute_report(
     )
     classes = []
     by_section = []
+    screened_in: dict[str, list[str]] = {}
+    with_class: dict[tuple[str, str | None], list[str]] = {}
+    for (pid, sec), found in latest.items():
+        screened_in.setdefault(sec, []).append(people[pid].sex)
+        with_class.setdefault((sec, found.code), []).append(people[pid].sex)
     for spec in sections():
-        screened = [people[pid].sex for (pid, sec) in latest if sec == spec.code]
+        screened = screened_in.get(spec.code)
         if screened:
             by_section.append((spec.code, _by_sex(screened)))
         for code in dict.fromkeys(spec.class_codes + spec.stored_class_codes):
-            sexes = [
-                people[pid].sex
-                for (pid, sec), found in latest.items()
-                if sec == spec.code and found.code == code
-            ]
+            sexes = with_class.get((spec.code, code))
             if sexes:
                 classes.append(
                     ClassLine(

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, select, text
 
 from kader_app.core.database import read_connection
 from kader_app.core.models import FOLLOW_UP_TABLE, PERSON_TABLE
+from kader_app.core.records import GROWTH_SECTION, read_complete_sections
 from screening.rules.coverage import (
     COUNTED_SECTIONS,
     Coverage,
@@ -31,7 +32,6 @@ from screening.rules.section import SectionResult, SectionState
 
 # Sections read from visits of earlier years: the ones deciding who is followed each month.
 EARLIER_YEARS_SECTIONS = frozenset({"blood_pressure", "glucose"})
-GROWTH = "antropometri_balita"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,20 +75,17 @@ def read_residents(engine: Engine, *, until: date) -> list[Resident]:
     ]
 
 
-# Each visit's complete sections as "code class,code class" and its growth values, read by
-# SQLite: far quicker than decoding every payload (codes are stable: no space, no comma).
+# The year's screenings and the referred ones of earlier years, read from the covering index
+# on the measuring date (`ix_visit_measured`): no payload is read.
 _SCREENINGS = text(
     """
-    SELECT v.person_id, v.measured_at,
-      (SELECT group_concat(s.key || ' ' || (s.value ->> '$.class'), ',')
-         FROM json_each(v.payload, '$.sections') AS s
-        WHERE s.value ->> '$.state' = 'complete' AND s.value ->> '$.class' IS NOT NULL)
-        AS classes,
-      v.payload ->> '$.sections.antropometri_balita.values.weight_kg' AS weight_kg,
-      v.payload ->> '$.sections.antropometri_balita.values.wfa_class' AS wfa_class
-    FROM visit AS v
-    WHERE v.is_current = 1 AND v.voided = 0 AND v.measured_at < :before
-      AND (v.measured_at >= :year_start OR v.level IN ('refer', 'urgent'))
+    SELECT person_id, measured_at, complete_sections FROM visit
+     WHERE measured_at >= :year_start AND measured_at < :before
+       AND is_current = 1 AND voided = 0 AND complete_sections != ''
+    UNION ALL
+    SELECT person_id, measured_at, complete_sections FROM visit
+     WHERE measured_at < :year_start AND level IN ('refer', 'urgent')
+       AND is_current = 1 AND voided = 0 AND complete_sections != ''
     """
 )
 
@@ -98,37 +95,47 @@ def read_screenings(engine: Engine, *, before: date, year_start: date) -> list[S
 
     Only the sections coverage reads. Of visits before ``year_start`` only the referred ones
     (every hypertension class and a suspected diabetes refers, so none is missed), and of them
-    only tensi and gula darah. Results without values are shared: one object per class.
+    only tensi and gula darah.
     """
     params = {"before": before.isoformat(), "year_start": year_start.isoformat()}
+    # Most visits repeat a handful of section-and-class mixes: each is read once. The results
+    # are shared between screenings and never changed.
+    read: dict[tuple[str, bool], dict[str, SectionResult]] = {}
     shared: dict[tuple[str, str], SectionResult] = {}
     days: dict[str, date] = {}
     out: list[Screening] = []
     with read_connection(engine) as conn:
-        for person_id, measured_at, classes, weight_kg, wfa_class in conn.execute(
-            _SCREENINGS, params
-        ):
-            if not classes:
-                continue
+        for person_id, measured_at, sections in conn.execute(_SCREENINGS, params):
             day = str(measured_at)[:10]
             on = days.get(day) or days.setdefault(day, date.fromisoformat(day))
-            wanted = COUNTED_SECTIONS if on >= year_start else EARLIER_YEARS_SECTIONS
-            results: dict[str, SectionResult] = {}
-            for pair in str(classes).split(","):
-                code, _, class_code = pair.partition(" ")
-                if code not in wanted or not class_code:
-                    continue
-                if code == GROWTH:
-                    values = {"weight_kg": weight_kg, "wfa_class": wfa_class}
-                    results[code] = _complete(code, class_code, values)
-                    continue
-                found = shared.get((code, class_code))
-                if found is None:
-                    found = shared[(code, class_code)] = _complete(code, class_code, {})
-                results[code] = found
+            key = (sections, on >= year_start)
+            results = read.get(key)
+            if results is None:
+                results = read[key] = _results(sections, this_year=key[1], shared=shared)
             if results:
                 out.append(Screening(person_id, on, results))
     return out
+
+
+def _results(
+    sections: str, *, this_year: bool, shared: dict[tuple[str, str], SectionResult]
+) -> dict[str, SectionResult]:
+    """The counted sections of one compact text; results without values are shared."""
+    wanted = COUNTED_SECTIONS if this_year else EARLIER_YEARS_SECTIONS
+    results: dict[str, SectionResult] = {}
+    for done in read_complete_sections(sections):
+        if done.code not in wanted:
+            continue
+        if done.code == GROWTH_SECTION:
+            values = {"weight_kg": done.weight_kg, "wfa_class": done.wfa_class}
+            results[done.code] = _complete(done.code, done.class_code, values)
+            continue
+        key = (done.code, done.class_code)
+        found = shared.get(key)
+        if found is None:
+            found = shared[key] = _complete(done.code, done.class_code, {})
+        results[done.code] = found
+    return results
 
 
 def _complete(code: str, class_code: str, values: dict[str, Any]) -> SectionResult:

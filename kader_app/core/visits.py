@@ -27,7 +27,13 @@ from kader_app.core.models import (
     FollowUpRecord,
     VisitRecord,
 )
-from kader_app.core.records import VisitHeader, visit_payload, visit_record, with_header
+from kader_app.core.records import (
+    VisitHeader,
+    complete_sections_text,
+    visit_payload,
+    visit_record,
+    with_header,
+)
 from screening.rules.pregnancy import pregnant_on
 from screening.rules.section import Earlier, RuleSettings, Subject
 from screening.rules.visit import VisitInput, carried_inputs, checked_evaluation
@@ -246,6 +252,7 @@ class VisitStore:
                 created_at=now,
                 payload=data,
                 level=payload.level,
+                complete_sections=complete_sections_text(data),
             )
         )
         outbox.add_entry(
