@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, select, text
 
 from kader_app.core.database import read_connection
-from kader_app.core.models import FOLLOW_UP_TABLE, PERSON_TABLE
+from kader_app.core.models import FOLLOW_UP_TABLE
 from kader_app.core.records import GROWTH_SECTION, read_complete_sections
 from screening.rules.coverage import (
     COUNTED_SECTIONS,
@@ -48,30 +48,34 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+_RESIDENTS = text(
+    "SELECT id, sex, birth_date, pregnancy_start, pregnancy_end, kia_book FROM person"
+    " WHERE birth_date <= :until"
+)
+
+
 def read_residents(engine: Engine, *, until: date) -> list[Resident]:
     """Everyone on the register born by ``until``, with what their groups are told by."""
-    person = PERSON_TABLE
+    days: dict[Any, date | None] = {None: None}
+
+    def day(value: Any) -> date | None:
+        # Dates as stored (ISO text), each distinct one read once.
+        if value not in days:
+            days[value] = _day(value)
+        return days[value]
+
     with read_connection(engine) as conn:
-        rows = conn.execute(
-            select(
-                person.c.id,
-                person.c.sex,
-                person.c.birth_date,
-                person.c.pregnancy_start,
-                person.c.pregnancy_end,
-                person.c.kia_book,
-            ).where(person.c.birth_date <= until)
-        ).all()
+        rows = conn.execute(_RESIDENTS, {"until": until.isoformat()}).all()
     return [
         Resident(
-            id=r.id,
-            sex=r.sex,
-            birth_date=_day(r.birth_date) or until,
-            pregnancy_start=_day(r.pregnancy_start),
-            pregnancy_end=_day(r.pregnancy_end),
-            kia_book=bool(r.kia_book),
+            id=person_id,
+            sex=sex,
+            birth_date=day(birth_date) or until,
+            pregnancy_start=None if start is None else day(start),
+            pregnancy_end=None if end is None else day(end),
+            kia_book=bool(kia_book),
         )
-        for r in rows
+        for person_id, sex, birth_date, start, end, kia_book in rows
     ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Final, Literal
 
 from screening.rules.age import age_on
@@ -90,7 +91,16 @@ def groups_of(resident: Resident, on: date) -> frozenset[str]:
     """The life-cycle groups ``resident`` belongs to on ``on`` (none before birth)."""
     if on < resident.birth_date:
         return frozenset()
-    age = age_on(resident.birth_date, on)
+    found = _age_groups(resident.birth_date, on)
+    if resident.sex == "P" and pregnant_on(resident.pregnancy_start, resident.pregnancy_end, on):
+        return found | {"ibu_hamil"}
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _age_groups(birth_date: date, on: date) -> frozenset[str]:
+    # By birth date alone: a register has far fewer birth dates than residents.
+    age = age_on(birth_date, on)
     found: set[str] = set()
     if age.months < 12:
         found.add("bayi")
@@ -104,8 +114,6 @@ def groups_of(resident: Resident, on: date) -> frozenset[str]:
         found.add("usia_produktif")
     if age.years >= 60:
         found.add("lansia")
-    if resident.sex == "P" and pregnant_on(resident.pregnancy_start, resident.pregnancy_end, on):
-        found.add("ibu_hamil")
     return frozenset(found)
 
 
