@@ -206,8 +206,8 @@ class SyncClient:
         self._verify: str | bool = ca_bundle or True
         self._session = session or requests.Session()
         self._session.headers["Accept"] = "application/json"
+        # Whether bodies and answers may be zstd (only with a server offering it).
         self.zstd = zstd and ZSTD
-        self._session.headers["Accept-Encoding"] = "zstd, gzip" if self.zstd else "gzip"
         # What the server offers beyond gzip, from the last answer that said (None: not known).
         self.offers: frozenset[str] | None = None
 
@@ -328,7 +328,7 @@ class SyncClient:
         params: dict[str, str | int] | None,
         use_zstd: bool,
     ) -> requests.Response:
-        headers: dict[str, str] = {}
+        headers = {"Accept-Encoding": "zstd, gzip" if self.zstd else "gzip"}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         data: bytes | None = None
