@@ -4,9 +4,9 @@ Takes the request bodies the engine really sent and the answers the server reall
 on the wire: zstd or gzip), rebuilds the plain JSON of each, and re-encodes it per option. Three
 things vary, each a part of the protocol (docs/sync-protocol.md, "Wire encodings"):
 
-- the codec both ways: gzip (the client's level 4, the server's level 6), zstd (the client's
-  level 19, the server's level 9), or zstd with a dictionary trained on *another* demo
-  village's bodies and answers (the measured village is never in its training set);
+- the codec both ways: gzip (the client's level 4, the server's level 6), zstd (at the levels
+  of `sync.wire`), or zstd with a dictionary trained on *another* demo village's bodies and
+  answers (the measured village is never in its training set);
 - each item's ``content_hash`` and each audit link's ``hash`` and ``prev_hash``: the full
   sha256 (64 hex digits) or its 16-digit prefix (``hash-prefix``: the server computes them);
 - the push answer: a result per item, or only the items not accepted (``Prefer:
