@@ -82,7 +82,7 @@ class Wire:
         self.received += int(length) if length else len(response.content)
         self.answers_plain += len(response.content)
         self.answers.append(response.content)
-        self.answers_compressed |= response.headers.get("Content-Encoding") == "gzip"
+        self.answers_compressed |= response.headers.get("Content-Encoding") in ("gzip", "zstd")
 
 
 @dataclass

@@ -1,4 +1,7 @@
-"""HTTP client for the sync protocol v1: gzip JSON over requests, with typed failures.
+"""HTTP client for the sync protocol v1: zstd or gzip JSON over requests, with typed failures.
+
+Bodies go zstd (and push items with a short content-hash prefix) only to a server that named
+those offers in its `OFFERS_HEADER`; otherwise gzip JSON with full hashes, as every server takes.
 
 It never retries or sleeps by itself (the engine decides when), never logs bodies or health data,
 and never treats a response that does not parse as success. No Qt, no `kader_app`, no server.
@@ -19,7 +22,12 @@ import requests
 
 from sync.protocol import (
     ENROLL_PATH,
+    HASH_PREFIX_HEX,
     HEALTH_PATH,
+    OFFER_HASH_PREFIX,
+    OFFER_ZSTD,
+    OFFERS_HEADER,
+    PREFER_MINIMAL,
     PULL_PATH,
     PUSH_PATH,
     RECONCILE_PATH,
@@ -27,6 +35,7 @@ from sync.protocol import (
     EnrollRequest,
     EnrollResponse,
     HealthResponse,
+    ItemResult,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -35,12 +44,15 @@ from sync.protocol import (
     RecoveryKeyRequest,
     RecoveryKeyResponse,
 )
+from sync.wire import REQUEST_LEVEL, ZSTD, ZSTD_MAGIC, WireError, zstd_compress, zstd_decompress
 
 log = logging.getLogger(__name__)
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 
 DEFAULT_TIMEOUT = (10.0, 60.0)
+# The most an answer may inflate to (a pull page of 1,000 residents is ~500 KiB of JSON).
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
 
 
 class SyncError(Exception):
@@ -183,7 +195,9 @@ class SyncClient:
         timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
         app_version: str = "0",
         session: requests.Session | None = None,
+        zstd: bool = ZSTD,
     ) -> None:
+        """``zstd``: whether this client may speak zstd at all (false: gzip only, as before)."""
         self.base_url = check_server_url(base_url)
         self.token = token
         self.device_id = device_id
@@ -192,7 +206,10 @@ class SyncClient:
         self._verify: str | bool = ca_bundle or True
         self._session = session or requests.Session()
         self._session.headers["Accept"] = "application/json"
-        self._session.headers["Accept-Encoding"] = "gzip"
+        # Whether bodies and answers may be zstd (only with a server offering it).
+        self.zstd = zstd and ZSTD
+        # What the server offers beyond gzip, from the last answer that said (None: not known).
+        self.offers: frozenset[str] | None = None
 
     def set_credentials(self, *, token: str, device_id: str) -> None:
         self.token = token
@@ -226,13 +243,30 @@ class SyncClient:
         self._call("POST", RECOVERY_KEY_PATH, body=body, model=RecoveryKeyResponse)
 
     def push(self, batch: PushRequest) -> PushResponse:
+        """Send one batch; the answer has a result for every item (a minimal answer expanded)."""
+        if self.offers is None:
+            # One small GET tells what the server takes, so even the first batch can use it.
+            try:
+                self.health()
+            except SyncError:
+                self.offers = frozenset()
         answer = self._call("POST", PUSH_PATH, body=batch, model=PushResponse)
         if answer.batch_id != batch.batch_id:
             raise ServerError("push answer names another batch", status=200)
         sent = {(item.id, item.version) for item in batch.items}
-        if any((r.id, r.version) not in sent for r in answer.results):
+        listed = {(r.id, r.version) for r in answer.results}
+        if not listed <= sent:
             raise ServerError("push answer names items that were not sent", status=200)
-        return answer
+        if answer.rest is None:
+            return answer
+        # A minimal answer: every item it does not list was accepted.
+        results = {(r.id, r.version): r for r in answer.results}
+        for item in batch.items:
+            key = (item.id, item.version)
+            if key not in results:
+                results[key] = ItemResult(id=item.id, version=item.version, status=answer.rest)
+        ordered = [results[(item.id, item.version)] for item in batch.items]
+        return answer.model_copy(update={"results": ordered, "rest": None})
 
     def pull(self, cursor: str | None, *, limit: int = 500) -> PullResponse:
         params: dict[str, str | int] = {"limit": limit}
@@ -275,14 +309,37 @@ class SyncClient:
         body: pydantic.BaseModel | None,
         params: dict[str, str | int] | None,
     ) -> requests.Response:
-        headers: dict[str, str] = {}
+        offers = self.offers or frozenset()
+        use_zstd = self.zstd and OFFER_ZSTD in offers
+        response = self._send(method, path, body=body, params=params, use_zstd=use_zstd)
+        if use_zstd and response.status_code == 415:
+            # The server stopped taking zstd (another process behind the same address): gzip.
+            self.offers = offers - {OFFER_ZSTD}
+            response = self._send(method, path, body=body, params=params, use_zstd=False)
+        self._raise_for_status(path, response)
+        return response
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: pydantic.BaseModel | None,
+        params: dict[str, str | int] | None,
+        use_zstd: bool,
+    ) -> requests.Response:
+        headers = {"Accept-Encoding": "zstd, gzip" if self.zstd else "gzip"}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         data: bytes | None = None
+        if isinstance(body, PushRequest):
+            headers["Prefer"] = PREFER_MINIMAL
+            if OFFER_HASH_PREFIX in (self.offers or ()):
+                body = short_hashes(body)
         if body is not None:
-            data = encode_body(body)
+            data = encode_body(body, zstd=use_zstd)
             headers["Content-Type"] = "application/json"
-            headers["Content-Encoding"] = "gzip"
+            headers["Content-Encoding"] = "zstd" if use_zstd else "gzip"
         try:
             response = self._session.request(
                 method,
@@ -306,8 +363,23 @@ class SyncClient:
         except OSError as exc:
             # requests raises a bare OSError for a CA bundle path that does not exist.
             raise ConfigurationError(f"CA bundle unusable: {type(exc).__name__}") from None
-        self._raise_for_status(path, response)
+        offered = response.headers.get(OFFERS_HEADER)
+        if offered is not None:
+            self.offers = frozenset(o.strip() for o in offered.lower().split(",") if o.strip())
+        elif 200 <= response.status_code < 300:
+            self.offers = frozenset()
+        self._inflate(path, response)
         return response
+
+    def _inflate(self, path: str, response: requests.Response) -> None:
+        """A zstd answer decoded in place (requests decodes gzip itself, not zstd)."""
+        coding = response.headers.get("Content-Encoding", "").strip().lower()
+        if coding != "zstd" or not response.content.startswith(ZSTD_MAGIC):
+            return
+        try:
+            response._content = zstd_decompress(response.content, limit=MAX_ANSWER_BYTES)
+        except WireError as exc:
+            raise NetworkError(f"{path} answer unreadable (zstd {exc.kind})") from None
 
     def _raise_for_status(self, path: str, response: requests.Response) -> None:
         status = response.status_code
@@ -356,8 +428,35 @@ GZIP_LEVEL = 4
 GZIP_WBITS = 16 + zlib.MAX_WBITS
 
 
-def encode_body(body: pydantic.BaseModel) -> bytes:
-    """Compact JSON, then gzip (header without a timestamp): the wire form of every request body."""
+def short_hashes(batch: PushRequest) -> PushRequest:
+    """The batch with each item's content hash, and each audit link's hashes, cut to a prefix.
+
+    The first `HASH_PREFIX_HEX` hex digits, for a server that offers `OFFER_HASH_PREFIX`; the
+    payloads and the links' fields, sent as stored, are untouched.
+    """
+    items = [
+        item.model_copy(update={"content_hash": item.content_hash[:HASH_PREFIX_HEX]})
+        for item in batch.items
+    ]
+    audit = [
+        link.model_copy(
+            update={
+                "hash": link.hash[:HASH_PREFIX_HEX],
+                "prev_hash": link.prev_hash[:HASH_PREFIX_HEX],
+            }
+        )
+        for link in batch.audit
+    ]
+    return batch.model_copy(update={"items": items, "audit": audit})
+
+
+def encode_body(body: pydantic.BaseModel, *, zstd: bool = False) -> bytes:
+    """Compact JSON, then zstd or gzip: the wire form of every request body.
+
+    zstd is one frame with its content size and checksum; gzip a header without a timestamp.
+    """
     raw = body.model_dump_json(exclude_none=False).encode()
+    if zstd:
+        return zstd_compress(raw, level=REQUEST_LEVEL)
     deflate = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, GZIP_WBITS, 8, zlib.Z_FILTERED)
     return deflate.compress(raw) + deflate.flush()

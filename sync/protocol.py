@@ -39,6 +39,22 @@ RECONCILE_PATH = "/api/v1/sync/reconcile"
 RECOVERY_KEY_PATH = "/api/v1/devices/recovery-key"
 HEALTH_PATH = "/api/v1/health"
 
+# Wire encodings beyond the gzip JSON every server and client speaks (docs/sync-protocol.md,
+# "Wire encodings"). The server names what it accepts in this header on every sync API answer;
+# a client uses an offer only after it saw it, so an old server keeps getting what it knows.
+OFFERS_HEADER: Final = "Sync-Offers"
+# Request bodies may be `Content-Encoding: zstd` (one frame; limits apply to the inflated body).
+OFFER_ZSTD: Final = "zstd"
+# `PushItem.content_hash`, and an `AuditLink`'s `hash` and `prev_hash`, may be their first
+# `HASH_PREFIX_HEX` hex digits: the server computes the full hashes itself (the canonical JSON
+# of the payload; the link's fields and the full hash before it), compares the prefixes, and
+# stores its own full hashes, which are the laptop's (the same function over the same bytes).
+OFFER_HASH_PREFIX: Final = "hash-prefix"
+HASH_PREFIX_HEX: Final = 16
+# A push sent with `Prefer: return=minimal` is answered with only the items that were not
+# accepted in `results`, and `rest: "accepted"` for all the others (any server may ignore it).
+PREFER_MINIMAL: Final = "return=minimal"
+
 ItemType = Literal["person", "visit"]
 ItemStatus = Literal["accepted", "duplicate", "rejected", "conflict"]
 LevelCode = Literal["none", "monitor", "refer", "urgent"]
@@ -392,7 +408,9 @@ class AuditLink(_Wire):
     device_id: Annotated[str, Field(max_length=64)]
     detail: Annotated[str, Field(max_length=200)] = ""
     prev_hash: Annotated[str, Field(max_length=64)] = ""
-    hash: Annotated[str, Field(min_length=64, max_length=64)]
+    # 64 hex digits; on the wire to a server offering `OFFER_HASH_PREFIX`, both hashes may be
+    # their first `HASH_PREFIX_HEX` digits (the server computes and keeps the full ones).
+    hash: Annotated[str, Field(min_length=HASH_PREFIX_HEX, max_length=64)]
 
 
 def audit_link_hash(
@@ -519,7 +537,7 @@ class PushItem(BaseModel):
 
 
 class PushRequest(BaseModel):
-    """`POST /api/v1/sync/push`, body gzip JSON, bearer token."""
+    """`POST /api/v1/sync/push`, body gzip or zstd JSON (`OFFER_ZSTD`), bearer token."""
 
     batch_id: str
     device_id: str
@@ -558,6 +576,13 @@ class ServerMark(BaseModel):
 
 
 class PushResponse(BaseModel):
+    """The answer to a push: a result per item, or (``rest`` set) only the exceptions.
+
+    With ``rest`` (the client asked `PREFER_MINIMAL`), ``results`` lists only the items that
+    were not accepted, and every other item of the batch was; the receipt is over the full
+    results either way.
+    """
+
     batch_id: str
     results: list[ItemResult]
     server_time: datetime
@@ -566,6 +591,7 @@ class PushResponse(BaseModel):
     server: ServerMark | None = None
     # The highest audit record of this device the server holds with its chain unbroken.
     audit_seq: int | None = None
+    rest: Literal["accepted"] | None = None
 
 
 class PulledPerson(BaseModel):

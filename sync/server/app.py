@@ -24,6 +24,7 @@ from sync.server.checkpoint import WalCheckpointer
 from sync.server.dashboard import routes as dashboard
 from sync.server.database import WORKER_THREADS, make_engine, migrate, normalize_url
 from sync.server.identity import DatabaseIdentity
+from sync.server.offers import OffersHeader, configured_offers
 from sync.server.store.summary_rebuild import rebuild_if_stale
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,8 @@ def create_app(
     ) -> RedirectResponse:
         return RedirectResponse(f"{dashboard.PREFIX}/masuk", status_code=303)
 
+    app.state.offers = configured_offers()
+    app.add_middleware(OffersHeader, offers=app.state.offers)
     app.include_router(sync_api.router)
     app.include_router(dashboard.make_router())
     app.mount(

@@ -1,4 +1,4 @@
-"""Request bodies of the sync API: size limits, gzip, and JSON decoded with a depth limit.
+"""Request bodies of the sync API: size limits, gzip or zstd, and JSON decoded with a depth limit.
 
 Parsing only: no database access. Error messages never quote the body (it holds health data).
 A push body whose whole does not decode is split into its items (`item_split`), so one item
@@ -14,7 +14,9 @@ from typing import Annotated, Any
 import pydantic_core
 from fastapi import Depends, HTTPException, Request
 
+from sync.protocol import OFFER_ZSTD
 from sync.server.item_split import split_push_body
+from sync.wire import WireError, zstd_decompress
 
 MAX_WIRE_BYTES = 8 * 1024 * 1024
 # The most JSON one request may inflate to: a full batch of the largest real items fits many
@@ -63,12 +65,36 @@ def gunzip_limited(data: bytes) -> bytes:
     return out
 
 
+_ZSTD_REFUSALS = {
+    "corrupt": "Isi kiriman zstd rusak.",
+    "truncated": "Isi kiriman zstd terpotong.",
+    "trailing": "Ada data lain setelah isi zstd.",
+}
+
+
+def unzstd_limited(data: bytes) -> bytes:
+    """Inflate one zstd frame, refusing one that grows past `MAX_JSON_BYTES` or trails junk."""
+    try:
+        return zstd_decompress(data, limit=MAX_JSON_BYTES)
+    except WireError as exc:
+        if exc.kind == "too_large":
+            raise too_large() from None
+        raise HTTPException(
+            status_code=400, detail=_ZSTD_REFUSALS.get(exc.kind, _ZSTD_REFUSALS["corrupt"])
+        ) from None
+
+
 async def raw_body(request: Request) -> bytes:
-    """FastAPI dependency: the body's JSON bytes, gunzipped when `Content-Encoding: gzip`."""
+    """FastAPI dependency: the body's JSON bytes, inflated for `Content-Encoding` gzip or zstd.
+
+    zstd only when this server has it (it says so in `OFFERS_HEADER`); else 415.
+    """
     data = await read_limited(request)
     encoding = request.headers.get("content-encoding", "identity").strip().lower()
     if encoding == "gzip":
         data = gunzip_limited(data)
+    elif encoding == OFFER_ZSTD and OFFER_ZSTD in request.app.state.offers:
+        data = unzstd_limited(data)
     elif encoding not in ("identity", ""):
         raise HTTPException(status_code=415, detail="Content-Encoding tidak didukung.")
     if len(data) > MAX_JSON_BYTES:

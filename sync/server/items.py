@@ -17,6 +17,7 @@ from typing import Any
 
 from sync.protocol import (
     CANONICAL_ENCODER,
+    HASH_PREFIX_HEX,
     REJECT_BAD_PAYLOAD,
     REJECT_HASH_MISMATCH,
     REJECT_INVALID_ITEM,
@@ -33,7 +34,9 @@ from sync.server.strict_payloads import parse_payload
 ITEM_TYPES = ("person", "visit")
 # One item's payload as canonical JSON; the largest real visit is a few kilobytes.
 MAX_ITEM_BYTES = 64 * 1024
-_HEX64 = re.compile(r"[0-9a-fA-F]{64}")
+# The full sha256, or its first `HASH_PREFIX_HEX` hex digits (`OFFER_HASH_PREFIX`): the server
+# hashes the payload itself either way and stores its own full hash.
+_CLAIMED_HASH = re.compile(rf"[0-9a-fA-F]{{64}}|[0-9a-fA-F]{{{HASH_PREFIX_HEX}}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,7 @@ def check_item(raw: object) -> CheckedItem | dict[str, Any]:
         or version is None
         or (base is not None and (base_version is None or base_version >= version))
         or not isinstance(claimed, str)
-        or not _HEX64.fullmatch(claimed)
+        or not _CLAIMED_HASH.fullmatch(claimed)
     ):
         return reject(REJECT_INVALID_ITEM)
     payload = raw.get("payload")
@@ -117,7 +120,7 @@ def check_item(raw: object) -> CheckedItem | dict[str, Any]:
     if len(encoded) > MAX_ITEM_BYTES:
         return reject(refusals.TOO_LARGE)
     actual = hashlib.sha256(encoded).hexdigest()
-    if actual != claimed.lower():
+    if not actual.startswith(claimed.lower()):
         return reject(REJECT_HASH_MISMATCH)
     if payload.get("type", kind) != kind:
         return reject(REJECT_INVALID_ITEM)

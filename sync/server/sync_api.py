@@ -7,6 +7,7 @@ no body. Every push, pull and reconcile answer carries the database's `ServerMar
 from __future__ import annotations
 
 import gzip
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -15,6 +16,8 @@ from fastapi.responses import Response
 from sync.protocol import (
     ENROLL_PATH,
     HEALTH_PATH,
+    OFFER_ZSTD,
+    PREFER_MINIMAL,
     PROTOCOL_VERSION,
     PULL_PATH,
     PUSH_PATH,
@@ -42,6 +45,7 @@ from sync.server.bodies import (
 from sync.server.deps import DeviceDep, SessionDep, parse_body
 from sync.server.envelopes import EnrollBody, PushEnvelope, ReconcileBody, RecoveryKeyBody
 from sync.server.times import now_utc
+from sync.wire import ANSWER_LEVEL, zstd_compress
 
 BAD_CODE = "Kode pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa."
 WRONG_DEVICE = "device_id tidak sesuai dengan token perangkat."
@@ -55,16 +59,43 @@ GZIP_LEVEL = 6
 GZIP_MIN_BYTES = 1024
 
 
+def _accepted_codings(request: Request) -> set[str]:
+    """The content codings named in `Accept-Encoding`, less any refused with ``q=0``."""
+    codings: set[str] = set()
+    for part in request.headers.get("accept-encoding", "").lower().split(","):
+        name, _, params = part.partition(";")
+        if params.replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
+            continue
+        codings.add(name.strip())
+    return codings
+
+
 def _json_answer(request: Request, content: bytes) -> Response:
-    """The JSON answer, gzip'd when the client accepts gzip and it is worth it."""
-    accepted = request.headers.get("accept-encoding", "").lower()
-    if len(content) < GZIP_MIN_BYTES or "gzip" not in accepted:
+    """The JSON answer, zstd or gzip when the client accepts it (zstd first), plain otherwise."""
+    accepted = _accepted_codings(request)
+    if OFFER_ZSTD in accepted and OFFER_ZSTD in request.app.state.offers:
+        # Even short answers: a minimal push answer is a few hundred bytes that zstd halves.
+        encoded, coding = zstd_compress(content, level=ANSWER_LEVEL), "zstd"
+    elif len(content) >= GZIP_MIN_BYTES and "gzip" in accepted:
+        encoded, coding = gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0), "gzip"
+    else:
         return Response(content=content, media_type="application/json")
     return Response(
-        content=gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0),
+        content=encoded,
         media_type="application/json",
-        headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"},
+        headers={"Content-Encoding": coding, "Vary": "Accept-Encoding"},
     )
+
+
+def _minimal(answer: bytes) -> bytes:
+    """A push answer listing only the items not accepted, with ``rest: accepted`` for the others.
+
+    The receipt stays the one over the full results (the stored answer is never changed).
+    """
+    data = json.loads(answer)
+    data["results"] = [r for r in data["results"] if r["status"] != "accepted"]
+    data["rest"] = "accepted"
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def _inline(node: Any, defs: dict[str, Any], depth: int = 0) -> Any:
@@ -145,7 +176,13 @@ def push(request: Request, session: SessionDep, device: DeviceDep, body: RawBody
     if checkpointer is not None:
         checkpointer.notify()
     mark = request.app.state.identity.current()
-    return _json_answer(request, answer.with_mark(mark))
+    content = answer.with_mark(mark)
+    prefer = request.headers.get("prefer", "").replace(" ", "").lower().split(",")
+    if PREFER_MINIMAL not in prefer:
+        return _json_answer(request, content)
+    response = _json_answer(request, _minimal(content))
+    response.headers["Preference-Applied"] = PREFER_MINIMAL
+    return response
 
 
 @router.get(PULL_PATH, response_model=PullResponse)

@@ -3,7 +3,9 @@
 A record must follow the last one held (seq + 1, ``prev_hash`` its hash) and its own hash must
 hold. A break is noted on the device (where, what, since when) and never blocks its entries.
 A gap is first answered with what the server holds (a restored server lost records the laptop
-thinks were sent); only the same gap sent again is a record missing on the laptop.
+thinks were sent); only the same gap sent again is a record missing on the laptop. Links sent
+with hash prefixes (`OFFER_HASH_PREFIX`) are completed first: the server computes each full
+hash from the fields and the full hash before it, and keeps it when the prefix matches.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from pydantic import ValidationError
 
-from sync.protocol import AuditLink, link_is_sound
+from sync.protocol import HASH_PREFIX_HEX, AuditLink, audit_link_hash, link_is_sound
 from sync.server.models import SERVER_METADATA
 from sync.server.store.tables import DEVICE
 
@@ -33,6 +35,23 @@ def _parsed(raw: Sequence[Any]) -> list[AuditLink]:
         if link.seq <= MAX_SEQ:
             links.setdefault(link.seq, link)
     return [links[seq] for seq in sorted(links)]
+
+
+def _completed(link: AuditLink, *, prev: str) -> AuditLink:
+    """The link with its full hashes when it came with prefixes that match; else as it came.
+
+    ``prev`` is the full hash of the record before it, as the server holds it.
+    """
+    update: dict[str, str] = {}
+    prev_hash = link.prev_hash
+    if len(prev_hash) == HASH_PREFIX_HEX and len(prev) == 64 and prev.startswith(prev_hash):
+        prev_hash = update["prev_hash"] = prev
+    if len(link.hash) == HASH_PREFIX_HEX:
+        fields = link.model_dump(exclude={"hash", "prev_hash"})
+        full = audit_link_hash(**fields, prev_hash=prev_hash)
+        if full.startswith(link.hash):
+            update["hash"] = full
+    return link.model_copy(update=update) if update else link
 
 
 def take_links(
@@ -65,9 +84,10 @@ def take_links(
     fresh: list[dict[str, Any]] = []
     for link in links:
         if link.seq <= held:
-            if link.seq in earlier and earlier[link.seq] != link.hash:
+            if link.seq in earlier and not earlier[link.seq].startswith(link.hash):
                 broken = broken or (link.seq, "changed")
             continue
+        link = _completed(link, prev=held_hash)
         if link.seq > held + 1:
             if gap_seq != held:
                 gap_seq = held

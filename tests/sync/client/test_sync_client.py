@@ -60,6 +60,8 @@ def make_client(answers: list[object], **kwargs) -> tuple[SyncClient, ScriptedAd
     client = SyncClient(
         BASE, token="tok-123", device_id="dev-1", session=session, timeout=(3, 9), **kwargs
     )
+    # A server that offers nothing beyond gzip (as before `Sync-Offers`): no probe, gzip bodies.
+    client.offers = frozenset()
     return client, adapter
 
 
