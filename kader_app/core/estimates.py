@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from kader_app.core.database import read_connection, write_transaction
 from kader_app.core.models import ESTIMATE_TABLE
@@ -38,15 +38,11 @@ def replace_estimates(
     """
     wanted = {(e.year, e.group): e.n for e in estimates}
     now = now or datetime.now(UTC)
-    with write_transaction(engine, durable=False) as conn:
-        held = {
-            (int(year), str(group)): int(n)
-            for year, group, n in conn.execute(
-                select(ESTIMATE.c.year, ESTIMATE.c.group_code, ESTIMATE.c.n)
-            )
-        }
-        if held == wanted:
+    # Most pulls bring the set already held: read first, so they take no write lock at all.
+    with read_connection(engine) as conn:
+        if _held(conn) == wanted:
             return False
+    with write_transaction(engine, durable=False) as conn:
         conn.execute(delete(ESTIMATE))
         if wanted:
             conn.execute(
@@ -57,6 +53,11 @@ def replace_estimates(
                 ],
             )
     return True
+
+
+def _held(conn: Connection) -> dict[tuple[int, str], int]:
+    rows = conn.execute(select(ESTIMATE.c.year, ESTIMATE.c.group_code, ESTIMATE.c.n))
+    return {(int(year), str(group)): int(n) for year, group, n in rows}
 
 
 def estimates_of(engine: Engine, *, year: int) -> dict[str, int]:
