@@ -134,6 +134,9 @@ class BenchOutbox:
     def store_pulled(self, people: Sequence[Mapping[str, Any]], followups: Sequence[Any]) -> int:
         return len(people) + len(followups)
 
+    def store_estimates(self, estimates: Sequence[Any]) -> None:
+        self.estimates = list(estimates)
+
     @property
     def cursor(self) -> str | None:
         return self._cursor

@@ -18,12 +18,13 @@ from importlib.metadata import version as package_version
 from typing import Any, Literal, cast
 
 from kader_app.core import outbox
+from kader_app.core.estimates import Estimate
 from kader_app.core.register import Register
 from kader_app.core.sync_state import ProblemEntry, SyncCredentials
 from kader_app.settings import AppSettings
 from sync.client import SyncClient, SyncError
 from sync.engine import Clock, DayDigest, EngineStatus, OutboxEntry, SyncEngine
-from sync.protocol import AuditLink, ItemResult, ServerMark, day_digest
+from sync.protocol import AuditLink, ItemResult, PulledEstimate, ServerMark, day_digest
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,9 @@ class RegisterOutboxStore:
         self, people: Sequence[Mapping[str, Any]], followups: Sequence[Mapping[str, Any]]
     ) -> int:
         return self._sync.store_pulled(people, followups)
+
+    def store_estimates(self, estimates: Sequence[PulledEstimate]) -> None:
+        self._sync.store_estimates(Estimate(e.year, e.group, e.n) for e in estimates)
 
     @property
     def cursor(self) -> str | None:

@@ -32,6 +32,7 @@ from sync.protocol import (
     PROTOCOL_VERSION,
     AuditLink,
     ItemResult,
+    PulledEstimate,
     PushItem,
     PushRequest,
     ReconcileDay,
@@ -116,6 +117,10 @@ class OutboxStore(Protocol):
         self, people: Sequence[Mapping[str, Any]], followups: Sequence[Mapping[str, Any]]
     ) -> int:
         """Upsert pulled rows; never overwrite a local row that has unsent changes."""
+        ...
+
+    def store_estimates(self, estimates: Sequence[PulledEstimate]) -> None:
+        """Replace the Posyandu's sasaran estimates with the server's whole current set."""
         ...
 
     @property
@@ -587,6 +592,8 @@ class SyncEngine:
                 self.store.set_cursor(None)
                 continue
             self.store.store_pulled(answer.people, answer.followups)
+            if answer.estimates is not None:
+                self.store.store_estimates(answer.estimates)
             people += len(answer.people)
             followups += len(answer.followups)
             cursor = answer.cursor

@@ -614,11 +614,27 @@ class PulledFollowUp(BaseModel):
     recorded_at: datetime
 
 
+class PulledEstimate(BaseModel):
+    """A sasaran the Puskesmas entered for the device's own Posyandu: one group in one year.
+
+    ``group`` is a life-cycle group code (``balita``, ``ibu_hamil``, ``usia_produktif``,
+    ``lansia``, …); a code the laptop does not count is kept and ignored, never refused.
+    """
+
+    year: int = Field(ge=2000, le=2199)
+    group: Code
+    n: int = Field(ge=0)
+
+
 class PullResponse(BaseModel):
     """`GET /api/v1/sync/pull?cursor=…&limit=…`: changes of the device's area after the cursor.
 
     The cursor is opaque. `must_resync` means the cursor is not from this server (or this copy of
     its database): drop it and pull again from no cursor.
+
+    `estimates` is every sasaran estimate the Puskesmas holds for the device's Posyandu, every
+    year, whole on each page: the laptop replaces its own set with it (one removed on the server
+    goes). A server that does not send them leaves it out (None), and the laptop keeps its set.
     """
 
     people: list[dict[str, Any]]
@@ -628,6 +644,7 @@ class PullResponse(BaseModel):
     has_more: bool = False
     server_time: datetime
     server: ServerMark | None = None
+    estimates: list[PulledEstimate] | None = None
 
 
 class ReconcileDay(BaseModel):

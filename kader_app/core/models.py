@@ -212,6 +212,20 @@ class Meta(SQLModel, table=True):
     value: str
 
 
+class SasaranEstimate(SQLModel, table=True):
+    """A sasaran the Puskesmas entered for this laptop's Posyandu, received by pull; never sent.
+
+    One per year and life-cycle group; the monthly report uses it instead of the register's count.
+    """
+
+    __tablename__ = "sasaran_estimate"
+
+    year: int = Field(primary_key=True)
+    group_code: str = Field(primary_key=True)
+    n: int
+    received_at: datetime
+
+
 # Core handles on the tables, for the bulk and hot paths that skip the ORM.
 PERSON_TABLE = SQLModel.metadata.tables["person"]
 PERSON_VERSION_TABLE = SQLModel.metadata.tables["person_version"]
@@ -220,6 +234,7 @@ OUTBOX_TABLE = SQLModel.metadata.tables["outbox"]
 AUDIT_TABLE = SQLModel.metadata.tables["audit_log"]
 META_TABLE = SQLModel.metadata.tables["meta"]
 FOLLOW_UP_TABLE = SQLModel.metadata.tables["follow_up"]
+ESTIMATE_TABLE = SQLModel.metadata.tables["sasaran_estimate"]
 
 
 @dataclass(frozen=True, slots=True)

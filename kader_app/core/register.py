@@ -108,7 +108,9 @@ class Register:
     ) -> MonthlyReport:
         """The monthly Posyandu report of ``month`` (read-only; may take a moment on big data).
 
-        ``identity`` (Puskesmas, desa, Posyandu, kader) is printed at the report's top.
+        ``identity`` (Puskesmas, desa, Posyandu, kader) is printed at the report's top. The
+        sasaran estimates the Puskesmas entered for the month's year (received by sync) replace
+        the register's count of their groups, and the SPM lines say so.
         """
         return build_report(
             self._db.engine,
@@ -117,6 +119,7 @@ class Register:
             desa=desa,
             progress=progress,
             identity=identity,
+            estimates=self.sync.estimates(year=month.year),
         )
 
     def audit_break(self) -> ChainBreak | None:

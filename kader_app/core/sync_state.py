@@ -1,4 +1,7 @@
-"""What sync keeps in the encrypted database: credentials, cursor, pulled residents, follow-ups.
+"""What sync keeps in the encrypted database: credentials, cursor, pulled rows, estimates.
+
+Pulled rows are residents and Puskesmas follow-ups; estimates are the sasaran the Puskesmas
+entered for this Posyandu (`kader_app.core.estimates`).
 
 Qt-free and network-free: the app's sync adapter calls these with the Register's engine. Never
 logs or raises with names, NIKs or tokens; a pulled row never gets an outbox entry.
@@ -19,6 +22,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from kader_app.core import outbox
 from kader_app.core.audit import link_fields
 from kader_app.core.database import Database, read_connection, write_transaction
+from kader_app.core.estimates import Estimate, estimates_of, replace_estimates
 from kader_app.core.models import (
     AUDIT_TABLE,
     FOLLOW_UP_TABLE,
@@ -631,6 +635,14 @@ class SyncStore:
         self, people: Sequence[Mapping[str, Any]], followups: Sequence[Mapping[str, Any]]
     ) -> int:
         return store_pulled(self._db.engine, people=people, followups=followups)
+
+    def store_estimates(self, received: Iterable[Estimate]) -> bool:
+        """The Puskesmas's whole set of sasaran estimates replaces ours; whether it changed."""
+        return replace_estimates(self._db.engine, received)
+
+    def estimates(self, *, year: int) -> dict[str, int]:
+        """The Puskesmas-entered sasaran of ``year`` for this Posyandu: group → count."""
+        return estimates_of(self._db.engine, year=year)
 
     def audit_links(self, *, limit: int) -> list[dict[str, Any]]:
         """The audit records the server has not acknowledged yet, oldest first, as chain links."""

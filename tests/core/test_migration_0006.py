@@ -32,6 +32,8 @@ def _sections(register: Register) -> dict[str, str]:
 
 def _to_schema_5(register: Register) -> None:
     with register.database.engine.begin() as conn:
+        # Schema 5 had neither the later estimates table (schema 7) nor the compact column.
+        conn.exec_driver_sql("DROP TABLE sasaran_estimate")
         conn.exec_driver_sql("DROP INDEX ix_visit_measured")
         conn.exec_driver_sql("ALTER TABLE visit DROP COLUMN complete_sections")
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0005_person_lifecycle'")

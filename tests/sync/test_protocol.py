@@ -12,6 +12,7 @@ from sync_payloads import make_person_payload, make_visit_payload
 
 from sync.protocol import (
     PersonPayload,
+    PullResponse,
     PushItem,
     PushRequest,
     VisitPayload,
@@ -118,3 +119,51 @@ def test_an_items_type_must_be_its_payloads() -> None:
     person = make_person_payload(person_id=PERSON_ID)
     with pytest.raises(ValidationError):
         PushItem.model_validate(_item("visit", person))
+
+
+PULL_BEFORE_ESTIMATES = {
+    "people": [],
+    "followups": [],
+    "cursor": "c",
+    "must_resync": False,
+    "has_more": False,
+    "server_time": "2026-03-10T02:00:00+00:00",
+    "server": {"database_id": "db", "sequence": 3},
+}
+
+
+def test_a_pull_answer_without_estimates_reads_as_none_so_the_laptop_keeps_its_own() -> None:
+    assert PullResponse.model_validate(PULL_BEFORE_ESTIMATES).estimates is None
+    empty = PullResponse.model_validate({**PULL_BEFORE_ESTIMATES, "estimates": []})
+    assert empty.estimates == []
+
+
+def test_estimates_of_groups_or_fields_a_laptop_does_not_know_still_read() -> None:
+    answer = PullResponse.model_validate(
+        {
+            **PULL_BEFORE_ESTIMATES,
+            "estimates": [
+                {"year": 2026, "group": "lansia", "n": 40},
+                {"year": 2026, "group": "remaja", "n": 12, "entered_by": "bidan"},
+            ],
+        }
+    )
+    assert answer.estimates is not None
+    assert [(e.year, e.group, e.n) for e in answer.estimates] == [
+        (2026, "lansia", 40),
+        (2026, "remaja", 12),
+    ]
+
+
+@pytest.mark.parametrize(
+    "estimate",
+    [
+        {"year": 2026, "group": "lansia", "n": -1},
+        {"year": 1999, "group": "lansia", "n": 1},
+        {"year": 2026, "group": "", "n": 1},
+    ],
+    ids=["negative", "year-out-of-range", "no-group"],
+)
+def test_an_impossible_estimate_does_not_read(estimate: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        PullResponse.model_validate({**PULL_BEFORE_ESTIMATES, "estimates": [estimate]})

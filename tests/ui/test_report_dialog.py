@@ -329,3 +329,29 @@ def test_in_english_the_file_dialog_and_the_report_are_english(
             qapp.removeTranslator(translator)
         labels.set_language("id")
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+
+
+def test_the_preview_says_which_sasaran_is_the_puskesmas_estimate(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], runner: Runner, register: Register
+) -> None:
+    from kader_app.core.estimates import Estimate
+
+    year = date.today().year
+    # What a sync stores when the Puskesmas entered a sasaran for this Posyandu.
+    register.sync.store_estimates([Estimate(year, "usia_produktif", 40)])
+    window = make_window(posyandu_name="Melati")
+    window.report_action.trigger()
+    dialog = window.report_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    cells = dialog.preview.toPlainText().split("\n")
+    productive = cells.index("Usia produktif mendapat skrining kesehatan (tahun ini)")
+    elderly = cells.index("Lansia mendapat skrining kesehatan (tahun ini)")
+    assert cells[productive + 1 : productive + 6] == [
+        "Usia produktif (15–59 tahun)",
+        "0",
+        "40",
+        "0,0%",
+        "perkiraan Puskesmas",
+    ]
+    assert cells[elderly + 5] == "dari register"

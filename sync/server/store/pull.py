@@ -1,7 +1,8 @@
 """Pull: the current people and the follow-ups of a device's area after its cursor, oldest first.
 
 A read (no write lock) followed by a short audit write; one query per page for the people, their
-payloads handed back as the stored JSON text (no per-row decoding). No web code here.
+payloads handed back as the stored JSON text (no per-row decoding). Every page also carries the
+whole set of sasaran estimates of the device's own Posyandu. No web code here.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlmodel import Session
 
 from sync.protocol import CANONICAL_ENCODER, ServerMark
 from sync.server.models import Device
+from sync.server.store.estimates import device_estimates
 from sync.server.store.tables import ENTRY, FOLLOW_UP, note_read
 from sync.server.times import utc
 
@@ -115,6 +117,7 @@ def _answer(
     has_more: bool,
     now: datetime,
     mark: ServerMark,
+    estimates: list[dict[str, int | str]] | None = None,
 ) -> bytes:
     """The `PullResponse` JSON, the people's payloads spliced in as stored."""
     fields = [
@@ -126,6 +129,8 @@ def _answer(
         f'"server_time":{_json(_TIME.dump_python(now, mode="json"))}',
         f'"server":{_json(mark.model_dump())}',
     ]
+    if estimates is not None:
+        fields.append(f'"estimates":{_json(estimates)}')
     return ("{" + ",".join(fields) + "}").encode("utf-8")
 
 
@@ -184,6 +189,7 @@ def pull_changes(
         .order_by(FOLLOW_UP.c.seq)
         .limit(limit + 1)
     ).all()
+    estimates = device_estimates(session, device=device)
     has_more = len(people_rows) > limit or len(followup_rows) > limit
     people_rows = people_rows[:limit]
     followup_rows = followup_rows[:limit]
@@ -233,4 +239,5 @@ def pull_changes(
         has_more=has_more,
         now=now,
         mark=mark,
+        estimates=estimates,
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from sync.protocol import (
     ItemResult,
+    PulledEstimate,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -55,6 +56,8 @@ class FakeServerClient:
         self.before_push: Callable[[PushRequest], None] | None = None
         self.failures: list[Exception] = []
         self.people: list[dict[str, Any]] = []
+        # None answers as a server before estimates did: the field left out.
+        self.estimates: list[PulledEstimate] | None = None
         self._seq = itertools.count(1)
         # Which copy of the server database answers; `restore` goes back to an older copy.
         self.database_id = "db-1"
@@ -121,6 +124,7 @@ class FakeServerClient:
             has_more=end < len(self.people),
             server_time=self.clock.now() + self.server_skew,
             server=self.mark,
+            estimates=self.estimates,
         )
 
     def reconcile(self, request: ReconcileRequest) -> ReconcileResponse:

@@ -19,7 +19,7 @@ from typing import Any
 from sync_payloads import make_person_payload
 
 from sync.engine import DayDigest, OutboxEntry
-from sync.protocol import ItemResult, ServerMark, content_hash, day_digest
+from sync.protocol import ItemResult, PulledEstimate, ServerMark, content_hash, day_digest
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -34,6 +34,9 @@ CREATE TABLE IF NOT EXISTS people (
     id TEXT PRIMARY KEY, version INTEGER NOT NULL, payload TEXT NOT NULL, origin TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS followups (id TEXT PRIMARY KEY, payload TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS estimates (
+    year INTEGER NOT NULL, grp TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (year, grp)
+);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -258,6 +261,16 @@ class SqliteOutbox:
                     (fid, json.dumps(followup, default=str)),
                 )
         return stored
+
+    @locked
+    def store_estimates(self, estimates: Sequence[PulledEstimate]) -> None:
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("DELETE FROM estimates")
+            self._db.executemany(
+                "INSERT INTO estimates (year, grp, n) VALUES (?, ?, ?)",
+                [(e.year, e.group, e.n) for e in estimates],
+            )
 
     @property
     def cursor(self) -> str | None:

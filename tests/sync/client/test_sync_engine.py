@@ -30,7 +30,7 @@ from sync.engine import (
     EngineState,
     SyncEngine,
 )
-from sync.protocol import PushRequest, content_hash
+from sync.protocol import PulledEstimate, PushRequest, content_hash
 
 
 def person(n: int) -> dict[str, object]:
@@ -235,6 +235,38 @@ def test_pull_never_overwrites_a_local_row_with_unsent_changes(outbox, fake_serv
     assert outbox.cursor == "2"
     # Once sent, the server's newer version may come in.
     assert outbox.person(mine)["version"] == 5
+
+
+def test_estimates_are_replaced_by_each_answer_and_kept_when_a_server_sends_none(
+    register_dir, fake_server, clock
+) -> None:
+    from register_outbox import RegisterTestOutbox
+
+    store = RegisterTestOutbox(register_dir)
+    try:
+        engine = make_engine(store, fake_server, clock)
+        fake_server.estimates = [
+            PulledEstimate(year=2026, group="lansia", n=12),
+            PulledEstimate(year=2026, group="balita", n=30),
+            PulledEstimate(year=2025, group="lansia", n=11),
+        ]
+        engine.run_once()
+        assert store.register.sync.estimates(year=2026) == {"lansia": 12, "balita": 30}
+        assert store.register.sync.estimates(year=2025) == {"lansia": 11}
+        # An answer without the field (a server from before estimates) leaves them as they are.
+        fake_server.estimates = None
+        engine.run_once()
+        assert store.register.sync.estimates(year=2026) == {"lansia": 12, "balita": 30}
+        # A set is the whole set: what it leaves out is gone.
+        fake_server.estimates = [PulledEstimate(year=2026, group="balita", n=28)]
+        engine.run_once()
+        assert store.register.sync.estimates(year=2026) == {"balita": 28}
+        assert store.register.sync.estimates(year=2025) == {}
+        fake_server.estimates = []
+        engine.run_once()
+        assert store.register.sync.estimates(year=2026) == {}
+    finally:
+        store.close()
 
 
 def test_reconcile_resends_what_a_restored_server_lost(outbox, fake_server, clock) -> None:
