@@ -22,7 +22,7 @@ import pydantic
 from sqlalchemy import Connection
 
 from kader_app.core.models import EntityType, OutboxState
-from kader_app.core.normalise import normalise_name, normalise_number
+from kader_app.core.normalise import normalise_name
 from screening.rules.nik import parse_kk, parse_nik
 
 if TYPE_CHECKING:
@@ -148,7 +148,9 @@ def nik_owners(conn: Connection, niks: Sequence[str]) -> dict[str, str]:
 def _stored_time(value: datetime) -> str:
     """A time as the DateTime columns store it on SQLite: naive UTC text."""
     if value.tzinfo is not None:
-        value = value.astimezone(UTC).replace(tzinfo=None)
+        if value.utcoffset():
+            value = value.astimezone(UTC)
+        value = value.replace(tzinfo=None)
     return value.isoformat(sep=" ", timespec="microseconds")
 
 
@@ -167,8 +169,9 @@ def person_tuple(person: PulledPerson) -> tuple[Any, ...]:
         normalise_name(name),
         p.sex,
         p.birth_date.isoformat(),
-        normalise_number(p.nik),
-        normalise_number(p.kk),
+        # The wire model holds a NIK and a KK as 16 digits already: nothing to normalise.
+        p.nik or None,
+        p.kk or None,
         p.dusun,
         p.rt,
         p.rw,
