@@ -6,7 +6,7 @@ as one JSON array, so no statement is rebuilt for a list of a new length), and w
 few prepared statements binding plain tuples. Residents new to this laptop get their search
 row in the same transaction, in one statement, instead of one trigger run (an insert and an
 update of the person row) each: the insert trigger of the search index leaves alone a row that
-arrives with its search id (schema 7). Residents already here are updated as before, and the
+arrives with its search id (schema 8). Residents already here are updated as before, and the
 update trigger keeps their search row in step.
 """
 

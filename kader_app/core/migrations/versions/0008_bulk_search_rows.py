@@ -1,4 +1,4 @@
-"""v7: the search index's insert trigger leaves alone a resident that comes with its search id.
+"""v8: the search index's insert trigger leaves alone a resident that comes with its search id.
 
 A first sync stores thousands of residents a page at a time; through the trigger each cost an
 insert into ``person_search`` and an update of the person row just written (to keep the search
@@ -7,16 +7,16 @@ are inserted in the same transaction, one statement per page (`kader_app.core.pu
 Every other insert (a resident registered here) has no search id and goes through the trigger
 as before. No stored row changes.
 
-Revision ID: 0007_bulk_search_rows
-Revises: 0006_visit_complete_sections
+Revision ID: 0008_bulk_search_rows
+Revises: 0007_sasaran_estimates
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0007_bulk_search_rows"
-down_revision = "0006_visit_complete_sections"
+revision = "0008_bulk_search_rows"
+down_revision = "0007_sasaran_estimates"
 branch_labels = None
 depends_on = None
 

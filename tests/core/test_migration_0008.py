@@ -1,6 +1,6 @@
-"""Schema 7: a register of the previous release keeps finding its residents, old and new.
+"""Schema 8: a register of the previous release keeps finding its residents, old and new.
 
-The register is taken back to schema 6 (the search index's insert trigger as it was); opening it
+The register is taken back to schema 7 (the search index's insert trigger as it was); opening it
 again changes only that trigger: the residents registered before are found as before, one
 registered after is found too, and so is a resident a pull brings, beside them.
 """
@@ -16,18 +16,18 @@ from kader_app.core.database import SCHEMA_HEAD
 from kader_app.core.models import PersonInput
 from kader_app.core.register import Register
 
-_SCHEMA_6_TRIGGER = """CREATE TRIGGER person_search_ai AFTER INSERT ON person BEGIN
+_SCHEMA_7_TRIGGER = """CREATE TRIGGER person_search_ai AFTER INSERT ON person BEGIN
         INSERT INTO person_search (name_norm, nik) VALUES (NEW.name_norm, coalesce(NEW.nik, ''));
         UPDATE person SET sid = last_insert_rowid() WHERE id = NEW.id;
     END"""
 
 
-def _to_schema_6(register: Register) -> None:
+def _to_schema_7(register: Register) -> None:
     with register.database.engine.begin() as conn:
         conn.exec_driver_sql("DROP TRIGGER person_search_ai")
-        conn.exec_driver_sql(_SCHEMA_6_TRIGGER)
+        conn.exec_driver_sql(_SCHEMA_7_TRIGGER)
         conn.exec_driver_sql(
-            "UPDATE alembic_version SET version_num = '0006_visit_complete_sections'"
+            "UPDATE alembic_version SET version_num = '0007_sasaran_estimates'"
         )
 
 
@@ -41,7 +41,7 @@ def test_residents_before_and_after_the_upgrade_are_found(
     register = Register.open(register_dir, device_id="test-device")
     before = make_person_input(name="Sumarni Lestari")
     before_id = register.people.register(before).person_id
-    _to_schema_6(register)
+    _to_schema_7(register)
     register.close()
 
     register = Register.open(register_dir, device_id="test-device")
