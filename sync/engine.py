@@ -13,6 +13,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -33,6 +34,7 @@ from sync.protocol import (
     AuditLink,
     ItemResult,
     PulledEstimate,
+    PullResponse,
     PushItem,
     PushRequest,
     ReconcileDay,
@@ -580,26 +582,41 @@ class SyncEngine:
         skew: float | None = None
         restarted = False
         cursor = self.store.cursor
-        while not self.stop.is_set():
-            answer = self.client.pull(cursor, limit=PULL_LIMIT)
-            skew = self._skew(answer.server_time)
-            self._observe(answer.server)
-            if answer.must_resync:
-                if restarted:
-                    raise ServerError("server asked to resync twice in a row", status=200)
-                restarted = True
-                cursor = None
-                self.store.set_cursor(None)
-                continue
-            self.store.store_pulled(answer.people, answer.followups)
-            if answer.estimates is not None:
-                self.store.store_estimates(answer.estimates)
-            people += len(answer.people)
-            followups += len(answer.followups)
-            cursor = answer.cursor
-            self.store.set_cursor(cursor)
-            if not answer.has_more:
-                break
+        # While a page is stored, the next one is already asked for (a first sync is a few dozen
+        # pages: the server and the network work while the laptop writes). A page is still
+        # stored, and its cursor saved, strictly in order, before the next one is looked at.
+        ahead: Future[PullResponse] | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull-ahead") as pool:
+            try:
+                while not self.stop.is_set():
+                    if ahead is not None:
+                        answer, ahead = ahead.result(), None
+                    else:
+                        answer = self.client.pull(cursor, limit=PULL_LIMIT)
+                    skew = self._skew(answer.server_time)
+                    self._observe(answer.server)
+                    if answer.must_resync:
+                        if restarted:
+                            raise ServerError("server asked to resync twice in a row", status=200)
+                        restarted = True
+                        cursor = None
+                        self.store.set_cursor(None)
+                        continue
+                    if answer.has_more and not self.stop.is_set():
+                        ahead = pool.submit(self.client.pull, answer.cursor, limit=PULL_LIMIT)
+                    self.store.store_pulled(answer.people, answer.followups)
+                    if answer.estimates is not None:
+                        self.store.store_estimates(answer.estimates)
+                    people += len(answer.people)
+                    followups += len(answer.followups)
+                    cursor = answer.cursor
+                    self.store.set_cursor(cursor)
+                    if not answer.has_more:
+                        break
+            finally:
+                if ahead is not None:
+                    # Stopped or failed: a page asked for ahead is never stored.
+                    ahead.cancel()
         return people, followups, skew
 
     def _reconcile(self) -> int:

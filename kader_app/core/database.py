@@ -28,7 +28,7 @@ DB_FILENAME = "kader.db"
 BACKUP_DIRNAME = "backups"
 # The newest alembic revision; a test checks it against the migration scripts, so opening an
 # up-to-date database never has to load alembic.
-SCHEMA_HEAD = "0007_sasaran_estimates"
+SCHEMA_HEAD = "0008_bulk_search_rows"
 BUSY_TIMEOUT_MS = 15_000
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

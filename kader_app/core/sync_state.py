@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pydantic
 from sqlalchemy import Connection, Engine, delete, select, update
@@ -29,17 +29,20 @@ from kader_app.core.models import (
     META_TABLE,
     OUTBOX_TABLE,
     PERSON_TABLE,
-    EntityType,
     OutboxState,
     SyncCounts,
 )
-from kader_app.core.normalise import normalise_name, normalise_number
 from kader_app.core.outbox import NEEDS_REVIEW_STATES
-from screening.rules.nik import parse_kk, parse_nik
-
-if TYPE_CHECKING:
-    # The wire models (pydantic) load only when pulled rows arrive, not at every start.
-    from sync.protocol import PulledPerson
+from kader_app.core.pulled_rows import (
+    ID,
+    NIK,
+    local_versions,
+    nik_owners,
+    person_tuple,
+    unsent_people,
+    valid_people,
+    write_people,
+)
 
 META = META_TABLE
 OUTBOX = OUTBOX_TABLE
@@ -281,55 +284,6 @@ def problem_entries(engine: Engine, *, limit: int | None = None) -> list[Problem
     ]
 
 
-def _valid_people(people: Sequence[Mapping[str, Any]]) -> dict[str, PulledPerson]:
-    from sync.protocol import PulledPerson
-
-    chosen: dict[str, PulledPerson] = {}
-    for raw in people:
-        try:
-            person = PulledPerson.model_validate(raw)
-        except pydantic.ValidationError:
-            # A malformed row from the server is skipped, never half-stored.
-            continue
-        payload = person.payload
-        nik_ok = (
-            payload.nik is None
-            or parse_nik(payload.nik, birth_date=payload.birth_date, sex=payload.sex).valid
-        )
-        kk_ok = payload.kk is None or parse_kk(payload.kk).valid
-        if not (payload.name.strip() and nik_ok and kk_ok) or payload.id != person.id:
-            continue
-        if person.id not in chosen or chosen[person.id].version < person.version:
-            chosen[person.id] = person
-    return chosen
-
-
-def _person_row(person: PulledPerson, *, now: datetime) -> dict[str, Any]:
-    p = person.payload
-    name = " ".join(p.name.split())
-    return {
-        "id": person.id,
-        "version": person.version,
-        "name": name,
-        "name_norm": normalise_name(name),
-        "sex": p.sex,
-        "birth_date": p.birth_date,
-        "nik": normalise_number(p.nik),
-        "kk": normalise_number(p.kk),
-        "dusun": p.dusun,
-        "rt": p.rt,
-        "rw": p.rw,
-        "desa": p.desa,
-        "phone": p.phone,
-        "pregnancy_start": p.pregnancy_start,
-        "pregnancy_end": p.pregnancy_end,
-        "mother_id": p.mother_id,
-        "kia_book": p.kia_book,
-        "created_at": _aware(p.created_at) or now,
-        "updated_at": _aware(p.updated_at) or now,
-    }
-
-
 def store_pulled(
     engine: Engine,
     *,
@@ -346,11 +300,11 @@ def store_pulled(
     A row at the local version or older is dropped. Pulled rows get no outbox entry.
     """
     now = now or datetime.now(UTC)
-    pulled = _valid_people(people)
+    pulled = valid_people(people)
     stored = 0
     # Rows that can be pulled again: the cursor, saved durably after them, settles them.
     with write_transaction(engine, durable=False) as conn:
-        held = _valid_people(
+        held = valid_people(
             [
                 json.loads(value)
                 for value in conn.execute(
@@ -362,40 +316,20 @@ def store_pulled(
             if person_id not in pulled or pulled[person_id].version < person.version:
                 pulled[person_id] = person
         ids = sorted(pulled)
-        local: dict[str, int] = {}
-        unsent: set[str] = set()
-        for chunk in _chunks(ids):
-            local.update(
-                conn.execute(
-                    select(PERSON.c.id, PERSON.c.version).where(PERSON.c.id.in_(chunk))
-                ).all()
-            )
-            unsent.update(
-                conn.execute(
-                    select(OUTBOX.c.entity_id).where(
-                        OUTBOX.c.entity_type == EntityType.PERSON.value,
-                        OUTBOX.c.entity_id.in_(chunk),
-                        OUTBOX.c.state != OutboxState.ACKED.value,
-                    )
-                ).scalars()
-            )
+        local = local_versions(conn, ids)
+        unsent = unsent_people(conn, ids)
         newer = [i for i in ids if local.get(i, 0) < pulled[i].version]
         waiting = {i for i in newer if i in unsent}
-        rows = [_person_row(pulled[i], now=now) for i in newer if i not in waiting]
-        niks = sorted({r["nik"] for r in rows if r["nik"]})
-        nik_owner: dict[str, str] = {}
-        for chunk in _chunks(niks):
-            nik_owner.update(
-                conn.execute(select(PERSON.c.nik, PERSON.c.id).where(PERSON.c.nik.in_(chunk))).all()
-            )
-        kept: list[dict[str, Any]] = []
+        rows = [person_tuple(pulled[i]) for i in newer if i not in waiting]
+        nik_owner = nik_owners(conn, sorted({r[NIK] for r in rows if r[NIK]}))
+        kept: list[tuple[Any, ...]] = []
         for row in rows:
-            owner = nik_owner.get(row["nik"]) if row["nik"] else None
-            if owner is not None and owner != row["id"]:
-                waiting.add(row["id"])
+            owner = nik_owner.get(row[NIK]) if row[NIK] else None
+            if owner is not None and owner != row[ID]:
+                waiting.add(row[ID])
                 continue
-            if row["nik"]:
-                nik_owner[row["nik"]] = row["id"]
+            if row[NIK]:
+                nik_owner[row[NIK]] = row[ID]
             kept.append(row)
         settled = [i for i in held if i not in waiting]
         for chunk in _chunks(settled):
@@ -411,7 +345,7 @@ def store_pulled(
                 value=pulled[person_id].model_dump_json(),
             )
         if kept:
-            _upsert_people(conn, kept, pulled=pulled, now=now)
+            write_people(conn, kept, pulled=pulled, local=local, now=now)
             stored = len(kept)
         from sync.protocol import PulledFollowUp
 
@@ -445,95 +379,6 @@ def store_pulled(
                 follow_rows,
             )
     return stored
-
-
-_PERSON_COLUMNS = (
-    "id",
-    "version",
-    "name",
-    "name_norm",
-    "sex",
-    "birth_date",
-    "nik",
-    "kk",
-    "dusun",
-    "rt",
-    "rw",
-    "desa",
-    "phone",
-    "pregnancy_start",
-    "pregnancy_end",
-    "mother_id",
-    "kia_book",
-    "created_at",
-    "updated_at",
-)
-_UPSERT_PERSON = (
-    f"INSERT INTO person ({', '.join(_PERSON_COLUMNS)}) "
-    f"VALUES ({', '.join('?' for _ in _PERSON_COLUMNS)}) ON CONFLICT (id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _PERSON_COLUMNS if c not in ("id", "created_at"))
-)
-_INSERT_VERSION = (
-    "INSERT INTO person_version (person_id, version, data, changed_at) VALUES (?, ?, ?, ?) "
-    "ON CONFLICT DO NOTHING"
-)
-
-
-def _stored_time(value: datetime) -> str:
-    """A time as the DateTime columns store it on SQLite: naive UTC text."""
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def _stored_day(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _person_tuple(row: Mapping[str, Any]) -> tuple[Any, ...]:
-    """One row of `_UPSERT_PERSON`, in `_PERSON_COLUMNS` order, as the columns store it."""
-    return (
-        row["id"],
-        row["version"],
-        row["name"],
-        row["name_norm"],
-        row["sex"],
-        row["birth_date"].isoformat(),
-        row["nik"],
-        row["kk"],
-        row["dusun"],
-        row["rt"],
-        row["rw"],
-        row["desa"],
-        row["phone"],
-        _stored_day(row["pregnancy_start"]),
-        _stored_day(row["pregnancy_end"]),
-        row["mother_id"],
-        int(bool(row["kia_book"])),
-        _stored_time(row["created_at"]),
-        _stored_time(row["updated_at"]),
-    )
-
-
-def _upsert_people(
-    conn: Connection,
-    rows: Sequence[dict[str, Any]],
-    *,
-    pulled: Mapping[str, PulledPerson],
-    now: datetime,
-) -> None:
-    """Store pulled residents and their versions: two prepared statements, one pass each.
-
-    A first sync brings tens of thousands of residents; binding plain tuples on the driver is
-    several times faster than per-row typed parameters (bench/run.py, first sync).
-    """
-    changed = _stored_time(now)
-    conn.exec_driver_sql(_UPSERT_PERSON, [_person_tuple(row) for row in rows])
-    conn.exec_driver_sql(
-        _INSERT_VERSION,
-        [
-            (row["id"], row["version"], pulled[row["id"]].payload.model_dump_json(), changed)
-            for row in rows
-        ],
-    )
 
 
 def store_held_pulls(engine: Engine, *, now: datetime | None = None) -> int:
