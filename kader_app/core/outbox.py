@@ -336,7 +336,8 @@ def _item(r: Any) -> OutboxItem:
         version=r.entity_version,
         base_version=r.base_version,
         content_hash=r.content_hash,
-        payload=dict(r.payload),
+        # Decoded afresh for each read: the item owns it, no copy needed.
+        payload=r.payload,
         created_at=r.created_at,
         attempts=r.attempts,
     )
