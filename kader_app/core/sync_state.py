@@ -652,8 +652,12 @@ class SyncStore:
         return [link_fields(row) for row in rows]
 
     def audit_acked(self, seq: int) -> None:
-        """The server holds this device's chain up to ``seq``."""
-        with write_transaction(self._db.engine) as conn:
+        """The server holds this device's chain up to ``seq``.
+
+        Not waited onto the disk (the next settle carries it there): lost with the power, the
+        links after the older mark are sent again, and the server keeps each link once.
+        """
+        with write_transaction(self._db.engine, durable=False) as conn:
             set_meta(conn, key=KEY_AUDIT_ACKED, value=str(seq))
 
     def server_mark(self) -> tuple[str, int] | None:
@@ -666,7 +670,11 @@ class SyncStore:
         return database, int(sequence)
 
     def set_server_mark(self, database_id: str, sequence: int) -> None:
-        with write_transaction(self._db.engine) as conn:
+        """Kept without waiting for the disk: the settle that follows each push carries it there.
+
+        Lost with the power, the older mark stays, and the next answer sets it again.
+        """
+        with write_transaction(self._db.engine, durable=False) as conn:
             set_meta(conn, key=KEY_SERVER_DATABASE, value=database_id)
             set_meta(conn, key=KEY_SERVER_SEQUENCE, value=str(sequence))
 
