@@ -6,8 +6,9 @@ Error texts stored here are codes from the server, never logged by this module.
 
 from __future__ import annotations
 
+import heapq
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -214,6 +215,47 @@ class _Plan:
         return verdict
 
 
+_QUEUE_COLUMNS = (
+    OUTBOX.c.id,
+    OUTBOX.c.entity_type,
+    OUTBOX.c.entity_id,
+    OUTBOX.c.base_version,
+    OUTBOX.c.person_id,
+    OUTBOX.c.state,
+    OUTBOX.c.next_attempt_at,
+    OUTBOX.c.seq,
+)
+# Unsent but not plainly due: in flight, refused, blocked. Few, whatever the outbox's size.
+_AWAY_STATES = tuple(s for s in UNSENT_STATES if s != OutboxState.PENDING.value)
+
+
+def _queue(conn: Connection) -> Generator[Any]:
+    """Every unsent row in queue order (seq), read lazily so a claim stops at its batch.
+
+    The pending rows with no retry time, nearly all of them, come straight from
+    ``ix_outbox_state_next`` in seq order; the few others (in flight, refused, blocked, or
+    pending with a retry time) are read whole and merged in. A claim thus reads about as many
+    rows as it takes, not the whole remainder of the outbox each time.
+    """
+    away = conn.execute(
+        select(*_QUEUE_COLUMNS).where(OUTBOX.c.state.in_(_AWAY_STATES)).order_by(OUTBOX.c.seq)
+    ).all()
+    timed = conn.execute(
+        select(*_QUEUE_COLUMNS)
+        .where(OUTBOX.c.state == OutboxState.PENDING.value, OUTBOX.c.next_attempt_at.is_not(None))
+        .order_by(OUTBOX.c.seq)
+    ).all()
+    due = conn.execute(
+        select(*_QUEUE_COLUMNS)
+        .where(OUTBOX.c.state == OutboxState.PENDING.value, OUTBOX.c.next_attempt_at.is_(None))
+        .order_by(OUTBOX.c.seq)
+    )
+    try:
+        yield from heapq.merge(away, timed, due, key=lambda row: int(row.seq))
+    finally:
+        due.close()
+
+
 def claim_batch(engine: Engine, *, limit: int, now: datetime | None = None) -> list[OutboxItem]:
     """Mark up to ``limit`` due entries in flight (attempts + 1) and return them in queue order.
 
@@ -224,25 +266,17 @@ def claim_batch(engine: Engine, *, limit: int, now: datetime | None = None) -> l
     ever holds an entry back.
     """
     now = now or datetime.now(UTC)
-    with write_transaction(engine) as conn:
-        rows = conn.execute(
-            select(
-                OUTBOX.c.id,
-                OUTBOX.c.entity_type,
-                OUTBOX.c.entity_id,
-                OUTBOX.c.base_version,
-                OUTBOX.c.person_id,
-                OUTBOX.c.state,
-                OUTBOX.c.next_attempt_at,
-            )
-            .where(OUTBOX.c.state.in_(UNSENT_STATES))
-            .order_by(OUTBOX.c.seq)
-        )
+    # Not waited onto the disk: a claim lost with the power leaves its entries pending, which is
+    # what start-up makes of entries in flight anyway, and the settle after it, which is
+    # durable, carries it to the disk.
+    with write_transaction(engine, durable=False) as conn:
+        rows = _queue(conn)
         plan = _Plan(records={}, creations={})
         chosen: list[str] = []
         to_block: list[str] = []
         to_unblock: list[str] = []
-        for outbox_id, entity_type, entity_id, base_version, person_id, state, next_at in rows:
+        for row in rows:
+            outbox_id, entity_type, entity_id, base_version, person_id, state, next_at, _ = row
             if len(chosen) >= limit:
                 break
             key = (entity_type, entity_id)
@@ -280,7 +314,8 @@ def claim_batch(engine: Engine, *, limit: int, now: datetime | None = None) -> l
             )
         if not chosen:
             return []
-        conn.execute(
+        # The rows come back from the UPDATE that marks them: no second read of the payloads.
+        claimed = conn.execute(
             update(OUTBOX)
             .where(OUTBOX.c.id.in_(chosen))
             .values(
@@ -289,11 +324,9 @@ def claim_batch(engine: Engine, *, limit: int, now: datetime | None = None) -> l
                 last_error=None,
                 last_message=None,
             )
-        )
-        claimed = conn.execute(
-            select(OUTBOX).where(OUTBOX.c.id.in_(chosen)).order_by(OUTBOX.c.seq)
+            .returning(*OUTBOX.c)
         ).all()
-    return [_item(r) for r in claimed]
+    return sorted((_item(r) for r in claimed), key=lambda item: item.seq)
 
 
 def _item(r: Any) -> OutboxItem:
@@ -305,7 +338,8 @@ def _item(r: Any) -> OutboxItem:
         version=r.entity_version,
         base_version=r.base_version,
         content_hash=r.content_hash,
-        payload=dict(r.payload),
+        # Decoded afresh for each read: the item owns it, no copy needed.
+        payload=r.payload,
         created_at=r.created_at,
         attempts=r.attempts,
     )

@@ -385,8 +385,14 @@ def store_held_pulls(engine: Engine, *, now: datetime | None = None) -> int:
     """Store held pulled residents that nothing stands in the way of any more; returns how many.
 
     Called after each push is settled: the local entry that held a newer server version back
-    may just have been acknowledged.
+    may just have been acknowledged. Nearly always nothing is held: one look, no write.
     """
+    with read_connection(engine) as conn:
+        held = conn.execute(
+            select(META.c.key).where(META.c.key.startswith(KEY_HELD_PULL_PREFIX)).limit(1)
+        ).first()
+    if held is None:
+        return 0
     return store_pulled(engine, people=[], followups=[], now=now)
 
 
@@ -503,8 +509,12 @@ class SyncStore:
         return [link_fields(row) for row in rows]
 
     def audit_acked(self, seq: int) -> None:
-        """The server holds this device's chain up to ``seq``."""
-        with write_transaction(self._db.engine) as conn:
+        """The server holds this device's chain up to ``seq``.
+
+        Not waited onto the disk (the next settle carries it there): lost with the power, the
+        links after the older mark are sent again, and the server keeps each link once.
+        """
+        with write_transaction(self._db.engine, durable=False) as conn:
             set_meta(conn, key=KEY_AUDIT_ACKED, value=str(seq))
 
     def server_mark(self) -> tuple[str, int] | None:
@@ -517,7 +527,11 @@ class SyncStore:
         return database, int(sequence)
 
     def set_server_mark(self, database_id: str, sequence: int) -> None:
-        with write_transaction(self._db.engine) as conn:
+        """Kept without waiting for the disk: the settle that follows each push carries it there.
+
+        Lost with the power, the older mark stays, and the next answer sets it again.
+        """
+        with write_transaction(self._db.engine, durable=False) as conn:
             set_meta(conn, key=KEY_SERVER_DATABASE, value=database_id)
             set_meta(conn, key=KEY_SERVER_SEQUENCE, value=str(sequence))
 
