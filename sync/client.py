@@ -299,10 +299,12 @@ class SyncClient:
             _ = response.content
         except requests.exceptions.SSLError as exc:
             raise NetworkError(f"TLS failed: {type(exc).__name__}") from None
+        except requests.exceptions.ConnectTimeout:
+            raise NetworkError(f"{path} connect timed out", timeout=True) from None
         except requests.exceptions.Timeout:
             raise NetworkError(f"{path} timed out", timeout=True) from None
         except requests.exceptions.RequestException as exc:
-            raise NetworkError(f"{path} failed: {type(exc).__name__}") from None
+            raise NetworkError(f"{path} failed: {_failure_kind(exc)}") from None
         except OSError as exc:
             # requests raises a bare OSError for a CA bundle path that does not exist.
             raise ConfigurationError(f"CA bundle unusable: {type(exc).__name__}") from None
@@ -340,6 +342,29 @@ class SyncClient:
         except ValueError:
             # A JSON content type that does not parse is a cut-short body, not a portal.
             raise NetworkError("answer cut short (invalid JSON)") from None
+
+
+def _failure_kind(exc: BaseException) -> str:
+    """The exception's type and its innermost cause's ("ConnectionError/RemoteDisconnected").
+
+    Only type names: messages can quote the URL's query or the peer's words.
+    """
+    names = [type(exc).__name__]
+    seen: set[int] = {id(exc)}
+    node: BaseException | None = exc
+    while node is not None:
+        inner = getattr(node, "reason", None)
+        if not isinstance(inner, BaseException):
+            inner = next((a for a in node.args if isinstance(a, BaseException)), None)
+        if inner is None:
+            inner = node.__cause__ or node.__context__
+        if inner is None or id(inner) in seen:
+            break
+        seen.add(id(inner))
+        node = inner
+    if node is not None and node is not exc:
+        names.append(type(node).__name__)
+    return "/".join(names)
 
 
 def _looks_like_html(response: requests.Response) -> bool:
