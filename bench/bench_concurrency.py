@@ -91,7 +91,7 @@ class CountingClient(SyncClient):
         try:
             return super().push(batch)
         except ServerError as exc:
-            if exc.status in (429, 503):
+            if exc.busy:
                 self.busy_answers += 1
             raise
 

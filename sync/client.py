@@ -9,6 +9,7 @@ from __future__ import annotations
 import email.utils
 import json
 import logging
+import time
 import urllib.parse
 import zlib
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ import pydantic
 import requests
 
 from sync.protocol import (
+    BUSY_HEADER,
     ENROLL_PATH,
     HEALTH_PATH,
     PULL_PATH,
@@ -41,6 +43,10 @@ log = logging.getLogger(__name__)
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 
 DEFAULT_TIMEOUT = (10.0, 60.0)
+# A kept-alive connection idle longer than this is not used again: the server (uvicorn: 5 s)
+# may be closing it at the very moment a request goes out on it, and that request is then
+# reset or cut off unanswered. A new connection costs a handshake; a lost race, a failed sync.
+IDLE_REUSE_SECONDS = 2.0
 
 
 class SyncError(Exception):
@@ -72,10 +78,14 @@ class ServerError(SyncError):
     code = "server_busy"
     user_message = "Server Puskesmas sedang sibuk. Data akan dikirim lagi nanti."
 
-    def __init__(self, message: str, *, status: int, retry_after: float | None = None) -> None:
+    def __init__(
+        self, message: str, *, status: int, retry_after: float | None = None, busy: bool = False
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.retry_after = retry_after
+        # The Puskesmas server's own "busy, nothing stored, send again soon" (`BUSY_HEADER`).
+        self.busy = busy
 
 
 class PayloadTooLargeError(SyncError):
@@ -193,6 +203,7 @@ class SyncClient:
         self._session = session or requests.Session()
         self._session.headers["Accept"] = "application/json"
         self._session.headers["Accept-Encoding"] = "gzip"
+        self._last_answer_at: float | None = None
 
     def set_credentials(self, *, token: str, device_id: str) -> None:
         self.token = token
@@ -283,6 +294,12 @@ class SyncClient:
             data = encode_body(body)
             headers["Content-Type"] = "application/json"
             headers["Content-Encoding"] = "gzip"
+        if (
+            self._last_answer_at is not None
+            and time.monotonic() - self._last_answer_at > IDLE_REUSE_SECONDS
+        ):
+            # Idle pools are dropped; the session makes new ones on this request.
+            self._session.close()
         try:
             response = self._session.request(
                 method,
@@ -297,6 +314,7 @@ class SyncClient:
             )
             # Read the body inside the try: a cut connection shows up here, not earlier.
             _ = response.content
+            self._last_answer_at = time.monotonic()
         except requests.exceptions.SSLError as exc:
             raise NetworkError(f"TLS failed: {type(exc).__name__}") from None
         except requests.exceptions.ConnectTimeout:
@@ -327,7 +345,13 @@ class SyncClient:
             response.headers.get("Retry-After"), now=datetime.now(UTC)
         )
         if status == 429 or status >= 500:
-            raise ServerError(f"{path}: HTTP {status}", status=status, retry_after=retry_after)
+            busy = status == 503 and BUSY_HEADER.lower() in (k.lower() for k in response.headers)
+            raise ServerError(
+                f"{path}: HTTP {status}" + (" (busy)" if busy else ""),
+                status=status,
+                retry_after=retry_after,
+                busy=busy,
+            )
         if _looks_like_html(response):
             raise CaptivePortalError(f"{path}: HTML answer with HTTP {status}")
         # Any other 4xx is a server/client disagreement; keep the data and try again later.

@@ -59,9 +59,9 @@ RECONCILE_INTERVAL_SECONDS = 24 * 3600.0
 # Reconcile also after this many acknowledged batches, whatever the clock says: a server that
 # silently lost entries is found within a working day of sending.
 RECONCILE_EVERY_BATCHES = 20
-# A server too busy to take a batch now (503/429 asking for at most this long) is waited for
-# inside the attempt, and the batch sent again (smaller), this many times in a row at most;
-# a longer wait, or more, goes to the scheduler's backoff as any other failure.
+# A server too busy to take a batch now (its own 503 "busy", asking for at most this long) is
+# waited for inside the attempt, and the batch sent again (smaller), this many times in a row at
+# most; a longer wait, or more, goes to the scheduler's backoff as any other failure.
 BUSY_WAIT_CAP_SECONDS = 30.0
 BUSY_RETRIES = 8
 PULL_LIMIT = 1000
@@ -550,7 +550,7 @@ class SyncEngine:
         False (the caller raises) for any other failure, a long Retry-After, too many busy
         answers in a row, or when sync is being stopped during the wait.
         """
-        if exc.status not in (429, 503) or exc.retry_after is None:
+        if not exc.busy or exc.retry_after is None:
             return False
         if exc.retry_after > BUSY_WAIT_CAP_SECONDS or self._busy_in_a_row >= BUSY_RETRIES:
             return False

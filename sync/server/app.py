@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError, SQLAlchemyError
 
-from sync.protocol import PROTOCOL_VERSION
+from sync.protocol import BUSY_HEADER, PROTOCOL_VERSION
 from sync.server import sync_api
 from sync.server.checkpoint import WalCheckpointer
 from sync.server.dashboard import routes as dashboard
@@ -36,7 +36,9 @@ BUSY = "Server Puskesmas sedang sibuk menyimpan kiriman lain; kirim lagi sebenta
 def busy_answer() -> JSONResponse:
     """503 with a short Retry-After: the database's writer queue was too long to wait in."""
     return JSONResponse(
-        status_code=503, content={"detail": BUSY}, headers={"Retry-After": str(BUSY_RETRY_AFTER_S)}
+        status_code=503,
+        content={"detail": BUSY},
+        headers={"Retry-After": str(BUSY_RETRY_AFTER_S), BUSY_HEADER: "writers"},
     )
 
 
