@@ -30,8 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_sync import BenchOutbox, free_port, make_entries, wait_ready  # noqa: E402
 
-from sync.client import SyncClient  # noqa: E402
+from sync.client import DEFAULT_TIMEOUT, ServerError, SyncClient, SyncError  # noqa: E402
 from sync.engine import OutboxEntry, SyncEngine  # noqa: E402
+from sync.protocol import PushRequest, PushResponse  # noqa: E402
 from sync.server import store  # noqa: E402
 from sync.server.database import make_engine, migrate, sqlite_url  # noqa: E402
 
@@ -51,6 +52,7 @@ class RoundResult:
     errors: list[str] = field(default_factory=list)
     not_acked: int = 0
     ids: list[str] = field(default_factory=list)
+    busy_answers: int = 0
 
     @property
     def per_second(self) -> float:
@@ -68,6 +70,7 @@ class ConcurrencyFigures:
     single_per_s: float
     errors: int
     error_kinds: dict[str, int]
+    busy_answers: int
     not_acked: int
     duplicates: int
     missing: int
@@ -79,15 +82,32 @@ class ConcurrencyFigures:
         return self.together_per_s / self.single_per_s
 
 
+class CountingClient(SyncClient):
+    """The app's client, counting the "busy" answers its engine waited out and sent again."""
+
+    busy_answers = 0
+
+    def push(self, batch: PushRequest) -> PushResponse:
+        try:
+            return super().push(batch)
+        except ServerError as exc:
+            if exc.busy:
+                self.busy_answers += 1
+            raise
+
+
 class Server:
     """A real ``puskesmas-server`` process on loopback, on a SQLite file or a PostgreSQL URL."""
 
-    def __init__(self, *, work: Path, database_url: str | None) -> None:
+    def __init__(
+        self, *, work: Path, database_url: str | None, server_log: Path | None = None
+    ) -> None:
         self.data_dir = work / "server"
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.url = database_url or sqlite_url(self.data_dir)
         self.port = free_port()
         env = {"DATABASE_URL": database_url} if database_url else {}
+        log = server_log.open("ab") if server_log else subprocess.DEVNULL
         self.engine = make_engine(self.url)
         migrate(self.engine)
         self.proc = subprocess.Popen(
@@ -95,13 +115,13 @@ class Server:
             + ["--port", str(self.port)],
             cwd=REPO,
             env={**_os_environ(), **env},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
         )
         self.base = f"http://127.0.0.1:{self.port}"
         wait_ready(f"{self.base}/api/v1/health")
 
-    def enrolled_clients(self, count: int) -> list[SyncClient]:
+    def enrolled_clients(self, count: int) -> list[CountingClient]:
         now = datetime.now(UTC)
         with Session(self.engine) as session:
             codes = [
@@ -112,7 +132,8 @@ class Server:
             ]
         clients = []
         for n, code in enumerate(codes):
-            client = SyncClient(self.base, token=None, device_id=None, timeout=(10, 300))
+            # The app's own timeouts: a figure with a longer one would hide answers too slow.
+            client = CountingClient(self.base, token=None, device_id=None, timeout=DEFAULT_TIMEOUT)
             client.enroll(code, device_name=f"bench-{n}")
             clients.append(client)
         return clients
@@ -149,7 +170,7 @@ def _os_environ() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
 
 
-def push_round(clients: list[SyncClient], *, visits: int, seed: int) -> RoundResult:
+def push_round(clients: list[CountingClient], *, visits: int, seed: int) -> RoundResult:
     """All ``clients`` push ``visits`` fresh visits each, started together; wall time of all."""
     outboxes = [
         BenchOutbox(make_entries(visits, seed=seed + n)) for n, _client in enumerate(clients)
@@ -158,8 +179,9 @@ def push_round(clients: list[SyncClient], *, visits: int, seed: int) -> RoundRes
     barrier = threading.Barrier(len(clients) + 1)
     errors: list[str] = []
     lock = threading.Lock()
+    busy_before = sum(c.busy_answers for c in clients)
 
-    def device(client: SyncClient, box: BenchOutbox, n: int) -> None:
+    def device(client: CountingClient, box: BenchOutbox, n: int) -> None:
         engine = SyncEngine(box, client, rng=random.Random(seed + n))
         barrier.wait()
         try:
@@ -169,8 +191,7 @@ def push_round(clients: list[SyncClient], *, visits: int, seed: int) -> RoundRes
                     errors.append(f"{len(summary.rejected)} rejected")
         except Exception as exc:  # every failure is a counted error of the figure
             with lock:
-                status = getattr(exc, "status", None)
-                errors.append(f"{type(exc).__name__}" + (f" {status}" if status else ""))
+                errors.append(error_kind(exc))
 
     threads = [
         threading.Thread(target=device, args=(c, b, n), daemon=True)
@@ -190,7 +211,18 @@ def push_round(clients: list[SyncClient], *, visits: int, seed: int) -> RoundRes
         errors=errors,
         not_acked=sum(box.pending_count() for box in outboxes),
         ids=ids,
+        busy_answers=sum(c.busy_answers for c in clients) - busy_before,
     )
+
+
+def error_kind(exc: BaseException) -> str:
+    """What went wrong, told apart: "NetworkError: /api/v1/push timed out", "ServerError 503: …".
+
+    A sync error's text names the path and the kind only (never a body), so it is kept whole.
+    """
+    status = getattr(exc, "status", None)
+    kind = type(exc).__name__ + (f" {status}" if status else "")
+    return f"{kind}: {exc}" if isinstance(exc, SyncError) else kind
 
 
 def _entries(box: BenchOutbox) -> list[OutboxEntry]:
@@ -198,11 +230,16 @@ def _entries(box: BenchOutbox) -> list[OutboxEntry]:
 
 
 def measure(
-    *, devices: int = 50, visits: int = 200, runs: int = 5, database_url: str | None = None
+    *,
+    devices: int = 50,
+    visits: int = 200,
+    runs: int = 5,
+    database_url: str | None = None,
+    server_log: Path | None = None,
 ) -> ConcurrencyFigures:
     """Interleave single-device rounds and all-devices rounds on one server, ``runs`` of each."""
     with tempfile.TemporaryDirectory(prefix="bench-conc-") as tmp:
-        server = Server(work=Path(tmp), database_url=database_url)
+        server = Server(work=Path(tmp), database_url=database_url, server_log=server_log)
         try:
             clients = server.enrolled_clients(devices + 1)
             single, together = clients[:1], clients[1:]
@@ -228,6 +265,7 @@ def measure(
         single_per_s=statistics.median(r.per_second for r in single_runs),
         errors=sum(len(r.errors) for r in every),
         error_kinds=dict(Counter(e for r in every for e in r.errors)),
+        busy_answers=sum(r.busy_answers for r in every),
         not_acked=sum(r.not_acked for r in every),
         duplicates=duplicates,
         missing=missing,
@@ -273,11 +311,16 @@ def main() -> int:
     parser.add_argument("--visits", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--server-log", type=Path, default=None, help="append the server's output")
     args = parser.parse_args()
     url = postgres_url() if args.postgres else None
     try:
         figures = measure(
-            devices=args.devices, visits=args.visits, runs=args.runs, database_url=url
+            devices=args.devices,
+            visits=args.visits,
+            runs=args.runs,
+            database_url=url,
+            server_log=args.server_log,
         )
     finally:
         if url:
@@ -286,6 +329,7 @@ def main() -> int:
         f"{figures.backend}: {figures.devices} devices x {figures.visits_per_device} visits "
         f"{figures.together_per_s:.0f}/s, one device {figures.single_per_s:.0f}/s -> ratio "
         f"{figures.ratio:.2f}; errors {figures.errors} {figures.error_kinds}, "
+        f"busy answers waited out {figures.busy_answers}, "
         f"not acked {figures.not_acked}, "
         f"duplicates {figures.duplicates}, missing {figures.missing}\n"
     )

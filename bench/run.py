@@ -293,7 +293,8 @@ def run_concurrency(report: Report, *, sizes: Sizes, postgres: bool) -> None:
             ratio=f"{ratio:.2f}×",
             goal="≥ 0.5×, 0 errors, 0 duplicates",
             met=ratio >= 0.5 and clean,
-            note=f"errors {figures.errors} ({kinds}); not acked {figures.not_acked}; "
+            note=f"errors {figures.errors} ({kinds}); busy answers waited out "
+            f"{figures.busy_answers}; not acked {figures.not_acked}; "
             f"duplicates {figures.duplicates}; missing on server {figures.missing}; "
             f"rounds/s {_rates(figures.together_runs)} vs {_rates(figures.single_runs)}",
         )

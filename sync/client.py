@@ -12,6 +12,7 @@ from __future__ import annotations
 import email.utils
 import json
 import logging
+import time
 import urllib.parse
 import zlib
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ import pydantic
 import requests
 
 from sync.protocol import (
+    BUSY_HEADER,
     ENROLL_PATH,
     HASH_PREFIX_HEX,
     HEALTH_PATH,
@@ -53,6 +55,10 @@ ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 DEFAULT_TIMEOUT = (10.0, 60.0)
 # The most an answer may inflate to (a pull page of 1,000 residents is ~500 KiB of JSON).
 MAX_ANSWER_BYTES = 64 * 1024 * 1024
+# A kept-alive connection idle longer than this is not used again: the server (uvicorn: 5 s)
+# may be closing it at the very moment a request goes out on it, and that request is then
+# reset or cut off unanswered. A new connection costs a handshake; a lost race, a failed sync.
+IDLE_REUSE_SECONDS = 2.0
 
 
 class SyncError(Exception):
@@ -84,10 +90,14 @@ class ServerError(SyncError):
     code = "server_busy"
     user_message = "Server Puskesmas sedang sibuk. Data akan dikirim lagi nanti."
 
-    def __init__(self, message: str, *, status: int, retry_after: float | None = None) -> None:
+    def __init__(
+        self, message: str, *, status: int, retry_after: float | None = None, busy: bool = False
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.retry_after = retry_after
+        # The Puskesmas server's own "busy, nothing stored, send again soon" (`BUSY_HEADER`).
+        self.busy = busy
 
 
 class PayloadTooLargeError(SyncError):
@@ -210,6 +220,7 @@ class SyncClient:
         self.zstd = zstd and ZSTD
         # What the server offers beyond gzip, from the last answer that said (None: not known).
         self.offers: frozenset[str] | None = None
+        self._last_answer_at: float | None = None
 
     def set_credentials(self, *, token: str, device_id: str) -> None:
         self.token = token
@@ -340,6 +351,12 @@ class SyncClient:
             data = encode_body(body, zstd=use_zstd)
             headers["Content-Type"] = "application/json"
             headers["Content-Encoding"] = "zstd" if use_zstd else "gzip"
+        if (
+            self._last_answer_at is not None
+            and time.monotonic() - self._last_answer_at > IDLE_REUSE_SECONDS
+        ):
+            # Idle pools are dropped; the session makes new ones on this request.
+            self._session.close()
         try:
             response = self._session.request(
                 method,
@@ -354,12 +371,15 @@ class SyncClient:
             )
             # Read the body inside the try: a cut connection shows up here, not earlier.
             _ = response.content
+            self._last_answer_at = time.monotonic()
         except requests.exceptions.SSLError as exc:
             raise NetworkError(f"TLS failed: {type(exc).__name__}") from None
+        except requests.exceptions.ConnectTimeout:
+            raise NetworkError(f"{path} connect timed out", timeout=True) from None
         except requests.exceptions.Timeout:
             raise NetworkError(f"{path} timed out", timeout=True) from None
         except requests.exceptions.RequestException as exc:
-            raise NetworkError(f"{path} failed: {type(exc).__name__}") from None
+            raise NetworkError(f"{path} failed: {_failure_kind(exc)}") from None
         except OSError as exc:
             # requests raises a bare OSError for a CA bundle path that does not exist.
             raise ConfigurationError(f"CA bundle unusable: {type(exc).__name__}") from None
@@ -397,7 +417,13 @@ class SyncClient:
             response.headers.get("Retry-After"), now=datetime.now(UTC)
         )
         if status == 429 or status >= 500:
-            raise ServerError(f"{path}: HTTP {status}", status=status, retry_after=retry_after)
+            busy = status == 503 and BUSY_HEADER.lower() in (k.lower() for k in response.headers)
+            raise ServerError(
+                f"{path}: HTTP {status}" + (" (busy)" if busy else ""),
+                status=status,
+                retry_after=retry_after,
+                busy=busy,
+            )
         if _looks_like_html(response):
             raise CaptivePortalError(f"{path}: HTML answer with HTTP {status}")
         # Any other 4xx is a server/client disagreement; keep the data and try again later.
@@ -412,6 +438,29 @@ class SyncClient:
         except ValueError:
             # A JSON content type that does not parse is a cut-short body, not a portal.
             raise NetworkError("answer cut short (invalid JSON)") from None
+
+
+def _failure_kind(exc: BaseException) -> str:
+    """The exception's type and its innermost cause's ("ConnectionError/RemoteDisconnected").
+
+    Only type names: messages can quote the URL's query or the peer's words.
+    """
+    names = [type(exc).__name__]
+    seen: set[int] = {id(exc)}
+    node: BaseException | None = exc
+    while node is not None:
+        inner = getattr(node, "reason", None)
+        if not isinstance(inner, BaseException):
+            inner = next((a for a in node.args if isinstance(a, BaseException)), None)
+        if inner is None:
+            inner = node.__cause__ or node.__context__
+        if inner is None or id(inner) in seen:
+            break
+        seen.add(id(inner))
+        node = inner
+    if node is not None and node is not exc:
+        names.append(type(node).__name__)
+    return "/".join(names)
 
 
 def _looks_like_html(response: requests.Response) -> bool:

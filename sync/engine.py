@@ -62,6 +62,11 @@ RECONCILE_INTERVAL_SECONDS = 24 * 3600.0
 # Reconcile also after this many acknowledged batches, whatever the clock says: a server that
 # silently lost entries is found within a working day of sending.
 RECONCILE_EVERY_BATCHES = 20
+# A server too busy to take a batch now (its own 503 "busy", asking for at most this long) is
+# waited for inside the attempt, and the batch sent again (smaller), this many times in a row at
+# most; a longer wait, or more, goes to the scheduler's backoff as any other failure.
+BUSY_WAIT_CAP_SECONDS = 30.0
+BUSY_RETRIES = 8
 PULL_LIMIT = 1000
 AUDIT_LINKS_PER_BATCH = 500
 
@@ -310,6 +315,7 @@ class SyncEngine:
         self._reconcile_now = False
         self._batches_since_reconcile = 0
         self._paused_for: EngineState | None = None
+        self._busy_in_a_row = 0
 
     def status(self) -> EngineStatus:
         with self._lock:
@@ -339,6 +345,7 @@ class SyncEngine:
         Raises the client's `SyncError`s; in-flight entries are released before it does.
         """
         self._set_status(state=EngineState.SYNCING, message="Mengirim data…")
+        self._busy_in_a_row = 0
         tally = _PushTally()
         skew: float | None = None
         try:
@@ -498,6 +505,14 @@ class SyncEngine:
                 if exc.timeout:
                     self._shrink_batch(len(entries))
                 raise
+            except ServerError as exc:
+                self.store.release_in_flight()
+                if not self._wait_if_busy(exc):
+                    raise
+                # Smaller batches hold the server's writer queue for less time each.
+                self._shrink_batch(len(entries))
+                continue
+            self._busy_in_a_row = 0
             elapsed = self.clock.monotonic() - started
             skew = self._skew(answer.server_time)
             self._observe(answer.server)
@@ -535,6 +550,22 @@ class SyncEngine:
                 self.batch_size = min(MAX_BATCH, self.batch_size * 2)
             self.progress(sent, sent + self.store.pending_count())
         return skew
+
+    def _wait_if_busy(self, exc: ServerError) -> bool:
+        """A server that says "busy, again in a few seconds": wait that long here, then resend.
+
+        False (the caller raises) for any other failure, a long Retry-After, too many busy
+        answers in a row, or when sync is being stopped during the wait.
+        """
+        if not exc.busy or exc.retry_after is None:
+            return False
+        if exc.retry_after > BUSY_WAIT_CAP_SECONDS or self._busy_in_a_row >= BUSY_RETRIES:
+            return False
+        self._busy_in_a_row += 1
+        # Jitter: laptops told to wait the same time do not all come back at once.
+        delay = max(exc.retry_after, 0.1) * self.rng.uniform(1.0, 1.5)
+        log.info("server busy; sending again in %.1f s", delay)
+        return not self.stop.wait(delay)
 
     def _observe(self, mark: ServerMark | None) -> None:
         """Note which server database answered; a restored or replaced one means reconcile now."""
@@ -589,10 +620,19 @@ class SyncEngine:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull-ahead") as pool:
             try:
                 while not self.stop.is_set():
-                    if ahead is not None:
-                        answer, ahead = ahead.result(), None
-                    else:
-                        answer = self.client.pull(cursor, limit=PULL_LIMIT)
+                    asked, ahead = ahead, None
+                    try:
+                        answer = (
+                            asked.result()
+                            if asked is not None
+                            else self.client.pull(cursor, limit=PULL_LIMIT)
+                        )
+                    except ServerError as exc:
+                        # A busy server: wait, then ask for the same page again.
+                        if not self._wait_if_busy(exc):
+                            raise
+                        continue
+                    self._busy_in_a_row = 0
                     skew = self._skew(answer.server_time)
                     self._observe(answer.server)
                     if answer.must_resync:

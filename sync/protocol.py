@@ -38,6 +38,9 @@ PULL_PATH = "/api/v1/sync/pull"
 RECONCILE_PATH = "/api/v1/sync/reconcile"
 RECOVERY_KEY_PATH = "/api/v1/devices/recovery-key"
 HEALTH_PATH = "/api/v1/health"
+# On a 503: the server's writer queue was too long, nothing was stored; send again after
+# Retry-After (the engine waits that out within the same attempt).
+BUSY_HEADER = "X-Sync-Busy"
 
 # Wire encodings beyond the gzip JSON every server and client speaks (docs/sync-protocol.md,
 # "Wire encodings"). The server names what it accepts in this header on every sync API answer;

@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError, SQLAlchemyError
 
-from sync.protocol import PROTOCOL_VERSION
+from sync.protocol import BUSY_HEADER, PROTOCOL_VERSION
 from sync.server import sync_api
 from sync.server.checkpoint import WalCheckpointer
 from sync.server.dashboard import routes as dashboard
@@ -26,10 +26,21 @@ from sync.server.database import WORKER_THREADS, make_engine, migrate, normalize
 from sync.server.identity import DatabaseIdentity
 from sync.server.offers import OffersHeader, configured_offers
 from sync.server.store.summary_rebuild import rebuild_if_stale
+from sync.server.writer_lock import BUSY_RETRY_AFTER_S, WriterBusyError
 
 log = logging.getLogger(__name__)
 DB_DOWN = "Basis data server Puskesmas tidak dapat dihubungi."
 BAD_VALUE = "Isian tidak sah (misalnya berisi karakter kosong)."
+BUSY = "Server Puskesmas sedang sibuk menyimpan kiriman lain; kirim lagi sebentar lagi."
+
+
+def busy_answer() -> JSONResponse:
+    """503 with a short Retry-After: the database's writer queue was too long to wait in."""
+    return JSONResponse(
+        status_code=503,
+        content={"detail": BUSY},
+        headers={"Retry-After": str(BUSY_RETRY_AFTER_S), BUSY_HEADER: "writers"},
+    )
 
 
 def marker_folder(database_url: str, data_dir: Path | None) -> Path | None:
@@ -85,8 +96,15 @@ def create_app(
         # request's fault, not the server's; the text is never echoed (it may be health data).
         return JSONResponse(status_code=422, content={"detail": BAD_VALUE})
 
+    @app.exception_handler(WriterBusyError)
+    async def _busy(_request: Request, _exc: WriterBusyError) -> JSONResponse:
+        return busy_answer()
+
     @app.exception_handler(SQLAlchemyError)
     async def _db_error(_request: Request, exc: SQLAlchemyError) -> JSONResponse:
+        if isinstance(getattr(exc, "orig", None), WriterBusyError):
+            # Taken at a statement's first write (the SQLAlchemy-wrapped form of the same).
+            return busy_answer()
         # The kind of error only: its text can quote bound values.
         log.warning("database error: %s", type(exc).__name__)
         # Exception text can carry bound parameters (health data): answer without it.

@@ -6,7 +6,6 @@ It builds engines and runs alembic; it holds no queries about entries and no web
 from __future__ import annotations
 
 import sqlite3
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -15,16 +14,22 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Engine
 
+from sync.server.writer_lock import (
+    FairLock,
+    WriterBusyError,
+    deadline_after,
+    file_lock_for,
+    remaining_ms,
+    write_wait_seconds,
+)
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_FILENAME = "puskesmas.sqlite3"
 # AnyIO's default; `app.create_app` pins the thread limiter to it so the pool always covers it.
 WORKER_THREADS = 40
-# As long as SQLite's own busy timeout: a writer that waits longer gets the same 503 as before.
-WRITE_LOCK_TIMEOUT_S = 30.0
+# SQLite's own busy timeout for everything but taking the write lock (see `begin_write`).
+BUSY_TIMEOUT_MS = 30_000
 _WRITE_PREFIXES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "SAVEPOINT")
-
-_file_locks: dict[str, threading.Lock] = {}
-_file_locks_guard = threading.Lock()
 
 
 def sqlite_url(data_dir: Path) -> str:
@@ -39,13 +44,6 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def _file_lock(database: str) -> threading.Lock:
-    """One writer lock per database file, shared by every engine of this process on that file."""
-    key = database if database in ("", ":memory:") else str(Path(database).resolve())
-    with _file_locks_guard:
-        return _file_locks.setdefault(key, threading.Lock())
-
-
 class WriterConnection(sqlite3.Connection):
     """A SQLite connection that holds its file's in-process writer lock during a write transaction.
 
@@ -54,8 +52,9 @@ class WriterConnection(sqlite3.Connection):
     SQLite's busy handler, and a lock holder never waits for anything but its own statements.
     """
 
-    file_lock: threading.Lock | None = None
+    file_lock: FairLock | None = None
     holds_file_lock = False
+    write_wait_s = 20.0
 
     def begin_write(self) -> None:
         """Make the open transaction a write transaction now: writer lock, then BEGIN IMMEDIATE.
@@ -63,17 +62,29 @@ class WriterConnection(sqlite3.Connection):
         A deferred transaction that has read cannot be upgraded safely (SQLite answers BUSY at
         once if another writer committed since its snapshot), so it is restarted; it has not
         written anything yet, so nothing is lost, and every later read sees the newest data.
+
+        Waiting, in this process's queue and then for SQLite's lock (another process), is
+        bounded by `write_wait_s`; past it `WriterBusyError` says "busy, send again soon".
         """
         if self.holds_file_lock:
             return
+        deadline = deadline_after(self.write_wait_s)
         if self.file_lock is not None:
-            if not self.file_lock.acquire(timeout=WRITE_LOCK_TIMEOUT_S):
-                raise sqlite3.OperationalError("database is locked")
+            if not self.file_lock.acquire(timeout=self.write_wait_s):
+                raise WriterBusyError("database is locked")
             self.holds_file_lock = True
         try:
             if self.in_transaction:
                 self.execute("ROLLBACK")
-            self.execute("BEGIN IMMEDIATE")
+            self.execute(f"PRAGMA busy_timeout={remaining_ms(deadline)}")
+            try:
+                self.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise WriterBusyError("database is locked") from None
+                raise
+            finally:
+                self.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         except BaseException:
             self._let_go()
             raise
@@ -116,7 +127,11 @@ def _is_write(statement: str, context: Any) -> bool:
 def _make_sqlite_engine(url: str) -> Engine:
     engine = sa.create_engine(
         url,
-        connect_args={"check_same_thread": False, "timeout": 30, "factory": WriterConnection},
+        connect_args={
+            "check_same_thread": False,
+            "timeout": BUSY_TIMEOUT_MS / 1000,
+            "factory": WriterConnection,
+        },
         hide_parameters=True,
         # Every worker thread can hold a connection at once: none waits for the pool while a
         # writer waits for a thread.
@@ -124,7 +139,8 @@ def _make_sqlite_engine(url: str) -> Engine:
         max_overflow=10,
         pool_timeout=30,
     )
-    file_lock = _file_lock(sa.make_url(url).database or "")
+    file_lock = file_lock_for(sa.make_url(url).database or "")
+    write_wait_s = write_wait_seconds()
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -132,6 +148,7 @@ def _make_sqlite_engine(url: str) -> Engine:
         dbapi_connection.isolation_level = None
         if isinstance(dbapi_connection, WriterConnection):
             dbapi_connection.file_lock = file_lock
+            dbapi_connection.write_wait_s = write_wait_s
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")

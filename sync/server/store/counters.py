@@ -79,10 +79,37 @@ def replace_rows(
     rows: Iterable[dict[str, Any]],
 ) -> None:
     """Delete the rows whose ``key`` is one of ``keys`` and insert ``rows`` in their place."""
-    from sync.server.store.tables import chunks
+    from sync.server.store.tables import chunks, one_of
 
     for chunk in chunks(list(keys)):
-        connection.execute(sa.delete(table).where(table.c[key].in_(chunk)))
-    fresh = list(rows)
-    if fresh:
-        connection.execute(sa.insert(table), fresh)
+        connection.execute(sa.delete(table).where(one_of(connection, table.c[key], chunk)))
+    insert_rows(connection, table, list(rows))
+
+
+def insert_rows(connection: sa.Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` (each with the same column names as keys) in as few round trips as can be.
+
+    On PostgreSQL one ``INSERT … SELECT * FROM unnest(…)`` with one array per column: the server
+    inserts the whole set in one statement instead of executing the insert once per row (a push
+    of 500 items writes ~3,000 summary rows). Elsewhere one ``executemany``.
+    """
+    if not rows:
+        return
+    if connection.dialect.name != "postgresql":
+        connection.execute(sa.insert(table), list(rows))
+        return
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
+    names = list(rows[0])
+    arrays = ", ".join(
+        f"CAST(:c{n} AS {table.c[name].type.compile(dialect=dialect)}[])"
+        for n, name in enumerate(names)
+    )
+    # Table and column names come from the schema, never from input; values are bound arrays.
+    statement = sa.text(
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+        f"SELECT * FROM unnest({arrays})"
+    )
+    connection.execute(
+        statement, {f"c{n}": [row[name] for row in rows] for n, name in enumerate(names)}
+    )

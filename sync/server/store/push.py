@@ -33,7 +33,7 @@ from sync.server.store.push_answer import (
 from sync.server.store.referral_state import refresh_referrals
 from sync.server.store.summary_people import CurrentPerson, apply_people
 from sync.server.store.summary_visits import CurrentVisit, apply_visits
-from sync.server.store.tables import AUDIT, DEVICE, ENTRY, PUSH_BATCH, chunks
+from sync.server.store.tables import AUDIT, DEVICE, ENTRY, PUSH_BATCH, chunks, one_of
 from sync.server.times import utc
 
 _STALE_WHEN = '"status":"conflict"'
@@ -186,7 +186,7 @@ def _insert_accepted(
     for chunk in chunks(moved):
         connection.execute(
             sa.update(ENTRY)
-            .where(ENTRY.c.id.in_(chunk), ENTRY.c.is_current.is_(True))
+            .where(one_of(connection, ENTRY.c.id, chunk), ENTRY.c.is_current.is_(True))
             .values(is_current=False)
         )
     statement = sa.insert(ENTRY).values(

@@ -19,7 +19,7 @@ from sync.protocol import CANONICAL_ENCODER, ServerMark
 from sync.server import refusals
 from sync.server.items import CheckedItem
 from sync.server.models import Device
-from sync.server.store.tables import ENTRY, chunks
+from sync.server.store.tables import ENTRY, chunks, one_of
 
 
 @dataclass
@@ -55,7 +55,7 @@ def load_known(connection: sa.Connection, ids: Sequence[str]) -> dict[str, Known
                 ENTRY.c.content_hash,
                 ENTRY.c.is_current,
                 ENTRY.c.area,
-            ).where(ENTRY.c.id.in_(chunk))
+            ).where(one_of(connection, ENTRY.c.id, chunk))
         )
         for row_id, row_type, row_version, row_hash, row_current, row_area in rows:
             entry = known.setdefault(

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from sync.server.models import SERVER_METADATA
 from sync.server.store.counters import replace_rows
-from sync.server.store.tables import FOLLOW_UP, chunks
+from sync.server.store.tables import FOLLOW_UP, chunks, one_of
 from sync.server.times import utc
 
 VISIT_FACT = SERVER_METADATA.tables["visit_fact"]
@@ -33,7 +33,7 @@ def refresh_referrals(connection: sa.Connection, person_ids: Iterable[str]) -> N
     for chunk in chunks(persons):
         for row in connection.execute(
             sa.select(VISIT_FACT).where(
-                VISIT_FACT.c.person_id.in_(chunk),
+                one_of(connection, VISIT_FACT.c.person_id, chunk),
                 VISIT_FACT.c.voided.is_(False),
                 VISIT_FACT.c.level.in_(REFERRAL_LEVELS),
             )
@@ -41,7 +41,7 @@ def refresh_referrals(connection: sa.Connection, person_ids: Iterable[str]) -> N
             referrals.setdefault(row.person_id, []).append(row)
         for row in connection.execute(
             sa.select(FOLLOW_UP.c.person_id, FOLLOW_UP.c.visit_id, FOLLOW_UP.c.recorded_at).where(
-                FOLLOW_UP.c.person_id.in_(chunk)
+                one_of(connection, FOLLOW_UP.c.person_id, chunk)
             )
         ):
             closing.setdefault(row.person_id, []).append((row.visit_id, utc(row.recorded_at)))
@@ -50,7 +50,10 @@ def refresh_referrals(connection: sa.Connection, person_ids: Iterable[str]) -> N
     for chunk in chunks(named):
         for row in connection.execute(
             sa.select(VISIT_FACT.c.visit_key, VISIT_FACT.c.row_id, VISIT_FACT.c.measured_at).where(
-                sa.or_(VISIT_FACT.c.visit_key.in_(chunk), VISIT_FACT.c.row_id.in_(chunk))
+                sa.or_(
+                    one_of(connection, VISIT_FACT.c.visit_key, chunk),
+                    one_of(connection, VISIT_FACT.c.row_id, chunk),
+                )
             )
         ):
             named_at[row.visit_key] = named_at[row.row_id] = utc(row.measured_at)

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sync.protocol import PersonPayload
 from sync.server.models import SERVER_METADATA
 from sync.server.store.counters import REGISTERED, Deltas, Group, apply_deltas, replace_rows
-from sync.server.store.tables import chunks
+from sync.server.store.tables import chunks, one_of
 
 PERSON_FACT = SERVER_METADATA.tables["person_fact"]
 
@@ -67,7 +67,7 @@ def apply_people(connection: sa.Connection, people: Sequence[CurrentPerson]) -> 
                 PERSON_FACT.c.area,
                 PERSON_FACT.c.posyandu,
                 PERSON_FACT.c.registered_month,
-            ).where(PERSON_FACT.c.person_id.in_(chunk))
+            ).where(one_of(connection, PERSON_FACT.c.person_id, chunk))
         )
         for row in rows:
             deltas.add(

@@ -19,8 +19,15 @@ from screening.rules.registry import section_codes
 from sync.protocol import VisitPayload
 from sync.server.aggregates.indicators import INDICATORS
 from sync.server.models import SERVER_METADATA
-from sync.server.store.counters import SCREENED, Deltas, Group, apply_deltas, replace_rows
-from sync.server.store.tables import chunks
+from sync.server.store.counters import (
+    SCREENED,
+    Deltas,
+    Group,
+    apply_deltas,
+    insert_rows,
+    replace_rows,
+)
+from sync.server.store.tables import chunks, one_of
 
 VISIT_FACT = SERVER_METADATA.tables["visit_fact"]
 MONTH_RESULT = SERVER_METADATA.tables["month_result"]
@@ -83,7 +90,7 @@ def apply_visits(connection: sa.Connection, visits: Sequence[CurrentVisit]) -> s
     for chunk in chunks(keys):
         rows = connection.execute(
             sa.select(VISIT_FACT.c.person_id, VISIT_FACT.c.month).where(
-                VISIT_FACT.c.visit_key.in_(chunk)
+                one_of(connection, VISIT_FACT.c.visit_key, chunk)
             )
         )
         touched.update((r.person_id, r.month) for r in rows)
@@ -112,21 +119,23 @@ def _redo_months(connection: sa.Connection, touched: set[tuple[str, date]]) -> N
     for chunk in chunks(persons):
         for row in connection.execute(
             sa.select(VISIT_FACT).where(
-                VISIT_FACT.c.person_id.in_(chunk),
-                VISIT_FACT.c.month.in_(months),
+                one_of(connection, VISIT_FACT.c.person_id, chunk),
+                one_of(connection, VISIT_FACT.c.month, months),
                 VISIT_FACT.c.voided.is_(False),
             )
         ):
             visits[(row.person_id, row.month)].append(row)
         for row in connection.execute(
             sa.select(MONTH_PERSON).where(
-                MONTH_PERSON.c.person_id.in_(chunk), MONTH_PERSON.c.month.in_(months)
+                one_of(connection, MONTH_PERSON.c.person_id, chunk),
+                one_of(connection, MONTH_PERSON.c.month, months),
             )
         ):
             old_people[(row.person_id, row.month)] = _group(row)
         for row in connection.execute(
             sa.select(MONTH_RESULT).where(
-                MONTH_RESULT.c.person_id.in_(chunk), MONTH_RESULT.c.month.in_(months)
+                one_of(connection, MONTH_RESULT.c.person_id, chunk),
+                one_of(connection, MONTH_RESULT.c.month, months),
             )
         ):
             old_results[(row.person_id, row.month, row.section)] = (_group(row), row.class_code)
@@ -183,18 +192,21 @@ def _replace_months(
     for table in (MONTH_PERSON, MONTH_RESULT):
         for chunk in chunks(persons):
             connection.execute(
-                sa.delete(table).where(table.c.person_id.in_(chunk), table.c.month.in_(months))
+                sa.delete(table).where(
+                    one_of(connection, table.c.person_id, chunk),
+                    one_of(connection, table.c.month, months),
+                )
             )
-    if people:
-        connection.execute(
-            sa.insert(MONTH_PERSON),
-            [{"person_id": p, "month": m, **g._asdict()} for (p, m), g in people.items()],
-        )
-    if results:
-        connection.execute(
-            sa.insert(MONTH_RESULT),
-            [
-                {"person_id": p, "month": m, "section": s, "class_code": c, **g._asdict()}
-                for (p, m, s), (g, c) in results.items()
-            ],
-        )
+    insert_rows(
+        connection,
+        MONTH_PERSON,
+        [{"person_id": p, "month": m, **g._asdict()} for (p, m), g in people.items()],
+    )
+    insert_rows(
+        connection,
+        MONTH_RESULT,
+        [
+            {"person_id": p, "month": m, "section": s, "class_code": c, **g._asdict()}
+            for (p, m, s), (g, c) in results.items()
+        ],
+    )

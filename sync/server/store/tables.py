@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlmodel import Session
 
 from sync.server.database import begin_write
@@ -30,6 +31,21 @@ ID_CHUNK = 2000
 def chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
     for start in range(0, len(values), ID_CHUNK):
         yield values[start : start + ID_CHUNK]
+
+
+def one_of(
+    connection: sa.Connection, column: sa.ColumnElement[Any], values: Iterable[Any]
+) -> sa.ColumnElement[bool]:
+    """``column IN (values)``, written ``column = ANY(:array)`` on PostgreSQL.
+
+    One bound array instead of one parameter per value: the statement's text stays short and the
+    same whatever the number of values, so neither SQLAlchemy nor the driver re-renders and
+    re-parses a 2,000-parameter statement for every chunk of a batch.
+    """
+    if connection.dialect.name == "postgresql":
+        array = sa.bindparam(None, list(values), type_=postgresql.ARRAY(column.type))
+        return column == sa.any_(array)
+    return column.in_(list(values))
 
 
 def add_audit(
