@@ -23,33 +23,15 @@ from sqlalchemy import Connection
 
 from kader_app.core.models import EntityType, OutboxState
 from kader_app.core.normalise import normalise_name
+from kader_app.core.records import PERSON_FIELDS
 from screening.rules.nik import parse_kk, parse_nik
 
 if TYPE_CHECKING:
     # The wire models (pydantic) load only when pulled rows arrive, not at every start.
     from sync.protocol import PulledPerson
 
-PERSON_COLUMNS = (
-    "id",
-    "version",
-    "name",
-    "name_norm",
-    "sex",
-    "birth_date",
-    "nik",
-    "kk",
-    "dusun",
-    "rt",
-    "rw",
-    "desa",
-    "phone",
-    "pregnancy_start",
-    "pregnancy_end",
-    "mother_id",
-    "kia_book",
-    "created_at",
-    "updated_at",
-)
+# The wire's fields, with the normalised name for search after the name.
+PERSON_COLUMNS = (*PERSON_FIELDS[:3], "name_norm", *PERSON_FIELDS[3:])
 # Positions in a row tuple of `person_tuple`.
 ID, NAME_NORM, NIK = 0, 3, 6
 
